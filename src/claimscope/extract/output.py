@@ -1,0 +1,92 @@
+"""Turn a processed Doc into the claims JSON contract (../shared/spec/OUTPUT.md)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from typing import Any
+
+from spacy.tokens import Doc
+
+from claimscope.extract.types import ActorMention, Claim, PlaceMention, Quantity, TimeMention
+from claimscope.ingest.document import Document
+
+
+def document_json(document: Document, doc: Doc) -> dict[str, Any]:
+    """One object per document: its header, its claims, and every time, place and actor mention."""
+    times = doc._.times or []
+    places = doc._.places or []
+    quantities = doc._.quantities or []
+    return {
+        "document": {
+            "id": document.id,
+            "title": document.title,
+            "published": document.published_iso(),
+            "url": document.url,
+            "language": document.language,
+            "outlet": document.outlet,
+            "kind": document.kind,
+        },
+        "claims": [
+            claim_json(document.id, claim, times, places, quantities) for claim in (doc._.claims or [])
+        ],
+        "times": [asdict(t) for t in times],
+        "places": [place_json(p) for p in places],
+        "actors": [actor_json(a) for a in (doc._.actors or [])],
+        "quantities": [quantity_json(q) for q in quantities],
+    }
+
+
+def claim_json(
+    doc_id: str,
+    claim: Claim,
+    times: list[TimeMention],
+    places: list[PlaceMention],
+    quantities: list[Quantity],
+) -> dict[str, Any]:
+    """A claim with the quantities, places and times that lie inside its content."""
+    pieces = claim.parts or [(claim.content.start, claim.content.end)]
+
+    def inside(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in pieces)
+
+    content: dict[str, Any] = asdict(claim.content)
+    if claim.parts:
+        content["parts"] = [list(p) for p in claim.parts]
+    return {
+        "id": claim_id(doc_id, claim),
+        "source": actor_json(claim.source) if claim.source else None,
+        "cue": claim.cue,
+        "cue_span": asdict(claim.cue_span) if claim.cue_span else None,
+        "channel": claim.channel,
+        "asserted_on": claim.asserted_on,
+        "content": content,
+        "modality": claim.modality,
+        "event": claim.event,
+        "quantities": [quantity_json(q) for q in quantities if inside(q.start, q.end)],
+        "places": [place_json(p) for p in places if inside(p.start, p.end) and p.lat is not None],
+        "times": [{"text": t.text, "value": t.value} for t in times if inside(t.start, t.end)],
+        "relayed_by": [actor_json(a) for a in claim.relayed_by],
+    }
+
+
+def claim_id(doc_id: str, claim: Claim) -> str:
+    """Stable across runs: the document and the claim's content and cue offsets."""
+    cue = f"{claim.cue_span.start}" if claim.cue_span else "-"
+    key = f"{doc_id}:{claim.content.start}:{claim.content.end}:{cue}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def actor_json(actor: ActorMention) -> dict[str, Any]:
+    return asdict(actor)
+
+
+def place_json(place: PlaceMention) -> dict[str, Any]:
+    return asdict(place)
+
+
+def quantity_json(quantity: Quantity) -> dict[str, Any]:
+    data = asdict(quantity)
+    value = data["value"]
+    data["value"] = int(value) if float(value).is_integer() else value
+    return data

@@ -1,0 +1,27 @@
+"""Shared fixtures: one full pipeline per test session (loading spaCy is the slow part)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full claimscope pipeline."""
+    from claimscope.extract.pipeline import build_pipeline
+
+    return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """An Extractor over the full pipeline."""
+    from claimscope.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture()
+def db_url(tmp_path):
+    """A fresh SQLite database file for one test."""
+    return f"sqlite:///{tmp_path / 'test.db'}"

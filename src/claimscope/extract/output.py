@@ -67,6 +67,7 @@ def claim_json(
         "places": [place_json(p) for p in places if inside(p.start, p.end) and p.lat is not None],
         "times": [{"text": t.text, "value": t.value} for t in times if inside(t.start, t.end)],
         "relayed_by": [actor_json(a) for a in claim.relayed_by],
+        "cites": [actor_json(a) for a in claim.cites],
     }
 
 

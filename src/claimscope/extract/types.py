@@ -89,4 +89,5 @@ class Claim:
     asserted_on: str | None = None
     modality: str = "asserted"  # asserted, hedged, rumored, speculative, denied
     event: str | None = None
-    relayed_by: list[ActorMention] = field(default_factory=list)  # outer layers of a nested attribution
+    relayed_by: list[ActorMention] = field(default_factory=list)  # outer layers: "CNN reported that HUR said"
+    cites: list[ActorMention] = field(default_factory=list)  # whom the source cites: "A said, citing B"

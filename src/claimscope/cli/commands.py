@@ -1,0 +1,1 @@
+"""Command modules, imported so that they register on the app."""

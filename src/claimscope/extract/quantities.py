@@ -1,0 +1,651 @@
+"""Quantities as intervals: the `claimscope_quantities` component and the number reading it rests on.
+
+The component sets `doc._.quantities` to the counted things of a document ("around 12,000 North Korean
+soldiers", "two brigades", "thousands of troops"), each a `Quantity` whose low/high make an interval:
+
+| qualifier | written as (data/quantities.yml) | interval |
+| --- | --- | --- |
+| exact | a plain number | [v, v] |
+| approx | about, around, approximately, some, roughly, nearly, almost, an estimated ... | [0.9 v, 1.1 v] |
+| at_least | at least, no fewer than, "or more", "-plus" | [v, None], closed at v |
+| more_than | more than, over, upwards of, topped, exceeded, in excess of | [v, None], open at v |
+| at_most | up to, as many as, at most, no more than | [None, v], closed at v |
+| less_than | fewer than, less than, under | [None, v], open at v |
+| range | A to B, A-B, between A and B, from A to B, A or B | [A, B], value = A |
+| approx (vague) | several, a few, a handful, dozens, hundreds, tens of thousands | lexicon bounds, value = low |
+
+None is unbounded. Vague amounts: a quantifier's bounds times the magnitudes after it ("several hundred" =
+300..900); a plural magnitude is 2 to 10 of it ("thousands" = 2,000..10,000).
+
+The counted noun (`unit`, its lemma) heads the noun phrase after the number, or after "of" ("thousands of
+troops"); the parse picks it where it makes the number a modifier of a noun. "12,000 troop count" counts troops
+(an aggregate head's compound); "a 3,000-man brigade" counts men. Without a counted noun a number stays only as
+an argument itself ("the number was at least 3,000").
+
+Not head counts, so not emitted: money, percentages, measures and durations (a unit of measure after the
+number: "1.5 km", "three days", "500 kg bombs"), numbers written with a decimal fraction and no magnitude
+("6.0", but "1.5 million" stays), ages, dates and years (inside `doc._.times` or a DATE/TIME entity; a bare
+1000..2999), ordinals, identifiers ("Article 5"), codes (phone numbers, 2024-10-25), a number before a singular
+noun ("the 2016 candidate"), "one of", pronoun "one". Spelled numbers go through text2num's `find_numbers`, on
+runs of number words only, so offsets stay those of the spaCy tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.attrs import ORTH, SPACY
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from text_to_num import find_numbers
+
+from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
+from claimscope.extract.types import Quantity
+
+DATA = Path(__file__).parent / "data" / "quantities.yml"
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DIGITS = re.compile(rf"({_NUMBER})([a-z]*)")
+DIGIT_RANGE = re.compile(rf"({_NUMBER})[-–—]({_NUMBER})")
+# Codes, not counts: phone numbers ((0xx) xxx-xxxx, +380 44 123 4567) and digit groups joined by two or more
+# separators (2024-10-25, 10/23/2024, 555-123-4567, 1.2.3).
+CODE = re.compile(
+    r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\d{2,4})[\s.-]\d{2,4}[\s.-]\d{3,4}(?![\w,])"
+    r"|(?<![\w.,])\d+(?:[-/.]\d+){2,}(?!\w)"
+)
+WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+EXCLUDED_ENTITIES = frozenset({"MONEY", "PERCENT", "ORDINAL"})
+EXCLUDED = EXCLUDED_ENTITIES | {"CODE"}
+TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+DASHES = frozenset({"-", "–", "—"})
+MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
+# How far right of the number the parse may put its noun ("one Florida congressional candidate").
+MAX_PHRASE = 6
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The data file, indexed for lookups: phrases are tuples of lower-case words."""
+
+    intervals: dict[str, tuple[float | None, float | None]]
+    qualifiers: dict[tuple[str, ...], str]
+    postfix_qualifiers: dict[tuple[str, ...], str]
+    range_openers: dict[str, frozenset[str]]
+    range_links: frozenset[str]
+    number_words: frozenset[str]
+    number_links: frozenset[str]
+    magnitudes: dict[str, float]
+    suffixes: dict[str, float]
+    vague_quantifiers: dict[tuple[str, ...], tuple[float, float]]
+    vague_plurals: dict[str, tuple[float, bool]]
+    vague_qualifier: str
+    measures: frozenset[str]  # lemmas and words of units of measure, money, time and fractions
+    currency_signs: frozenset[str]
+    age_markers: frozenset[tuple[str, ...]]
+    identifier_markers: frozenset[tuple[str, ...]]
+    pronoun_one_before: frozenset[str]
+    aggregate_heads: frozenset[str]
+    invariant_nouns: frozenset[str]
+    hyphen_counts: frozenset[str]
+    unitless_roles: frozenset[str]
+    year_like: tuple[int, int]
+    longest: int = field(init=False)
+    starters: frozenset[str] = field(init=False)  # words that may begin a spelled or vague amount
+
+    def __post_init__(self) -> None:
+        phrases = [*self.qualifiers, *self.postfix_qualifiers, *self.vague_quantifiers, *self.age_markers]
+        object.__setattr__(self, "longest", max(len(p) for p in phrases))
+        starters = {"a", "an", "half", *self.number_words, *self.vague_plurals, *(q[0] for q in self.vague_quantifiers)}
+        object.__setattr__(self, "starters", frozenset(starters))
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The quantities lexicon from `path` (default: the packaged data/quantities.yml)."""
+    return _load_lexicon(str(path or DATA))
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(path: str) -> Lexicon:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+    def by_phrase(table: dict[str, list[list[str]]]) -> dict[tuple[str, ...], str]:
+        return {tuple(str(w) for w in phrase): name for name, phrases in table.items() for phrase in phrases}
+
+    return Lexicon(
+        intervals={name: (low, high) for name, (low, high) in raw["intervals"].items()},
+        qualifiers=by_phrase(raw["qualifiers"]),
+        postfix_qualifiers=by_phrase(raw["postfix_qualifiers"]),
+        range_openers={opener: frozenset(links) for opener, links in raw["range_openers"].items()},
+        range_links=frozenset(raw["range_links"]),
+        number_words=frozenset(raw["number_words"]),
+        number_links=frozenset(raw["number_links"]),
+        magnitudes={w: float(v) for w, v in raw["magnitudes"].items()},
+        suffixes={w: float(v) for w, v in raw["suffixes"].items()},
+        vague_quantifiers={
+            tuple(p.split()): (float(lo), float(hi)) for p, (lo, hi) in raw["vague_quantifiers"].items()
+        },
+        vague_plurals={w: (float(v["base"]), bool(v.get("needs_of"))) for w, v in raw["vague_plurals"].items()},
+        vague_qualifier=raw["vague_qualifier"],
+        measures=_measures(raw),
+        currency_signs=frozenset(raw["currency_signs"]),
+        age_markers=frozenset(tuple(p) for p in raw["age_markers"]),
+        identifier_markers=frozenset(tuple(str(w) for w in p) for p in raw["identifier_markers"]),
+        pronoun_one_before=frozenset(str(w) for w in raw["pronoun_one_before"]),
+        aggregate_heads=frozenset(raw["aggregate_heads"]),
+        invariant_nouns=frozenset(raw["invariant_nouns"]),
+        hyphen_counts=frozenset(raw["hyphen_counts"]),
+        unitless_roles=frozenset(raw["unitless_roles"]),
+        year_like=(int(raw["year_like"][0]), int(raw["year_like"][1])),
+    )
+
+
+def _measures(raw: dict) -> frozenset[str]:
+    """The listed measures, the units, and every prefix + unit ("mg", "kilometre")."""
+    prefixes, units = raw["measure_prefixes"], raw["measure_units"]
+    built = {p + u for kind in ("symbols", "names") for p in prefixes[kind] for u in units[kind]}
+    return frozenset({str(w) for w in raw["measures"]} | set(units["symbols"]) | set(units["names"]) | built)
+
+
+@dataclass
+class Amount:
+    """One number read from words[start:end]: plain (low/high None) or vague (low/high its bounds)."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    scale: float = 1.0  # product of the magnitude words read ("12 thousand" -> 1000)
+    fraction: bool = False  # digits with a decimal fraction and no magnitude ("1.5", "6.0"): a measure
+
+    @property
+    def vague(self) -> bool:
+        return self.low is not None
+
+
+@dataclass
+class Reading:
+    """A qualified number or range over words[start:end]; the number itself is words[number_start:number_end]."""
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    vague: bool = False
+    fraction: bool = False
+    dashed: bool = False  # a range written A-B: without a counted noun a score or a tally ("won 216-146")
+
+
+class _Word:
+    """A word as text2num's `find_numbers` reads it."""
+
+    __slots__ = ("word",)
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def text(self) -> str:
+        return self.word
+
+    def nt_separated(self, previous: _Word) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def words_of(text: str) -> tuple[list[str], list[bool]]:
+    """Lower-case words of a plain string and whether each is glued to the next (for "10m")."""
+    matches = list(WORD.finditer(text))
+    words = [m.group().lower() for m in matches]
+    glued = [a.end() == b.start() for a, b in zip(matches, matches[1:])] + [False]
+    return words, glued
+
+
+def read_amounts(words: Sequence[str], glued: Sequence[bool], lexicon: Lexicon) -> list[Amount]:
+    """Every number in `words`, left to right: digits, spelled numbers (text2num) and vague amounts.
+
+    A digit range in one word ("10,000–12,000") gives two amounts on that word.
+    """
+    amounts: list[Amount] = []
+    i, n = 0, len(words)
+    while i < n:
+        word = words[i]
+        found = None
+        if word[:1].isdigit():
+            found = _digits_at(words, glued, i, lexicon)
+        elif word in lexicon.starters:
+            found = _vague_at(words, i, lexicon) or _spelled_at(words, i, lexicon)
+        if found:
+            amounts.extend(found)
+            i = found[-1].end
+        else:
+            i += 1
+    return amounts
+
+
+def parse_number(text: str, lexicon: Lexicon | None = None) -> float | None:
+    """The value of a text that is exactly one number ("twelve thousand", "1.5 million", "10k"), else None."""
+    lexicon = lexicon or load_lexicon()
+    words, glued = words_of(text)
+    amounts = read_amounts(words, glued, lexicon)
+    if len(amounts) != 1 or amounts[0].vague or (amounts[0].start, amounts[0].end) != (0, len(words)):
+        return None
+    return amounts[0].value
+
+
+def numbers_in(text: str, lexicon: Lexicon | None = None) -> list[float]:
+    """The value of every number in a plain string, in order (vague amounts give their low bound)."""
+    lexicon = lexicon or load_lexicon()
+    return [a.value for a in read_amounts(*words_of(text), lexicon)]
+
+
+def read_quantities(words: Sequence[str], glued: Sequence[bool], lexicon: Lexicon) -> list[Reading]:
+    """The amounts in `words` joined into ranges and given their qualifiers and intervals."""
+    amounts = read_amounts(words, glued, lexicon)
+    readings: list[Reading] = []
+    k = 0
+    while k < len(amounts):
+        first = amounts[k]
+        second = amounts[k + 1] if k + 1 < len(amounts) else None
+        opener = _range_opener(words, first, second, lexicon) if second else None
+        if second is not None and opener is not None:
+            readings.append(_range(words, first, second, opener))
+            k += 2
+        else:
+            readings.append(_qualified(words, first, lexicon))
+            k += 1
+    return readings
+
+
+def interval(value: float, qualifier: str, lexicon: Lexicon) -> tuple[float | None, float | None]:
+    """The [low, high] a qualifier gives a plain number (None = unbounded)."""
+    low_factor, high_factor = lexicon.intervals[qualifier]
+    low = None if low_factor is None else _tidy(value * low_factor)
+    high = None if high_factor is None else _tidy(value * high_factor)
+    return low, high
+
+
+def _tidy(x: float) -> float:
+    return float(round(x, 6))
+
+
+def _vague_at(words: Sequence[str], i: int, lexicon: Lexicon) -> list[Amount]:
+    """'several hundred', 'a few', 'dozens', 'tens of thousands' starting at words[i]."""
+    for length in range(min(lexicon.longest, len(words) - i), 0, -1):
+        bounds = lexicon.vague_quantifiers.get(tuple(words[i:i + length]))
+        if bounds:
+            low, high = bounds
+            end, scale = _magnitudes(words, i + length, lexicon)
+            return [Amount(i, end, low * scale, low * scale, high * scale, scale)]
+    plural = lexicon.vague_plurals.get(words[i])
+    if not plural:
+        return []
+    base, needs_of = plural
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if needs_of and following != "of":
+        return []
+    end, scale = i + 1, base
+    while end + 1 < len(words) and words[end] == "of" and words[end + 1] in lexicon.vague_plurals:
+        scale *= lexicon.vague_plurals[words[end + 1]][0]
+        end += 2
+    return [Amount(i, end, 2 * scale, 2 * scale, 10 * scale, scale)]
+
+
+def _magnitudes(words: Sequence[str], j: int, lexicon: Lexicon) -> tuple[int, float]:
+    """Read magnitude words from words[j]: where they end and their product."""
+    scale = 1.0
+    while j < len(words) and words[j] in lexicon.magnitudes:
+        scale *= lexicon.magnitudes[words[j]]
+        j += 1
+    return j, scale
+
+
+def _digits_at(words: Sequence[str], glued: Sequence[bool], i: int, lexicon: Lexicon) -> list[Amount]:
+    """'3,000', '1.5 million', '10k', '3m' (glued suffix) and the one-word range '10,000-12,000'."""
+    word = words[i]
+    pair = DIGIT_RANGE.fullmatch(word)
+    if pair:
+        return [Amount(i, i + 1, _float(n), fraction="." in n) for n in pair.groups()]
+    match = DIGITS.fullmatch(word)
+    if not match:
+        return []
+    number, suffix = match.groups()
+    value, end = _float(number), i + 1
+    if suffix:
+        if suffix not in lexicon.suffixes:
+            return []
+        value *= lexicon.suffixes[suffix]
+    elif end < len(words) and glued[i] and words[end] in lexicon.suffixes:
+        value *= lexicon.suffixes[words[end]]
+        end += 1
+    amount = _scaled(words, Amount(i, end, value), lexicon)
+    amount.fraction = "." in number and amount.scale == 1 and not suffix
+    return [amount]
+
+
+def _float(number: str) -> float:
+    return float(number.replace(",", ""))
+
+
+def _spelled_at(words: Sequence[str], i: int, lexicon: Lexicon) -> list[Amount]:
+    """Spelled numbers from words[i]: 'twenty-five thousand', 'a hundred', 'two dozen', 'half a million'."""
+    word = words[i]
+    if word in ("a", "an") and i + 1 < len(words) and words[i + 1] in lexicon.magnitudes:
+        spelled = _spelled_at(words, i + 1, lexicon)
+        if spelled and spelled[0].start == i + 1:
+            spelled[0].start = i
+            return spelled
+        end, scale = _magnitudes(words, i + 1, lexicon)
+        return [_scaled(words, Amount(i, end, scale, scale=scale), lexicon)]
+    if word == "half" and i + 1 < len(words) and words[i + 1] in ("a", "an"):
+        whole = _spelled_at(words, i + 1, lexicon)
+        if whole and whole[0].start == i + 1 and whole[0].scale > 1:
+            amount = whole[0]
+            return [Amount(i, amount.end, amount.value / 2, scale=amount.scale)]
+        return []
+    if word not in lexicon.number_words:
+        return []
+    end = i
+    while end < len(words) and (words[end] in lexicon.number_words or words[end] in lexicon.number_links):
+        end += 1
+    while words[end - 1] in lexicon.number_links:
+        end -= 1
+    amounts = []
+    for found in find_numbers([_Word(w) for w in words[i:end]], "en", 0.0):
+        last = words[i + found.end - 1]
+        scale = lexicon.magnitudes.get(last, 1.0)
+        amounts.append(Amount(i + found.start, i + found.end, float(found.value), scale=scale))
+    if amounts:
+        amounts[-1] = _scaled(words, amounts[-1], lexicon)
+    return amounts
+
+
+def _scaled(words: Sequence[str], amount: Amount, lexicon: Lexicon) -> Amount:
+    """Extend an amount over 'and a half' (half its last magnitude: 'a million and a half') and magnitudes."""
+    j = amount.end
+    if tuple(words[j:j + 3]) == ("and", "a", "half"):
+        amount.value += 0.5 * (amount.scale if amount.scale > 1 else 1.0)
+        j += 3
+    end, scale = _magnitudes(words, j, lexicon)
+    amount.value, amount.end, amount.scale = _tidy(amount.value * scale), end, amount.scale * scale
+    return amount
+
+
+def _range_opener(words: Sequence[str], first: Amount, second: Amount, lexicon: Lexicon) -> str | None:
+    """'' for 'A to B', the opener ('between', 'from') for 'between A and B', None when no range."""
+    if first.vague or second.vague:
+        return None
+    if second.start == first.start:
+        return ""
+    if second.start != first.end + 1:
+        return None
+    link = words[first.end]
+    before = words[first.start - 1] if first.start else ""
+    if before in lexicon.range_openers and link in lexicon.range_openers[before]:
+        return before
+    return "" if link in lexicon.range_links else None
+
+
+def _range(words: Sequence[str], first: Amount, second: Amount, opener: str) -> Reading:
+    """Two amounts as one range; a bare first number takes the second's magnitude ("10 to 12 thousand")."""
+    a, b = first.value, second.value
+    if first.scale == 1 and second.scale > 1 and a * second.scale <= b:
+        a *= second.scale
+    start = first.start - 1 if opener else first.start
+    low, high = min(a, b), max(a, b)
+    dashed = second.start == first.start or words[first.end] in DASHES
+    return Reading(start, second.end, first.start, second.end, low, low, high, "range",
+                   fraction=first.fraction or second.fraction, dashed=dashed)
+
+
+def _qualified(words: Sequence[str], amount: Amount, lexicon: Lexicon) -> Reading:
+    """An amount with the qualifier written before or after it, and the interval that gives."""
+    start, end, qualifier = amount.start, amount.end, ""
+    for length in range(min(lexicon.longest, amount.start), 0, -1):
+        name = lexicon.qualifiers.get(tuple(words[amount.start - length:amount.start]))
+        if name:
+            start, qualifier = amount.start - length, name
+            break
+    for length in range(min(lexicon.longest, len(words) - amount.end), 0, -1):
+        name = lexicon.postfix_qualifiers.get(tuple(words[amount.end:amount.end + length]))
+        if name:
+            end, qualifier = amount.end + length, qualifier or name
+            break
+    if amount.vague:
+        low, high, value = amount.low, amount.high, amount.value
+        if qualifier in ("at_least", "more_than"):
+            high = None
+        elif qualifier in ("at_most", "less_than"):
+            low, value = None, high
+        else:
+            qualifier = lexicon.vague_qualifier
+        return Reading(start, end, amount.start, amount.end, value, low, high, qualifier, vague=True)
+    qualifier = qualifier or "exact"
+    low, high = interval(amount.value, qualifier, lexicon)
+    return Reading(start, end, amount.start, amount.end, amount.value, low, high, qualifier,
+                   fraction=amount.fraction)
+
+
+class QuantityFinder:
+    """Finds counted things and sets `doc._.quantities`."""
+
+    def __init__(self, lexicon: Lexicon, keep_unitless: bool) -> None:
+        self.lexicon = lexicon
+        self.keep_unitless = keep_unitless
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quantities = list(self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> Iterable[Quantity]:
+        """The head counts of a parsed document, in text order."""
+        strings = doc.vocab.strings
+        orths, spaces = (column.tolist() for column in doc.to_array([ORTH, SPACY]).T)
+        texts = [strings[o] for o in orths]
+        words = [t.lower() for t in texts]
+        glued = [not s for s in spaces]
+        blocked = _blocked_chars(doc, "".join(t + " " if s else t for t, s in zip(texts, spaces)))
+        for reading in read_quantities(words, glued, self.lexicon):
+            quantity = self._quantity(doc, words, reading, blocked)
+            if quantity is not None:
+                yield quantity
+
+    def _quantity(
+        self, doc: Doc, words: list[str], reading: Reading, blocked: list[tuple[int, int, str]]
+    ) -> Quantity | None:
+        """The reading as a head count with its counted noun, or None when it is no head count."""
+        lex = self.lexicon
+        number = doc[reading.number_start:reading.number_end]
+        if reading.fraction or not float(reading.value).is_integer():
+            return None  # a measure ("1.5 km", "6.0-sigma") or a fraction ("two point five"), not a head count
+        if self._money_age_or_identifier(words, reading):
+            return None
+        overlaps = {label for start, end, label in blocked if start < number.end_char and number.start_char < end}
+        if overlaps & EXCLUDED:
+            return None
+        after = reading.end
+        if after < len(doc) and (words[after] in lex.measures or doc[after].lemma_.lower() in lex.measures):
+            return None
+        phrase = self._counted(doc, reading)
+        if phrase is None:
+            return None
+        counted, head, first, subject = phrase
+        year_like = not reading.vague and _year_like(number, reading.value, lex)
+        written = doc[reading.start:reading.end]
+        for start, end, label in blocked:
+            if label in TEMPORAL_ENTITIES and start < number.end_char and number.start_char < end:
+                if start < written.start_char or end > written.end_char or counted is None or year_like:
+                    return None  # a date ("Aug. 30 primary", "in 2024"), not a count the tagger mistook for one
+        if counted is None:
+            if not self._unitless_ok(doc, reading, number, year_like):
+                return None
+        elif first.lemma_.lower() in lex.measures or counted.lemma_.lower() in lex.measures:
+            return None
+        if words[reading.number_start] in ("one", "1") and len(number) == 1:
+            before = words[reading.start - 1] if reading.start else ""
+            if counted is None or before in lex.pronoun_one_before:
+                return None
+        end = max(reading.end, head.i + 1) if head is not None else reading.end
+        span = doc[reading.start:end]
+        return Quantity(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            value=reading.value,
+            low=reading.low,
+            high=reading.high,
+            qualifier=reading.qualifier,
+            unit=_unit(counted) if counted is not None else None,
+            subject=subject.text if subject is not None else None,
+        )
+
+    def _money_age_or_identifier(self, words: list[str], reading: Reading) -> bool:
+        """A currency sign before the number, an age marker ("aged") or an identifier marker ("No.", "#")."""
+        lex = self.lexicon
+        sign_at = (reading.number_start - 1, reading.start - 1)
+        if any(i >= 0 and words[i] in lex.currency_signs for i in sign_at):
+            return True
+        for length in range(1, lex.longest + 1):
+            if tuple(words[max(0, reading.start - length):reading.start]) in lex.age_markers:
+                return True
+            preceding = tuple(words[max(0, reading.number_start - length):reading.number_start])
+            if reading.start == reading.number_start and preceding in lex.identifier_markers:
+                return True
+        return False
+
+    def _counted(
+        self, doc: Doc, reading: Reading
+    ) -> tuple[Token | None, Token | None, Token | None, Span | None] | None:
+        """(counted noun, phrase head, first noun, subject) after the number; None to drop the number.
+
+        The phrase runs from after the number (or after a partitive 'of') over modifiers to its head noun;
+        the dependency parse picks the head where the number's parent lies in that run.
+        """
+        lex = self.lexicon
+        j = reading.end
+        sentence_end = doc[reading.number_start].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        hyphen = j < sentence_end and doc[j].tag_ == "HYPH" and not doc[j - 1].whitespace_
+        if hyphen:
+            j += 1
+            if j >= sentence_end:
+                return None
+            joined = doc[j]
+            if joined.pos_ not in NOMINAL and joined.lower_ not in lex.hyphen_counts:
+                return None
+        partitive = not hyphen and j < sentence_end and doc[j].lower_ == "of"
+        if partitive:
+            if reading.number_end - reading.number_start == 1 and doc[reading.number_start].lower_ in ("one", "1"):
+                return None  # "one of the soldiers"
+            j += 1
+            while j < sentence_end and doc[j].pos_ == "DET":
+                j += 1
+        run = _noun_run(doc, j, sentence_end)
+        root = _root(doc[reading.number_start:reading.number_end])
+        parent = root.head
+        plain = not (partitive or hyphen)
+        if plain and root.dep_ in lex.unitless_roles and parent not in run:
+            run = []  # the parse makes the number an argument itself: "topped 3,000 last week"
+        elif (plain and root.dep_ in MODIFIER_DEPS and parent.pos_ in NOMINAL
+              and j <= parent.i < min(sentence_end, j + MAX_PHRASE) and parent.left_edge.i <= root.i):
+            run = list(doc[j:parent.i + 1])  # the parse's noun: "one Florida congressional candidate"
+        nouns = [t for t in run if t.pos_ in NOMINAL]
+        if not nouns:
+            return None, None, None, None
+        head = parent if parent in nouns and not hyphen else nouns[-1]
+        if (plain and not reading.vague and reading.value != 1 and head.tag_ in SINGULAR_TAGS
+                and head.lemma_.lower() not in lex.aggregate_heads and head.lower_ not in lex.invariant_nouns):
+            return None  # a number before a singular noun is no count of it: "the 2016 candidate"
+        counted = head
+        if hyphen and doc[reading.end + 1].pos_ in NOMINAL:
+            counted = doc[reading.end + 1]
+        elif head.lemma_.lower() in lex.aggregate_heads:
+            before = [t for t in nouns if t.i < head.i]
+            counted = before[-1] if before else head
+        first = run[1] if hyphen and run[0].pos_ not in NOMINAL else run[0]  # "10,000-strong force"
+        return counted, head, nouns[0], doc[first.i:counted.i + 1]
+
+    def _unitless_ok(self, doc: Doc, reading: Reading, number: Span, year_like: bool) -> bool:
+        """A number with no counted noun stays when it is itself an argument ("at least 3,000 have arrived")."""
+        if not self.keep_unitless or year_like or reading.dashed:
+            return False
+        if reading.vague and doc[reading.number_start].lower_ not in self.lexicon.vague_plurals:
+            return False
+        if _root(number).dep_ not in self.lexicon.unitless_roles:
+            return False
+        if reading.start == reading.number_start and reading.start:
+            previous = doc[reading.start - 1]
+            if previous.pos_ == "PROPN" or previous.tag_ == "NN":
+                return False  # an identifier: "Article 5", "Voyager 2"
+        return True
+
+
+def _blocked_chars(doc: Doc, text: str) -> list[tuple[int, int, str]]:
+    """Character spans that may rule a number out, with their label: entities, times and codes ("CODE")."""
+    labels = EXCLUDED_ENTITIES | TEMPORAL_ENTITIES
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in labels]
+    spans.extend((t.start, t.end, "DATE") for t in doc._.times or [])
+    spans.extend((m.start(), m.end(), "CODE") for m in CODE.finditer(text))
+    return spans
+
+
+def _year_like(number: Span, value: float, lexicon: Lexicon) -> bool:
+    low, high = lexicon.year_like
+    return len(number) == 1 and number.text.isdigit() and low <= value <= high
+
+
+def _unit(token: Token) -> str:
+    """The counted noun's lemma ("soldiers" -> "soldier"); a proper noun keeps its text."""
+    return token.lemma_.lower() if token.pos_ == "NOUN" else token.text
+
+
+def _root(span: Span) -> Token:
+    """The token of a span whose parent lies outside it."""
+    for token in span:
+        if not (span.start <= token.head.i < span.end) or token.head == token:
+            return token
+    return span[-1]
+
+
+def _noun_run(doc: Doc, j: int, end: int) -> list[Token]:
+    """Modifiers and nouns from doc[j] up to the last noun of one noun phrase ("North Korean soldiers")."""
+    run: list[Token] = []
+    seen_noun = False
+    for token in doc[j:end]:
+        if token.pos_ in NOMINAL:
+            if seen_noun and token.pos_ == "PROPN" and run[-1].pos_ == "NOUN":
+                break  # "soldiers Kyiv": a new phrase
+            seen_noun = True
+        elif token.tag_ == "POS":
+            seen_noun = False  # "North Korea's troops": the possessor, then the phrase goes on
+        elif token.tag_ == "HYPH" and seen_noun and not run[-1].whitespace_ and not token.whitespace_:
+            seen_noun = False  # "coal-burning power plants": the noun was part of a modifier
+        elif token.tag_ == "HYPH" or token.pos_ == "ADJ" or (token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")):
+            if seen_noun:
+                break
+        else:
+            break
+        run.append(token)
+    while run and run[-1].pos_ not in NOMINAL:
+        run.pop()
+    return run
+
+
+@Language.factory(
+    "claimscope_quantities",
+    default_config={"lexicon": "", "keep_unitless": True},
+)
+def make_quantities(nlp: Language, name: str, lexicon: str, keep_unitless: bool) -> QuantityFinder:
+    """Head counts as intervals into `doc._.quantities`. `lexicon`: a quantities YAML file ('' = packaged)."""
+    return QuantityFinder(load_lexicon(lexicon or None), keep_unitless)

@@ -288,3 +288,16 @@ def test_intervals():
     assert Interval(3000, None).intersect(Interval(10800, 13200)) == Interval(10800, 13200)
     assert Interval(2700, 3300).intersect(Interval(10800, 13200)) is None
     assert str(Interval(3000, None)) == "3,000–∞"
+
+
+def test_a_figure_takes_the_state_of_its_own_clause():
+    content = "nearly 11,000 North Korean soldiers are in Kursk; some have entered combat"
+    topics = reconcile([
+        claim("nis", "National Intelligence Service", "2024-11-20", content,
+              [Count(11000, 9900, 12100, "approx", "soldier", "North Korean soldiers", start=0)], places=(KURSK,)),
+    ], texts={})
+    by_label = {t.label: t for t in topics}
+    assert set(by_label) == {"North Korean personnel in Russia", "North Korean personnel in combat in Russia"}
+    assert row_of(by_label["North Korean personnel in Russia"], "nis").membership.value == 11000
+    combat = row_of(by_label["North Korean personnel in combat in Russia"], "nis").membership
+    assert combat.value is None and combat.interval == Interval(1, None)

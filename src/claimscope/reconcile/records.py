@@ -53,7 +53,7 @@ class Count:
     qualifier: str
     unit: str | None
     subject: str | None
-    clause: str | None = None  # the clause of the claim the figure stands in, for its state (combat, killed ...)
+    start: int | None = None  # offset of the figure in the claim's content, to find the clause it stands in
 
     @property
     def interval(self) -> Interval:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,25 +58,38 @@ class Membership:
 
 
 def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> list[Membership]:
-    """Every topic a claim speaks to: one per head count it states, or one for a figure-less claim about
-    affiliated personnel (present, denied, or negated)."""
+    """Every topic a claim speaks to: one per head count it states, in the state of the clause it stands in
+    ("11,000 are in Kursk; some have entered combat": presence for the figure, combat without one), else one
+    for a figure-less claim about affiliated personnel (present, denied, or negated)."""
     place = _scope_place(claim.places)
     scope = place.country if place and place.country else claim.context_country
     narrower = place.name if place and place.precision in NARROW_PRECISIONS else None
     affiliation_in_text = _affiliation(claim.content, scope)
+    spans = clause_spans(claim.content)
     found: list[Membership] = []
+    counted_clauses: set[tuple[int, int]] = set()
     for count in claim.counts:
         measure = lexicon.unit_measures().get((count.unit or "").lower())
         if measure is None:
             continue
+        clause = _clause_at(spans, count.start)
+        counted_clauses.add(clause)
         affiliation = lexicon.affiliation(count.subject) or affiliation_in_text or fallback_affiliation
-        state = _state(count.clause or claim.content) if measure == "personnel" else PRESENCE
-        key = TopicKey(measure, state, affiliation, scope)
-        found.append(_count_membership(claim, key, count, narrower))
+        state = _state(claim.content[clause[0]:clause[1]]) if measure == "personnel" else PRESENCE
+        found.append(_count_membership(claim, TopicKey(measure, state, affiliation, scope), count, narrower))
+    affiliation = affiliation_in_text or fallback_affiliation
+    if affiliation is None or not lexicon.words_of(claim.content) & _personnel_words():
+        return found
+    states_found = {m.key.state for m in found if m.key.measure == "personnel"}
+    for clause in spans:
+        text = claim.content[clause[0]:clause[1]]
+        state = _state(text)
+        if clause not in counted_clauses and state != PRESENCE and state not in states_found:
+            states_found.add(state)
+            found.append(_figure_less(claim, TopicKey("personnel", state, affiliation, scope), text, narrower))
     if not found:
-        figure_less = _figure_less(claim, _state(claim.content), affiliation_in_text, scope, narrower)
-        if figure_less:
-            found.append(figure_less)
+        key = TopicKey("personnel", _state(claim.content), affiliation, scope)
+        found.append(_figure_less(claim, key, claim.content, narrower))
     return found
 
 
@@ -92,18 +106,34 @@ def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower:
     return Membership(claim, key, interval, stated, count.value, narrower, denied, derivation)
 
 
-def _figure_less(claim: ClaimRecord, state: str, affiliation: str | None, scope: str | None,
-                 narrower: str | None) -> Membership | None:
-    """A claim with no figure joins a personnel topic when it names affiliated personnel."""
-    words = lexicon.words_of(claim.content)
-    if affiliation is None or not words & _personnel_words():
-        return None
-    key = TopicKey("personnel", state, affiliation, scope)
+def _figure_less(claim: ClaimRecord, key: TopicKey, clause: str, narrower: str | None) -> Membership:
+    """A claim that names affiliated personnel without a figure: some are there, none are, or it is denied."""
     if claim.modality == "denied":
         return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, True, "denies any are there")
-    if words & set(lexicon.load("topics")["negations"]):
+    if lexicon.words_of(clause) & set(lexicon.load("topics")["negations"]):
         return Membership(claim, key, NONE_PRESENT, NONE_PRESENT, None, narrower, False, "negated: none")
     return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, False, "no figure: at least one")
+
+
+CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+but\s|,?\s+while\s|,?\s+whereas\s|,\s+and\s")
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a claim's content, split at semicolons, sentence ends and contrasts."""
+    spans, start = [], 0
+    for match in CLAUSE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _clause_at(spans: list[tuple[int, int]], offset: int | None) -> tuple[int, int]:
+    if offset is not None:
+        for span in spans:
+            if span[0] <= offset < span[1]:
+                return span
+    return (spans[0][0], spans[-1][1]) if spans else (0, 0)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,82 @@
+"""Claim records from the store: each stored claim with what reconciliation needs of its document."""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from claimscope.reconcile import lexicon
+from claimscope.reconcile.records import ClaimRecord, Count, Place
+from claimscope.store import Store
+
+
+def load(store: Store) -> tuple[list[ClaimRecord], dict[str, str]]:
+    """Every stored claim with a source, and every document's text (for near-copy detection)."""
+    claims: list[ClaimRecord] = []
+    texts: dict[str, str] = {}
+    for header in store.documents(limit=None):
+        doc_id = header["id"]
+        texts[doc_id] = store.document(doc_id)["text"]
+        claims.extend(records_of(store.claims_json(doc_id)))
+    return claims, texts
+
+
+def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
+    """The claim records of one document's claims JSON (OUTPUT.md); unsourced narration is left out."""
+    document = extraction["document"]
+    published = _day(document.get("published"), None)
+    context = context_country(extraction)
+    records = []
+    for claim in extraction["claims"]:
+        source = claim.get("source")
+        if not source:
+            continue
+        content = claim["content"]
+        records.append(ClaimRecord(
+            claim_id=claim["id"], document_id=document["id"], published=published, outlet=document.get("outlet"),
+            source_text=source.get("text"), actor=source.get("actor"), source_kind=source.get("kind"),
+            source_country=source.get("country"), asserted_on=_day(claim.get("asserted_on"), published),
+            content=content["text"], modality=claim.get("modality") or "asserted", event=claim.get("event"),
+            counts=tuple(_count(q, content["start"]) for q in claim.get("quantities") or []),
+            places=tuple(Place(p.get("name"), p.get("country"), p.get("admin1"), p.get("precision"))
+                         for p in claim.get("places") or []),
+            cites=tuple(a.get("actor") or a.get("text") for a in claim.get("cites") or []),
+            context_country=context,
+        ))
+    return records
+
+
+def context_country(extraction: dict[str, Any]) -> str | None:
+    """The country a document's places point to most, other than the affiliation its figures name:
+    where the counted people are, for claims that name no place ("in the east")."""
+    affiliations = Counter(lexicon.affiliation(q.get("subject")) for q in extraction.get("quantities") or [])
+    affiliations.pop(None, None)
+    own = affiliations.most_common(1)[0][0] if affiliations else None
+    countries = Counter(p["country"] for p in extraction.get("places") or [] if p.get("country"))
+    countries.pop(own, None)
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def _count(quantity: dict[str, Any], content_start: int) -> Count:
+    start = quantity.get("start")
+    return Count(float(quantity["value"]), quantity.get("low"), quantity.get("high"), quantity["qualifier"],
+                 quantity.get("unit"), quantity.get("subject"),
+                 start=None if start is None else start - content_start)
+
+
+def _day(value: str | None, published: date | None) -> date | None:
+    """A day for an ISO date of any precision: a month or year stands at the publication day when that falls
+    inside it (the claim was made by then), else at its last day."""
+    if not value:
+        return None
+    parts = [int(p) for p in value[:10].split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    year, month = parts[0], parts[1] if len(parts) > 1 else None
+    if published and published.year == year and (month is None or published.month == month):
+        return published
+    if month is None:
+        return date(year, 12, 31)
+    return date(year, month, calendar.monthrange(year, month)[1])

@@ -1,0 +1,241 @@
+"""`claimscope_attribution`: every proposition the text ascribes to a source, as `Doc._.claims`.
+
+The frames (reporting verbs, claim nouns, "according to X", quotations, headline "NAME: ..." and
+"... ― NAME") come from `frames`, `quotes` and `marks`; this module turns them into `Claim` records: the
+source resolved by the actors component, the cue, the content (in parts when interrupted), the channel named
+around the cue and the date the claim was made.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from claimscope.extract.actors import resolve_source
+from claimscope.extract.attribution.frames import Frame, FrameFinder, source_head, source_span, subtree
+from claimscope.extract.attribution.lexicon import ChannelLexicon, CueLexicon, load_channels, load_cues
+from claimscope.extract.attribution.marks import mark_frames
+from claimscope.extract.attribution.quotes import Quotations
+from claimscope.extract.types import ActorMention, Claim, Span
+
+DATED = frozenset({"day", "month", "year"})
+PART_SEPARATOR = " … "
+
+
+@Language.factory(
+    "claimscope_attribution",
+    default_config={"cues_path": None, "channels_path": None, "max_source_tokens": 12, "quotations": True},
+)
+def make_attribution(
+    nlp: Language,
+    name: str,
+    cues_path: str | None,
+    channels_path: str | None,
+    max_source_tokens: int,
+    quotations: bool,
+) -> Attribution:
+    """The attribution component; lexicon paths default to the files in `extract/data/`."""
+    return Attribution(load_cues(cues_path), load_channels(channels_path), max_source_tokens, quotations)
+
+
+class Attribution:
+    """Finds attributed claims and sets `doc._.claims`."""
+
+    def __init__(
+        self, cues: CueLexicon, channels: ChannelLexicon, max_source_tokens: int = 12, quotations: bool = True
+    ) -> None:
+        self.cues = cues
+        self.finder = FrameFinder(cues)
+        self.channel_index = channels.index()
+        self.channel_words = channels.max_words
+        self.max_source_tokens = max_source_tokens
+        self.quotations = quotations
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = self.claims(doc)
+        return doc
+
+    def claims(self, doc: Doc) -> list[Claim]:
+        """The claims of a parsed document, in text order of their cues."""
+        frames = self.finder.find(doc)
+        frames.extend(mark_frames(doc))
+        quotes = Quotations(doc) if self.quotations else None
+        if quotes is not None:
+            frames = [f for f in frames if not quotes.within_speech(f)]
+            for frame in frames:
+                quotes.repair(frame)
+                quotes.widen(frame)
+        frames = [f for f in frames if f.source is not None and f.content]
+        if quotes is not None:
+            frames.extend(quotes.continuations(frames))
+        lines = _line_numbers(doc)
+        for frame in frames:
+            line = lines[frame.cue_token.i]
+            own = {t.i for t in frame.cue}
+            if frame.source is not None:
+                start, end = frame.source_tokens or source_span(frame.source, self.max_source_tokens)
+                own.update(range(start, end))
+            frame.content = {i for i in frame.content if lines[i] == line and i not in own}
+        frames = _distinct([f for f in frames if f.content])
+        times = _time_index(doc)
+        text = doc.text
+        claims: dict[int, Claim] = {}
+        for frame in frames:
+            claim = self._claim(doc, text, frame, frames, times)
+            if claim is not None:
+                claims[id(frame)] = claim
+        for frame in frames:
+            claim = claims.get(id(frame))
+            if claim is None or not frame.cue:
+                continue
+            outer = [f for f in frames if f is not frame and id(f) in claims and frame.cue_token.i in f.content]
+            outer.sort(key=lambda f: len(f.content))
+            claim.relayed_by = [claims[id(f)].source for f in outer if claims[id(f)].source is not None]
+        return [claims[id(f)] for f in sorted(frames, key=_position) if id(f) in claims]
+
+    def _claim(
+        self, doc: Doc, text: str, frame: Frame, frames: list[Frame], times: list[tuple[int, str]]
+    ) -> Claim | None:
+        runs = content_runs(doc, frame.content)
+        if not runs or frame.source is None:
+            return None
+        pieces = [(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in runs]
+        content = Span(PART_SEPARATOR.join(text[s:e] for s, e in pieces), pieces[0][0], pieces[-1][1])
+        around = frame_tokens(frame, frames)
+        cue_span = None
+        lemma = None
+        if frame.cue:
+            first, last = min(t.i for t in frame.cue), max(t.i for t in frame.cue)
+            start, end = doc[first].idx, doc[last].idx + len(doc[last])
+            cue_span = Span(text[start:end], start, end)
+            lemma = frame.lemma
+        return Claim(
+            source=self._actor(doc, frame.source, frame.source_tokens),
+            cue=lemma,
+            cue_span=cue_span,
+            content=content,
+            parts=pieces if len(pieces) > 1 else [],
+            channel=self._channel(doc, around),
+            asserted_on=_asserted_on(frame, around, times),
+            cites=[self._actor(doc, source_head(t, self.cues)) for t in frame.cites],
+        )
+
+    def _actor(self, doc: Doc, head: Token, tokens: tuple[int, int] | None = None) -> ActorMention:
+        start, end = tokens or source_span(head, self.max_source_tokens)
+        return resolve_source(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+    def _channel(self, doc: Doc, around: set[int]) -> str | None:
+        """The highest-priority channel named by words around the cue."""
+        best: tuple[int, str] | None = None
+        for i in sorted(around):
+            words: list[str] = []
+            for k in range(self.channel_words):
+                if i + k not in around:
+                    break
+                words.append(doc[i + k].lower_)
+                hit = self.channel_index.get(tuple(words))
+                if hit is not None and _in_longer_name(doc, i, i + k + 1):
+                    continue
+                if hit is not None and (best is None or hit[0] < best[0]):
+                    best = hit
+        return best[1] if best else None
+
+
+def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a piece of a longer named entity ("Post" in "Washington Post")."""
+    first, last = doc[start], doc[end - 1]
+    before = first.ent_iob_ == "I"
+    after = end < len(doc) and doc[end].ent_iob_ == "I" and last.ent_type_ != ""
+    return before or after
+
+
+def content_runs(doc: Doc, indices: set[int]) -> list[tuple[int, int]]:
+    """Contiguous token runs (inclusive) of a content, without edge punctuation or a leading "that"."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(indices):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    trimmed = []
+    for a, b in runs:
+        while a <= b and (doc[a].is_punct or doc[a].is_space or _complementiser(doc[a], indices)):
+            a += 1
+        while b >= a and (doc[b].is_punct or doc[b].is_space):
+            b -= 1
+        if a <= b:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def _complementiser(token: Token, indices: set[int]) -> bool:
+    return token.dep_ == "mark" and token.lower_ == "that" and token.head.i in indices
+
+
+def frame_tokens(frame: Frame, frames: list[Frame]) -> set[int]:
+    """The words around a cue that belong to its attribution (not to its or another claim's content):
+    where channel and date are looked for."""
+    around = subtree(frame.anchor)
+    if frame.cue:
+        around |= subtree(frame.cue_token)
+    around -= frame.content
+    cue = frame.cue_token
+    for other in frames:
+        if other is frame or not other.cue:
+            continue
+        if cue.i not in other.content:
+            around -= other.content
+        other_cue = other.cue_token
+        if other_cue.i in around and not _dominates(other_cue, cue):
+            around -= subtree(other_cue)
+    return around
+
+
+def _dominates(token: Token, other: Token) -> bool:
+    return token.left_edge.i <= other.i <= token.right_edge.i
+
+
+def _time_index(doc: Doc) -> list[tuple[int, str]]:
+    """(first token, ISO value) of each dated time mention."""
+    found = []
+    for time in doc._.times or []:
+        if not time.value or time.precision not in DATED:
+            continue
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is not None and len(span):
+            found.append((span.start, time.value))
+    return found
+
+
+def _asserted_on(frame: Frame, around: set[int], times: list[tuple[int, str]]) -> str | None:
+    """The date nearest the cue among those in its attribution words."""
+    cue = frame.cue_token.i
+    dated = [(abs(i - cue), value) for i, value in times if i in around]
+    return min(dated)[1] if dated else None
+
+
+def _line_numbers(doc: Doc) -> list[int]:
+    """The line (newline-separated) of each token: a claim's content stays on its cue's line."""
+    numbers, line = [], 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            line += 1
+        numbers.append(line)
+        line += token.whitespace_.count("\n")
+    return numbers
+
+
+def _distinct(frames: list[Frame]) -> list[Frame]:
+    """One frame per content: a second cue over the same words adds nothing."""
+    seen: set[frozenset[int]] = set()
+    kept = []
+    for frame in sorted(frames, key=_position):
+        key = frozenset(frame.content)
+        if key not in seen:
+            seen.add(key)
+            kept.append(frame)
+    return kept
+
+
+def _position(frame: Frame) -> int:
+    return frame.cue_token.i

@@ -1,0 +1,100 @@
+"""The attribution lexicons (cue verbs and nouns, their frames, channels), read from `extract/data/*.yml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class PrepositionalCue:
+    """A prepositional attribution such as "according to X": its words and the lemma reported for it."""
+
+    words: tuple[str, ...]
+    lemma: str
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Cue verbs and nouns with the frames they take (see data/cues.yml for what each set means)."""
+
+    verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    predicative_verbs: frozenset[str]
+    clause_only_verbs: frozenset[str]
+    prepositional_complements: dict[str, frozenset[str]]
+    particle_required: dict[str, frozenset[str]]
+    blocking_heads: frozenset[str]
+    blocking_modals: frozenset[str]
+    relay_verbs: frozenset[str]
+    nouns: frozenset[str]
+    noun_governors: frozenset[str]
+    evidence_nouns: frozenset[str]
+    prepositional: tuple[PrepositionalCue, ...]
+
+
+@dataclass(frozen=True)
+class ChannelLexicon:
+    """Channels in priority order, each with the lower-case word sequences that name it."""
+
+    channels: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+
+    @property
+    def max_words(self) -> int:
+        """The longest phrase, in words."""
+        return max(len(p) for _, phrases in self.channels for p in phrases)
+
+    def index(self) -> dict[tuple[str, ...], tuple[int, str]]:
+        """Phrase -> (priority, channel name); the first channel listing a phrase keeps it."""
+        table: dict[tuple[str, ...], tuple[int, str]] = {}
+        for rank, (name, phrases) in enumerate(self.channels):
+            for phrase in phrases:
+                table.setdefault(phrase, (rank, name))
+        return table
+
+
+def _words(values: list) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or [])
+
+
+@lru_cache(maxsize=8)
+def load_cues(path: str | None = None) -> CueLexicon:
+    """Read the cue lexicon (default `data/cues.yml`)."""
+    raw = yaml.safe_load(Path(path or DATA / "cues.yml").read_text(encoding="utf-8"))
+    return CueLexicon(
+        verbs=_words(raw["verbs"]),
+        addressee_verbs=_words(raw.get("addressee_verbs")),
+        predicative_verbs=_words(raw.get("predicative_verbs")),
+        clause_only_verbs=_words(raw.get("clause_only_verbs")),
+        prepositional_complements={
+            k.lower(): _words(v) for k, v in (raw.get("prepositional_complements") or {}).items()
+        },
+        particle_required={k.lower(): _words(v) for k, v in (raw.get("particle_required") or {}).items()},
+        blocking_heads=_words(raw.get("blocking_heads")),
+        blocking_modals=_words(raw.get("blocking_modals")),
+        relay_verbs=_words(raw.get("relay_verbs")),
+        nouns=_words(raw.get("nouns")),
+        noun_governors=_words(raw.get("noun_governors")),
+        evidence_nouns=_words(raw.get("evidence_nouns")),
+        prepositional=tuple(
+            PrepositionalCue(tuple(w.lower() for w in item["words"]), item["lemma"])
+            for item in raw.get("prepositional") or []
+        ),
+    )
+
+
+@lru_cache(maxsize=8)
+def load_channels(path: str | None = None) -> ChannelLexicon:
+    """Read the channel lexicon (default `data/channels.yml`)."""
+    raw = yaml.safe_load(Path(path or DATA / "channels.yml").read_text(encoding="utf-8"))
+    return ChannelLexicon(
+        tuple(
+            (item["name"], tuple(tuple(str(w).lower() for w in phrase) for phrase in item["phrases"]))
+            for item in raw["channels"]
+        )
+    )

@@ -1,0 +1,135 @@
+"""The `claimscope_dates` component: every date and duration in a document, normalised against its publication date.
+
+Spans come from the model's DATE entities (TIME entities too, when they name a day: "last night") and from
+the finders of `data/dates.yml` for what the model misses or cuts badly ("on the 24th", "23 October",
+"October 27 and 28"); the longer span wins where they overlap. Each span is normalised by
+`timexes.normalise_expression` (rules first, dateparser as a fallback, cached); a pair or range of dates gives
+one mention per date. The tense of the verb a date attaches to says which way relative dates go: forwards
+under a future ("will meet on Friday"), backwards under a past; otherwise weekdays look back and year-less
+months and dates take the nearest occurrence ("Jan. 14" in a paper of late December is next month's). Ages,
+frequencies and season words used as classifiers ("winter clothing") are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
+from claimscope.extract.timexes import Prefer, normalise_date, normalise_expression, publication_date
+from claimscope.extract.timexes.grammar import grammar
+from claimscope.extract.types import TimeMention
+
+__all__ = ["DateFinder", "normalise_date"]
+
+
+@Language.factory(
+    "claimscope_dates",
+    default_config={"date_labels": ["DATE"], "time_labels": ["TIME"], "finders": True, "tense": True},
+)
+def make_dates(
+    nlp: Language, name: str, date_labels: list[str], time_labels: list[str], finders: bool, tense: bool
+) -> DateFinder:
+    """`date_labels`: entity labels read as dates; `time_labels`: labels kept only where they name a day or a
+    duration ("last night", "a two-hour meeting"), not a clock time; `finders`: add the rule spans of
+    data/dates.yml; `tense`: let the tense of the governing verb choose past or future."""
+    return DateFinder(date_labels, time_labels, finders, tense)
+
+
+class DateFinder:
+    """Sets `doc._.times` to a TimeMention per date or duration expression, in text order."""
+
+    def __init__(self, date_labels: Iterable[str], time_labels: Iterable[str], finders: bool, tense: bool) -> None:
+        self.date_labels = frozenset(date_labels)
+        self.time_labels = frozenset(time_labels)
+        self.finders = finders
+        self.tense = tense
+        lex = grammar().lexicon
+        self.edge_words = frozenset(lex["edge_words"])
+        self.left_words = frozenset(lex["left_words"])
+        self.units = frozenset(lex["units"])
+        self.classifiers = frozenset(lex["classifier_words"])
+        self.future_auxiliaries = frozenset(lex["future_auxiliaries"])
+        self.future_verbs = frozenset(lex["future_verbs"])
+        self.past_tags = frozenset(lex["past_tags"])
+        self.perfect_auxiliaries = frozenset(lex["perfect_auxiliaries"])
+        self.nominal_deps = frozenset(lex["nominal_deps"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = publication_date(doc._.published)
+        text = doc.text
+        times: list[TimeMention] = []
+        for span in filter_spans(self._candidates(doc, text)):
+            if self._classifier(span):
+                continue
+            clock = span.label_ in self.time_labels
+            prefer: Prefer = self._tense(span) if self.tense else "past"
+            for piece in normalise_expression(span.text, published, prefer):
+                if clock and piece.precision not in ("day", "duration"):
+                    continue
+                start, end = span.start_char + piece.start, span.start_char + piece.end
+                times.append(TimeMention(text[start:end], start, end, piece.value, piece.precision))
+        doc._.times = sorted(times, key=lambda t: t.start)
+        return doc
+
+    def _candidates(self, doc: Doc, text: str) -> list[Span]:
+        """Trimmed DATE/TIME entities and finder spans (label DATE)."""
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ in self.date_labels or ent.label_ in self.time_labels:
+                trimmed = self._trim(ent)
+                if trimmed is not None:
+                    spans.append(trimmed)
+        if self.finders:
+            for regex in grammar().finders:
+                for match in regex.finditer(text):
+                    span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="expand")
+                    if span is not None:
+                        spans.append(span)
+        return spans
+
+    def _trim(self, ent: Span) -> Span | None:
+        """The entity without edge words and punctuation ("Oct. 23, 2024 that" -> "Oct. 23, 2024"), with a
+        determiner the model left out of a lone unit ("This" of "This year")."""
+        start, end = ent.start, ent.end
+        lone_unit = end - start == 1 and ent.root.lower_ in self.units
+        if lone_unit and start and ent.doc[start - 1].lower_ in self.left_words:
+            start -= 1
+        while start < end and (ent.doc[start].lower_ in self.edge_words or ent.doc[start].is_punct):
+            start += 1
+        while end > start and (ent.doc[end - 1].lower_ in self.edge_words or ent.doc[end - 1].is_punct):
+            end -= 1
+        return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+
+    def _classifier(self, span: Span) -> bool:
+        """A lone season word modifying a noun ("winter clothing") classifies it; it dates nothing."""
+        token = span.root
+        return len(span) == 1 and token.lower_ in self.classifiers and token.dep_ in ("compound", "amod")
+
+    def _tense(self, span: Span) -> Prefer:
+        """"future" or "past" from the verb the span modifies (or the verb that one completes), else "nearest".
+
+        Only a date modifying the verb itself counts ("said Tuesday", "met on Friday"); one inside a noun phrase
+        ("declared a dividend payable Nov. 10", "will report third-quarter earnings") has no tense.
+        """
+        verb: Token = span.root.head
+        if span.root.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if verb.i == span.root.i or verb.pos_ not in ("VERB", "AUX") or span.root.dep_ in self.nominal_deps:
+            return "nearest"
+        chain = [verb]
+        while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)
+        auxiliaries = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in self.future_auxiliaries for a in auxiliaries) or any(
+            v.lemma_.lower() in self.future_verbs and v.tag_ not in self.past_tags for v in chain
+        ):
+            return "future"
+        if verb.tag_ in self.past_tags or any(
+            a.tag_ in self.past_tags or a.lower_ in self.perfect_auxiliaries for a in auxiliaries
+        ):
+            return "past"
+        return "nearest"

@@ -1,0 +1,231 @@
+"""Date normalisation: the pure `normalise_date` and the `claimscope_dates` component on sentences of our own."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimscope.extract.dates import normalise_date
+from claimscope.extract.timexes import calendar_value, normalise_expression
+
+FRIDAY = date(2024, 10, 25)  # a Friday
+SEED = Path(__file__).resolve().parents[2] / "shared" / "spec" / "seed-article.txt"
+
+
+@pytest.fixture(scope="module")
+def dates_nlp():
+    """The bare model with our component only: other components are not needed here."""
+    import claimscope.extract.dates  # noqa: F401  (registers the factory)
+    from claimscope.extract.pipeline import load_model
+
+    nlp = load_model()
+    nlp.add_pipe("claimscope_dates")
+    return nlp
+
+
+def times(nlp, text: str, published: date | None = FRIDAY) -> list[tuple[str, str | None, str | None]]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return [(t.text, t.value, t.precision) for t in nlp(doc)._.times]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Wednesday", "2024-10-23", "day"),
+        ("on Wednesday", "2024-10-23", "day"),
+        ("Wednesday's", "2024-10-23", "day"),
+        ("Friday", "2024-10-25", "day"),  # the publication day itself, not a week before
+        ("Saturday", "2024-10-19", "day"),
+        ("last Friday", "2024-10-18", "day"),
+        ("next Monday", "2024-10-28", "day"),
+        ("Tuesday evening", "2024-10-22", "day"),
+        ("today", "2024-10-25", "day"),
+        ("yesterday", "2024-10-24", "day"),
+        ("last night", "2024-10-24", "day"),
+        ("this month", "2024-10", "month"),
+        ("earlier this month", "2024-10", "month"),
+        ("last month", "2024-09", "month"),
+        ("last week", "2024-W42", "week"),
+        ("this week", "2024-W43", "week"),
+        ("the weekend", "2024-W42-WE", "week"),
+        ("this year", "2024", "year"),
+        ("last year", "2023", "year"),
+        ("in August", "2024-08", "month"),
+        ("in December", "2023-12", "month"),  # the latest December on or before publication
+        ("July last year", "2023-07", "month"),
+        ("on the 24th", "2024-10-24", "day"),
+        ("October 23", "2024-10-23", "day"),
+        ("Oct. 23, 2024", "2024-10-23", "day"),
+        ("23 October", "2024-10-23", "day"),
+        ("the 23rd of October 2023", "2023-10-23", "day"),
+        ("2024-10-23", "2024-10-23", "day"),
+        ("10/23/2024", "2024-10-23", "day"),
+        ("23.10.2024", "2024-10-23", "day"),  # dateparser fallback
+        ("2024", "2024", "year"),
+        ("nineteen ninety-six", "1996", "year"),
+        ("early October", "2024-10", "month"),
+        ("mid-November 2025", "2025-11", "month"),
+        ("the third quarter", "2024-Q3", "quarter"),
+        ("this summer", "2024-SU", "season"),
+        ("the 1990s", "199", "decade"),
+        ("the nineties", "199", "decade"),
+        ("the 20th century", "19", "century"),
+        ("three days ago", "2024-10-22", "day"),
+        ("two weeks ago", "2024-W41", "week"),
+        ("a year ago", "2023", "year"),
+        ("in three days", "2024-10-28", "day"),
+    ],
+)
+def test_dates_resolve_against_publication(text, value, precision):
+    assert normalise_date(text, FRIDAY) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("several weeks", "PXW"),
+        ("approximately several weeks", "PXW"),
+        ("three days", "P3D"),
+        ("a month", "P1M"),
+        ("two weeks", "P2W"),
+        ("recent weeks", "PXW"),
+        ("the past four months", "P4M"),
+        ("the past year", "P1Y"),
+        ("a decade", "P10Y"),
+        ("two-day", "P2D"),
+        ("five hours", "PT5H"),
+        ("2 1/2 years", "P2Y6M"),
+        ("an hour and a half", "PT1H30M"),
+    ],
+)
+def test_durations_are_not_dates(text, value):
+    result = normalise_date(text, FRIDAY)
+    if value is None:
+        assert result[1] != "day"
+    else:
+        assert result == (value, "duration")
+
+
+@pytest.mark.parametrize("text", ["24-year-old", "a 24-year-old", "every week", "daily", "twice a year", "49"])
+def test_ages_frequencies_and_numbers_are_not_times(text):
+    assert normalise_expression(text, FRIDAY) == ()
+    assert normalise_date(text, FRIDAY) == (None, None)
+
+
+def test_anaphoric_times_have_no_value():
+    assert normalise_date("two days later", FRIDAY) == (None, None)
+    assert normalise_date("the same day", FRIDAY) == (None, None)
+
+
+def test_pairs_and_ranges_give_one_piece_per_date():
+    text = "October 27 and 28"
+    pieces = normalise_expression(text, FRIDAY, "future")
+    assert [(text[p.start : p.end], p.value) for p in pieces] == [("October 27", "2024-10-27"), ("28", "2024-10-28")]
+    text = "between October 8 and 13"
+    assert [(text[p.start : p.end], p.value) for p in normalise_expression(text, FRIDAY)] == [
+        ("October 8", "2024-10-08"),
+        ("13", "2024-10-13"),
+    ]
+    text = "27 and 28 October 2023"
+    assert [p.value for p in normalise_expression(text, FRIDAY)] == ["2023-10-27", "2023-10-28"]
+    assert normalise_date("Dec. 30 - Jan. 2", FRIDAY, prefer="future") == ("2024-12-30", "day")
+    assert [p.value for p in normalise_expression("Dec. 30 - Jan. 2", FRIDAY, "future")] == ["2024-12-30", "2025-01-02"]
+    assert [p.value for p in normalise_expression("2020-2022", FRIDAY)] == ["2020", "2022"]
+
+
+def test_composite_expressions_give_their_parts():
+    def parts(text: str) -> list[tuple[str, str | None]]:
+        return [(text[p.start : p.end], p.value) for p in normalise_expression(text, FRIDAY)]
+
+    assert parts("Monday and Tuesday") == [("Monday", "2024-10-21"), ("Tuesday", "2024-10-22")]
+    assert parts("the quarter ended Sept. 30") == [("the quarter", None), ("Sept. 30", "2024-09-30")]
+    assert parts("the first nine months of 2023") == [("the first nine months", "P9M"), ("2023", "2023")]
+    assert parts("the end of the month") == [("the end of the month", None)]
+
+
+def test_tense_chooses_the_direction_of_year_less_dates():
+    assert normalise_date("Friday", FRIDAY, prefer="future") == ("2024-10-25", "day")
+    assert normalise_date("Wednesday", FRIDAY, prefer="future") == ("2024-10-30", "day")
+    assert normalise_date("December", FRIDAY, prefer="future") == ("2024-12", "month")
+    assert normalise_date("mid-November", FRIDAY, prefer="past") == ("2023-11", "month")
+    assert normalise_date("mid-November", FRIDAY, prefer="nearest") == ("2024-11", "month")
+    assert normalise_date("Wednesday", FRIDAY, prefer="nearest") == ("2024-10-23", "day")  # weekdays look back
+    # "the 24th" before the 24th: the previous month's
+    assert normalise_date("the 24th", date(2024, 10, 20)) == ("2024-09-24", "day")
+
+
+def test_without_publication_date_only_absolute_dates_resolve():
+    assert normalise_date("Wednesday", None) == (None, None)
+    assert normalise_date("this month", None) == (None, None)
+    assert normalise_date("October 23", None) == (None, None)
+    assert normalise_date("Oct. 23, 2024", None) == ("2024-10-23", "day")
+    assert normalise_date("2024", None) == ("2024", "year")
+    assert normalise_date("three days", None) == ("P3D", "duration")
+
+
+def test_calendar_value_coarsens_for_asserted_on():
+    assert calendar_value("2024-10-23", "day") == "2024-10-23"
+    assert calendar_value("2024-W42", "week") == "2024-10"  # Oct 14-20
+    assert calendar_value("2024-W40", "week") == "2024"  # Sep 30 - Oct 6
+    assert calendar_value("2024-Q3", "quarter") == "2024"
+    assert calendar_value("P3W", "duration") is None
+
+
+def test_seed_article_times(dates_nlp):
+    text = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", SEED.read_text(encoding="utf-8"))
+    found = times(dates_nlp, text)
+    values = {(t, v) for t, v, _ in found}
+
+    def around(phrase: str) -> list[str | None]:
+        start = text.index(phrase)
+        return [v for t, v, _ in found if t in phrase and start <= text.index(t, start) < start + len(phrase)]
+
+    assert "2024-10-23" in around("in Kursk on Wednesday")
+    assert ("Wednesday", "2024-10-23") in values  # "Wednesday's 12,000 troop count"
+    assert "2024-10-22" in around("remarked on Tuesday")
+    assert "2024-10-24" in around("announced on Thursday")
+    assert "2024-10-24" in around("summit on Thursday")
+    assert ("this month", "2024-10") in values
+    assert ("August", "2024-08") in values
+    weeks = [(t, v, p) for t, v, p in found if "several weeks" in t]
+    assert weeks and weeks[0][1:] == ("PXW", "duration")
+    assert not any("winter" in t for t, _, _ in found)  # "winter clothing" is no time
+    assert all(re.fullmatch(r"\d{4}(-\d{2}){0,2}|P[\dX]+[DWMY]", v or "") for _, v, _ in found)
+
+
+def test_component_spans_and_values(dates_nlp):
+    found = times(dates_nlp, "The talks will be held on October 27 and 28 in Geneva.")
+    assert [(t, v) for t, v, _ in found] == [("October 27", "2024-10-27"), ("28", "2024-10-28")]
+    found = times(dates_nlp, "Shelling went on between October 8 and 13, officials said on the 24th.")
+    assert [(t, v) for t, v, _ in found] == [
+        ("October 8", "2024-10-08"),
+        ("13", "2024-10-13"),
+        ("the 24th", "2024-10-24"),
+    ]
+    found = times(dates_nlp, "The minister said on 23 October that a 24-year-old soldier was captured.")
+    assert [(t, v) for t, v, _ in found] == [("23 October", "2024-10-23")]
+
+
+def test_component_reads_tense(dates_nlp):
+    wednesday = date(2024, 10, 23)
+    assert times(dates_nlp, "The delegations will meet on Friday.", wednesday)[0][1] == "2024-10-25"
+    assert times(dates_nlp, "The delegations met on Friday.", wednesday)[0][1] == "2024-10-18"
+    assert times(dates_nlp, "The ministry said the exercise ended on December 5.", wednesday)[0][1] == "2023-12-05"
+    assert times(dates_nlp, "The ministry will publish its figures on December 5.", wednesday)[0][1] == "2024-12-05"
+
+
+def test_component_without_publication_date(dates_nlp):
+    found = times(dates_nlp, "Troops arrived on Wednesday, the ministry said on Oct. 23, 2024.", None)
+    assert ("Wednesday", None, None) in found
+    assert ("Oct. 23, 2024", "2024-10-23", "day") in found
+
+
+def test_component_keeps_time_entities_only_for_days_and_durations(dates_nlp):
+    found = times(dates_nlp, "The strike came last night at 10 p.m. after a five-hour meeting.")
+    texts = [t for t, _, _ in found]
+    assert any("last night" in t for t in texts)
+    assert not any("10 p.m." in t for t in texts)

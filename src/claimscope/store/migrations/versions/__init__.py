@@ -1,0 +1,1 @@
+"""Revisions, one file each, chained by `down_revision`; see `claimscope.store.migrate`."""

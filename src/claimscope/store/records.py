@@ -1,0 +1,333 @@
+"""Between the claims JSON (OUTPUT.md) and the tables: the rows of one document, and the JSON rebuilt from rows."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+from claimscope.store.schema import (
+    ActorMentionRow,
+    ActorRow,
+    ClaimActorRow,
+    ClaimPlaceRow,
+    ClaimQuantityRow,
+    ClaimRow,
+    ClaimTimeRow,
+    DocumentRow,
+    PlaceMentionRow,
+    PlaceRow,
+    QuantityRow,
+    TimeRow,
+)
+
+if TYPE_CHECKING:
+    from claimscope.ingest.document import Document
+
+# Resolve an actor mention (by its canonical `actor` name) or a place (by `geonames_id`) to its shared row.
+ActorLookup = Callable[[dict[str, Any]], ActorRow | None]
+PlaceLookup = Callable[[dict[str, Any]], PlaceRow | None]
+
+RELAY_ROLES = ("relayed_by", "cites")
+
+
+def document_row(
+    document: Document, data: dict[str, Any], actor: ActorLookup, place: PlaceLookup, ingested_at: datetime
+) -> DocumentRow:
+    """The document with every mention and claim of its claims JSON, as rows ready to add to a session.
+
+    Raises ValueError when a claim lists a quantity, place or time that is not among the document's mentions.
+    """
+    row = DocumentRow(
+        id=document.id,
+        title=document.title,
+        url=document.url,
+        outlet=document.outlet,
+        published=document.published.isoformat() if document.published else None,
+        published_precision=document.published_precision,
+        language=document.language,
+        kind=document.kind,
+        text=document.text,
+        origin=document.origin,
+        meta=dict(document.meta),
+        ingested_at=ingested_at,
+    )
+    row.times = [
+        TimeRow(position=i, **_span(t), value=t.get("value"), precision=t.get("precision"))
+        for i, t in enumerate(data.get("times") or [])
+    ]
+    row.quantities = [
+        QuantityRow(
+            position=i,
+            **_span(q),
+            value=q["value"],
+            low=q.get("low"),
+            high=q.get("high"),
+            qualifier=q["qualifier"],
+            unit=q.get("unit"),
+            subject=q.get("subject"),
+        )
+        for i, q in enumerate(data.get("quantities") or [])
+    ]
+    row.place_mentions = [
+        PlaceMentionRow(
+            position=i,
+            **_span(p),
+            place=place(p),
+            name=p.get("name"),
+            lat=p.get("lat"),
+            lon=p.get("lon"),
+            country=p.get("country"),
+            feature=p.get("feature"),
+            precision=p["precision"],
+            admin1=p.get("admin1"),
+        )
+        for i, p in enumerate(data.get("places") or [])
+    ]
+    row.actor_mentions = [
+        ActorMentionRow(position=i, **_span(a), actor=actor(a), kind=a.get("kind"), country=a.get("country"))
+        for i, a in enumerate(data.get("actors") or [])
+    ]
+    published = document.published_iso()
+    row.claims = [claim_row(i, claim, row, actor, published) for i, claim in enumerate(data.get("claims") or [])]
+    ids = [claim.id for claim in row.claims]
+    if len(set(ids)) != len(ids):
+        raise ValueError("two claims share an id: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1})))
+    return row
+
+
+def claim_row(
+    position: int, claim: dict[str, Any], document: DocumentRow, actor: ActorLookup, published: str | None
+) -> ClaimRow:
+    """One claim, linked to the document's mentions that its JSON lists."""
+    source = claim.get("source")
+    cue_span = claim.get("cue_span")
+    content = claim["content"]
+    dated_from, dated_to = day_interval(claim.get("asserted_on") or published)
+    row = ClaimRow(
+        id=claim["id"],
+        position=position,
+        source_text=source["text"] if source else None,
+        source_start=source["start"] if source else None,
+        source_end=source["end"] if source else None,
+        source_actor=actor(source) if source else None,
+        source_kind=source.get("kind") if source else None,
+        source_country=source.get("country") if source else None,
+        cue=claim.get("cue"),
+        cue_text=cue_span["text"] if cue_span else None,
+        cue_start=cue_span["start"] if cue_span else None,
+        cue_end=cue_span["end"] if cue_span else None,
+        channel=claim.get("channel"),
+        asserted_on=claim.get("asserted_on"),
+        dated_from=dated_from,
+        dated_to=dated_to,
+        content_text=content["text"],
+        content_start=content["start"],
+        content_end=content["end"],
+        content_parts=content.get("parts"),
+        modality=claim["modality"],
+        event=claim.get("event"),
+    )
+    row.actor_links = [
+        ClaimActorRow(role=role, position=i, **_span(a), actor=actor(a), kind=a.get("kind"), country=a.get("country"))
+        for role in RELAY_ROLES
+        for i, a in enumerate(claim.get(role) or [])
+    ]
+    quantities = {(q.start, q.end): q for q in reversed(document.quantities)}
+    places = {(p.start, p.end): p for p in reversed(document.place_mentions)}
+    row.quantity_links = [
+        ClaimQuantityRow(position=i, quantity=_listed(quantities, q, claim, "quantity"))
+        for i, q in enumerate(claim.get("quantities") or [])
+    ]
+    row.place_links = [
+        ClaimPlaceRow(position=i, place=_listed(places, p, claim, "place"))
+        for i, p in enumerate(claim.get("places") or [])
+    ]
+    row.time_links = [
+        ClaimTimeRow(position=i, time=time)
+        for i, time in enumerate(_claim_times(claim, document.times))
+    ]
+    return row
+
+
+def _span(item: dict[str, Any]) -> dict[str, Any]:
+    return {"text": item["text"], "start": item["start"], "end": item["end"]}
+
+
+def _listed(mentions: dict[tuple[int, int], Any], item: dict[str, Any], claim: dict[str, Any], what: str) -> Any:
+    """The document's mention at the item's offsets (a claim's lists repeat the document's)."""
+    found = mentions.get((item["start"], item["end"]))
+    if found is None:
+        raise ValueError(
+            f"claim {claim['id']}: {what} {item['text']!r} at {item['start']}-{item['end']} "
+            f"is not among the document's {what} mentions"
+        )
+    return found
+
+
+def _claim_times(claim: dict[str, Any], times: list[TimeRow]) -> list[TimeRow]:
+    """The document's time mentions a claim lists (by text and value: claim times carry no offsets).
+
+    Mentions inside the claim's content are preferred; each mention is used once.
+    """
+    content = claim["content"]
+    pieces = content.get("parts") or [(content["start"], content["end"])]
+
+    def inside(time: TimeRow) -> bool:
+        return any(start <= time.start and time.end <= end for start, end in pieces)
+
+    chosen: list[TimeRow] = []
+    for item in claim.get("times") or []:
+        candidates = [
+            t for t in times if t.text == item["text"] and t.value == item.get("value") and t not in chosen
+        ]
+        candidates.sort(key=lambda t: not inside(t))
+        if not candidates:
+            raise ValueError(f"claim {claim['id']}: time {item['text']!r} is not among the document's time mentions")
+        chosen.append(candidates[0])
+    return chosen
+
+
+def day_interval(iso: str | None) -> tuple[date | None, date | None]:
+    """First and last day of an ISO date at any precision (`2024-10-23`, `2024-10`, `2024`); None if not a date."""
+    try:
+        parts = [int(part) for part in (iso or "").split("-")]
+        if len(parts) == 3:
+            day = date(*parts)
+            return day, day
+        if len(parts) == 2:
+            year, month = parts
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    except ValueError:
+        pass
+    return None, None
+
+
+def published_iso(row: DocumentRow) -> str | None:
+    """The publication date at its precision (`2024-10-25`, `2024-10`, `2024`): `Document.published_iso` of the
+    stored document, without importing the ingest package (and its parsers) into every store user."""
+    if not row.published:
+        return None
+    published = datetime.fromisoformat(row.published)
+    if row.published_precision == "year":
+        return f"{published.year:04d}"
+    if row.published_precision == "month":
+        return f"{published.year:04d}-{published.month:02d}"
+    return published.date().isoformat()
+
+
+def document_header(row: DocumentRow) -> dict[str, Any]:
+    """The `document` object of the claims JSON."""
+    return {
+        "id": row.id,
+        "title": row.title,
+        "published": published_iso(row),
+        "url": row.url,
+        "language": row.language,
+        "outlet": row.outlet,
+        "kind": row.kind,
+    }
+
+
+def claims_json(row: DocumentRow) -> dict[str, Any]:
+    """The claims JSON of a stored document, rebuilt from its rows."""
+    return {
+        "document": document_header(row),
+        "claims": [claim_json(claim) for claim in row.claims],
+        "times": [time_json(t) for t in row.times],
+        "places": [place_json(p) for p in row.place_mentions],
+        "actors": [actor_json(a, a.actor) for a in row.actor_mentions],
+        "quantities": [quantity_json(q) for q in row.quantities],
+    }
+
+
+def claim_json(row: ClaimRow) -> dict[str, Any]:
+    """One claim as in the claims JSON."""
+    content: dict[str, Any] = {"text": row.content_text, "start": row.content_start, "end": row.content_end}
+    if row.content_parts:
+        content["parts"] = [list(part) for part in row.content_parts]
+    source = None
+    if row.source_text is not None:
+        source = {
+            "text": row.source_text,
+            "start": row.source_start,
+            "end": row.source_end,
+            "actor": row.source_actor.name if row.source_actor else None,
+            "kind": row.source_kind,
+            "country": row.source_country,
+        }
+    cue_span = None
+    if row.cue_text is not None:
+        cue_span = {"text": row.cue_text, "start": row.cue_start, "end": row.cue_end}
+    return {
+        "id": row.id,
+        "source": source,
+        "cue": row.cue,
+        "cue_span": cue_span,
+        "channel": row.channel,
+        "asserted_on": row.asserted_on,
+        "content": content,
+        "modality": row.modality,
+        "event": row.event,
+        "quantities": [quantity_json(link.quantity) for link in row.quantity_links],
+        "places": [place_json(link.place) for link in row.place_links],
+        "times": [{"text": link.time.text, "value": link.time.value} for link in row.time_links],
+        **{
+            role: [actor_json(link, link.actor) for link in row.actor_links if link.role == role]
+            for role in RELAY_ROLES
+        },
+    }
+
+
+def time_json(row: TimeRow) -> dict[str, Any]:
+    return {"text": row.text, "start": row.start, "end": row.end, "value": row.value, "precision": row.precision}
+
+
+def quantity_json(row: QuantityRow) -> dict[str, Any]:
+    return {
+        "text": row.text,
+        "start": row.start,
+        "end": row.end,
+        "value": _number(row.value),
+        "low": _number(row.low),
+        "high": _number(row.high),
+        "qualifier": row.qualifier,
+        "unit": row.unit,
+        "subject": row.subject,
+    }
+
+
+def place_json(row: PlaceMentionRow) -> dict[str, Any]:
+    return {
+        "text": row.text,
+        "start": row.start,
+        "end": row.end,
+        "name": row.name,
+        "lat": row.lat,
+        "lon": row.lon,
+        "geonames_id": row.geonames_id,
+        "country": row.country,
+        "feature": row.feature,
+        "precision": row.precision,
+        "admin1": row.admin1,
+    }
+
+
+def actor_json(row: ActorMentionRow | ClaimActorRow, actor: ActorRow | None) -> dict[str, Any]:
+    return {
+        "text": row.text,
+        "start": row.start,
+        "end": row.end,
+        "actor": actor.name if actor else None,
+        "kind": row.kind,
+        "country": row.country,
+    }
+
+
+def _number(value: float | None) -> int | float | None:
+    """Whole numbers as int, as the extractor prints them (12000, not 12000.0)."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,268 @@
+"""The database schema as SQLAlchemy ORM models; Alembic migrations (store/migrations) create it.
+
+One row per document; its claims and every time, quantity, place and actor mention found in it hang off it.
+A claim links to the mentions inside its content through the `claim_*` tables, in the claim's own order.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column, relationship
+
+# Stable constraint names, so later migrations can alter them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base carrying the shared metadata."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _document_fk() -> MappedColumn[str]:
+    return mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+
+
+class DocumentRow(Base):
+    """A report, post or statement as ingested (`claimscope.ingest.Document`)."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
+    # ISO 8601 as given (with its UTC offset, if any), so the publisher's local day survives on every backend.
+    published: Mapped[str | None] = mapped_column(String(40), index=True)
+    published_precision: Mapped[str | None] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str | None] = mapped_column(Text)
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # UTC
+
+    claims: Mapped[list[ClaimRow]] = relationship(
+        back_populates="document", order_by="ClaimRow.position", cascade="all, delete-orphan"
+    )
+    times: Mapped[list[TimeRow]] = relationship(order_by="TimeRow.position", cascade="all, delete-orphan")
+    quantities: Mapped[list[QuantityRow]] = relationship(
+        order_by="QuantityRow.position", cascade="all, delete-orphan"
+    )
+    place_mentions: Mapped[list[PlaceMentionRow]] = relationship(
+        order_by="PlaceMentionRow.position", cascade="all, delete-orphan"
+    )
+    actor_mentions: Mapped[list[ActorMentionRow]] = relationship(
+        order_by="ActorMentionRow.position", cascade="all, delete-orphan"
+    )
+
+
+class ActorRow(Base):
+    """A canonical actor (person, state, agency, outlet ...), shared by all documents."""
+
+    __tablename__ = "actors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str | None] = mapped_column(String(40))
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+
+
+class PlaceRow(Base):
+    """A gazetteer entry, keyed by its GeoNames id and shared by all documents."""
+
+    __tablename__ = "places"
+
+    geonames_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name: Mapped[str | None] = mapped_column(String(300))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    feature: Mapped[str | None] = mapped_column(String(10))
+    admin1: Mapped[str | None] = mapped_column(String(10))
+
+
+class TimeRow(Base):
+    """A date or duration mention, normalised (`value` ISO date or duration)."""
+
+    __tablename__ = "times"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = _document_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    value: Mapped[str | None] = mapped_column(String(40))
+    precision: Mapped[str | None] = mapped_column(String(10))
+
+
+class QuantityRow(Base):
+    """A counted thing as an interval (`low`/`high` null = unbounded)."""
+
+    __tablename__ = "quantities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = _document_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(20))
+    unit: Mapped[str | None] = mapped_column(String(100), index=True)
+    subject: Mapped[str | None] = mapped_column(Text)
+
+
+class PlaceMentionRow(Base):
+    """A toponym in a document, with the place it resolved to as resolved at extraction time."""
+
+    __tablename__ = "place_mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = _document_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    geonames_id: Mapped[int | None] = mapped_column(ForeignKey("places.geonames_id"), index=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    country: Mapped[str | None] = mapped_column(String(2))
+    feature: Mapped[str | None] = mapped_column(String(10))
+    precision: Mapped[str] = mapped_column(String(10))
+    admin1: Mapped[str | None] = mapped_column(String(10))
+
+    place: Mapped[PlaceRow | None] = relationship()
+
+
+class ActorMentionRow(Base):
+    """A mention of an actor in a document; `actor_id` null when it was not resolved."""
+
+    __tablename__ = "actor_mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = _document_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    kind: Mapped[str | None] = mapped_column(String(40))
+    country: Mapped[str | None] = mapped_column(String(2))
+
+    actor: Mapped[ActorRow | None] = relationship(lazy="joined")
+
+
+class ClaimRow(Base):
+    """A proposition the text ascribes to a source: who (source), how (cue, channel), when, what, how sure."""
+
+    __tablename__ = "claims"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the claims JSON id
+    document_id: Mapped[str] = _document_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    source_text: Mapped[str | None] = mapped_column(Text)  # null: unattributed narration
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    source_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    source_kind: Mapped[str | None] = mapped_column(String(40))
+    source_country: Mapped[str | None] = mapped_column(String(2), index=True)
+    cue: Mapped[str | None] = mapped_column(String(100), index=True)
+    cue_text: Mapped[str | None] = mapped_column(Text)
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    channel: Mapped[str | None] = mapped_column(String(100))
+    asserted_on: Mapped[str | None] = mapped_column(String(10))
+    # The claim's date as a day interval: asserted_on, else the publication date; for filtering and sorting.
+    dated_from: Mapped[date | None] = mapped_column(Date, index=True)
+    dated_to: Mapped[date | None] = mapped_column(Date, index=True)
+    content_text: Mapped[str] = mapped_column(Text)
+    content_start: Mapped[int] = mapped_column(Integer)
+    content_end: Mapped[int] = mapped_column(Integer)
+    content_parts: Mapped[list[list[int]] | None] = mapped_column(JSON)
+    modality: Mapped[str] = mapped_column(String(20), index=True)
+    event: Mapped[str | None] = mapped_column(String(40), index=True)
+
+    document: Mapped[DocumentRow] = relationship(back_populates="claims")
+    source_actor: Mapped[ActorRow | None] = relationship(lazy="joined")
+    actor_links: Mapped[list[ClaimActorRow]] = relationship(
+        order_by="(ClaimActorRow.role, ClaimActorRow.position)", cascade="all, delete-orphan"
+    )
+    quantity_links: Mapped[list[ClaimQuantityRow]] = relationship(
+        order_by="ClaimQuantityRow.position", cascade="all, delete-orphan"
+    )
+    place_links: Mapped[list[ClaimPlaceRow]] = relationship(
+        order_by="ClaimPlaceRow.position", cascade="all, delete-orphan"
+    )
+    time_links: Mapped[list[ClaimTimeRow]] = relationship(
+        order_by="ClaimTimeRow.position", cascade="all, delete-orphan"
+    )
+
+
+class ClaimActorRow(Base):
+    """An actor behind a claim besides its source: `role` relayed_by (outer layers) or cites."""
+
+    __tablename__ = "claim_actors"
+
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    kind: Mapped[str | None] = mapped_column(String(40))
+    country: Mapped[str | None] = mapped_column(String(2))
+
+    actor: Mapped[ActorRow | None] = relationship(lazy="joined")
+
+
+class ClaimQuantityRow(Base):
+    """A quantity inside a claim's content."""
+
+    __tablename__ = "claim_quantities"
+
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), index=True)
+
+    quantity: Mapped[QuantityRow] = relationship(lazy="joined")
+
+
+class ClaimPlaceRow(Base):
+    """A place mention inside a claim's content."""
+
+    __tablename__ = "claim_places"
+
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    place_mention_id: Mapped[int] = mapped_column(
+        ForeignKey("place_mentions.id", ondelete="CASCADE"), index=True
+    )
+
+    place: Mapped[PlaceMentionRow] = relationship(lazy="joined")
+
+
+class ClaimTimeRow(Base):
+    """A time mention inside a claim's content."""
+
+    __tablename__ = "claim_times"
+
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    time_id: Mapped[int] = mapped_column(ForeignKey("times.id", ondelete="CASCADE"), index=True)
+
+    time: Mapped[TimeRow] = relationship(lazy="joined")

@@ -1,0 +1,93 @@
+"""Everything SQLite-specific: connection pragmas and the FTS5 full-text index over documents.
+
+The rest of the store is portable SQLAlchemy; code here runs only when the database is SQLite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine, Select, column, event, select, table, text
+
+from claimscope.store.search import Phrase
+
+FTS_TABLE = "documents_fts"
+
+# The index keeps its own copy of title and text (not external content keyed by rowid: VACUUM may renumber the
+# rowids of a table without an INTEGER PRIMARY KEY). Triggers keep it in step with `documents`.
+# Changing these needs a new migration that drops and recreates the index.
+FTS_DDL = (
+    "CREATE VIRTUAL TABLE documents_fts USING fts5("
+    "doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN "
+    "INSERT INTO documents_fts (doc_id, title, text) VALUES (new.id, new.title, new.text); END",
+    "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
+    "DELETE FROM documents_fts WHERE doc_id = old.id; END",
+    "CREATE TRIGGER documents_fts_update AFTER UPDATE OF id, title, text ON documents BEGIN "
+    "DELETE FROM documents_fts WHERE doc_id = old.id; "
+    "INSERT INTO documents_fts (doc_id, title, text) VALUES (new.id, new.title, new.text); END",
+    "INSERT INTO documents_fts (doc_id, title, text) SELECT id, title, text FROM documents",
+)
+FTS_DROP = (
+    "DROP TRIGGER IF EXISTS documents_fts_insert",
+    "DROP TRIGGER IF EXISTS documents_fts_delete",
+    "DROP TRIGGER IF EXISTS documents_fts_update",
+    "DROP TABLE IF EXISTS documents_fts",
+)
+
+_fts = table(FTS_TABLE, column("doc_id"), column("rank"), column(FTS_TABLE))
+
+
+def configure(engine: Engine) -> None:
+    """Pragmas on every new connection: enforce foreign keys, WAL (readers never block the writer), wait on locks."""
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA busy_timeout = 30000")
+        cursor.close()
+
+
+@contextmanager
+def immediate_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection inside `BEGIN IMMEDIATE`: the write lock up front, and DDL inside the transaction (the
+    sqlite3 module would otherwise run CREATE TABLE outside it, leaving half a schema after a failure)."""
+    with engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.exec_driver_sql("ROLLBACK")
+            raise
+        connection.exec_driver_sql("COMMIT")
+
+
+def create_fts(connection: Connection) -> None:
+    """Create the full-text index and its triggers, indexing the documents already there."""
+    for statement in FTS_DDL:
+        connection.execute(text(statement))
+
+
+def drop_fts(connection: Connection) -> None:
+    """Drop the full-text index and its triggers."""
+    for statement in FTS_DROP:
+        connection.execute(text(statement))
+
+
+def match_expression(phrases: list[Phrase]) -> str:
+    """An FTS5 query from parsed phrases: every phrase double-quoted, so no user text is read as FTS syntax."""
+    parts = []
+    for phrase in phrases:
+        quoted = '"' + " ".join(word.replace('"', '""') for word in phrase.words) + '"'
+        parts.append(quoted + (" *" if phrase.prefix else ""))
+    return " ".join(parts)
+
+
+def search_documents(phrases: list[Phrase]) -> Select:
+    """(doc_id, rank) of the documents matching all phrases; a lower rank is a better match (FTS5 bm25)."""
+    return select(_fts.c.doc_id, _fts.c.rank).where(_fts.c[FTS_TABLE].match(match_expression(phrases)))

@@ -1,0 +1,292 @@
+"""The store against a real SQLite file: migrations, idempotent adds, atomicity, FTS search, round trip, filters."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+
+from claimscope.ingest.document import Document
+from claimscope.store import Store, StoreError, migrate
+from claimscope.store.repository import search_portable
+from claimscope.store.schema import Base, DocumentRow
+from claimscope.store.search import parse
+
+FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "cli" / "seed-claims.json").read_text())
+
+
+def seed() -> tuple[Document, dict]:
+    """The seed article as a Document and hand-made claims JSON (offsets checked against its text)."""
+    fields = FIXTURE["document"]
+    document = Document(**{**fields, "published": datetime.fromisoformat(fields["published"])})
+    return document, copy.deepcopy(FIXTURE["claims_json"])
+
+
+def other(text: str, **kw) -> tuple[Document, dict]:
+    """A small document with no claims."""
+    document = Document(text=text, **kw)
+    return document, {"document": {"id": document.id}, "claims": [], "times": [], "places": [], "actors": []}
+
+
+@pytest.fixture()
+def store(db_url):
+    with Store(db_url) as opened:
+        yield opened
+
+
+def test_fixture_offsets_point_into_the_text():
+    text_ = FIXTURE["document"]["text"]
+    data = FIXTURE["claims_json"]
+    for mention in data["times"] + data["places"] + data["actors"] + data["quantities"]:
+        assert text_[mention["start"] : mention["end"]] == mention["text"]
+    for claim in data["claims"]:
+        for start, end in claim["content"].get("parts", []):
+            assert start >= claim["content"]["start"] and end <= claim["content"]["end"]
+
+
+def test_migrations_create_the_schema_of_the_models(db_url):
+    Store(db_url).close()
+    engine = create_engine(db_url)
+    tables = set(inspect(engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    assert "documents_fts" in tables
+    with engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_heads() == ("0001",)
+        ignored = {"documents_fts"} | {t for t in tables if t.startswith("documents_fts_")}
+        diffs = [
+            d
+            for d in compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            if not (d[0] == "remove_table" and d[1].name in ignored)
+        ]
+    assert diffs == []
+    assert migrate.current_revisions(engine) == migrate.head_revisions()
+
+
+def test_reopening_an_existing_database_keeps_its_rows(db_url):
+    document, data = seed()
+    with Store(db_url) as first:
+        assert first.add(document, data)
+    with Store(db_url) as second:
+        assert second.has(document.id)
+        assert second.counts()["claims"] == len(data["claims"])
+
+
+def test_add_is_idempotent(store):
+    document, data = seed()
+    assert not store.has(document.id)
+    assert store.add(document, data) is True
+    counts = store.counts()
+    assert store.add(document, data) is False
+    same_text = Document(text=document.text, title="another title", origin="copy.txt")
+    assert store.add(same_text, data) is False
+    assert store.counts() == counts
+    assert counts == {"documents": 1, "claims": 10, "quantities": 7, "places": 5, "times": 5, "actors": 6}
+
+
+def test_claims_json_round_trip(store):
+    document, data = seed()
+    store.add(document, data)
+    stored = store.claims_json(document.id[:8])
+    expected = {**data, "document": {**data["document"], "published": "2024-10-25"}}
+    assert stored == expected
+    assert json.loads(json.dumps(stored)) == expected
+    assert stored["claims"][7]["content"]["parts"] == data["claims"][7]["content"]["parts"]
+    assert stored["claims"][9]["source"] is None and stored["claims"][9]["cue_span"] is None
+
+
+def test_failure_midway_stores_nothing_of_the_document(store):
+    document, data = seed()
+    broken = copy.deepcopy(data)
+    broken["claims"][5]["content"]["text"] = None  # NOT NULL: fails at insert, after the document row and others
+    with pytest.raises(Exception):
+        store.add(document, broken)
+    assert not store.has(document.id)
+    assert all(n == 0 for n in store.counts().values())
+    duplicated = copy.deepcopy(data)
+    duplicated["claims"][3]["id"] = duplicated["claims"][2]["id"]
+    with pytest.raises(ValueError, match="share an id"):
+        store.add(document, duplicated)
+    unlisted = copy.deepcopy(data)
+    unlisted["quantities"].pop(0)
+    with pytest.raises(ValueError, match="not among the document's quantity mentions"):
+        store.add(document, unlisted)
+    assert all(n == 0 for n in store.counts().values())
+    assert store.add(document, data) is True
+
+
+def test_full_text_search(store):
+    store.add(*seed())
+    store.add(*other("Rain is expected over Kazan this weekend.", title="Weather", outlet="Local"))
+    store.add(*other("Nothing to report near the river.", title="Quiet day"))
+    assert [d["title"] for d in store.documents(q="Sergeevka training")] == [
+        "Kyiv reports North Korean troops near the border"
+    ]
+    assert len(store.documents(q="Kazan")) == 2
+    assert store.documents(q='"North Korean soldiers"')[0]["claims"] == 10
+    assert store.documents(q='"soldiers North Korean"') == []
+    assert [d["title"] for d in store.documents(q="weath*")] == ["Weather"]
+    assert len(store.documents(q="Kazán")) == 2  # diacritics folded
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['NEAR(', 'near(kazan', 'Kazan"', '"Kazan', 'AND', 'OR NOT', 'title:Kazan', '^Kazan', '*', 'a*b', "'", "-Kazan",
+     'NEAR("a" "b", 2)', "{title}: x", "kazan AND", "(((", "\x00kazan", "Kazan; DROP TABLE documents"],
+)
+def test_hostile_search_never_crashes(store, query):
+    store.add(*other("Rain is expected over Kazan this weekend near the river.", title="Weather"))
+    try:
+        results = store.documents(q=query)
+    except StoreError as exc:
+        assert "nothing to search" in str(exc)
+    else:
+        assert isinstance(results, list)
+    assert store.counts()["documents"] == 1
+
+
+@pytest.mark.parametrize("query", ['"', '""', "(", "*", "^", "-- ;"])
+def test_search_without_words_is_a_clear_error(store, query):
+    with pytest.raises(StoreError, match="nothing to search for"):
+        store.documents(q=query)
+
+
+def test_portable_search_matches_fts_on_simple_queries(store):
+    store.add(*seed())
+    store.add(*other("Rain is expected over Kazan this weekend.", title="Weather"))
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    with Session(store.engine) as session:
+        found = session.scalars(search_portable(select(DocumentRow.title), parse('Kazan "North Korean"'))).all()
+    assert found == ["Kyiv reports North Korean troops near the border"]
+
+
+def test_fts_index_follows_updates_and_deletes(store):
+    document, data = seed()
+    store.add(document, data)
+    with store.engine.begin() as connection:
+        connection.execute(text("UPDATE documents SET title = :t WHERE id = :id"), {"t": "Pyongyang", "id": document.id})
+    assert len(store.documents(q="Pyongyang")) == 1
+    with store.engine.begin() as connection:
+        connection.execute(text("DELETE FROM documents WHERE id = :id"), {"id": document.id})
+    assert store.documents(q="Pyongyang") == []
+    counts = store.counts()
+    assert counts["claims"] == counts["quantities"] == 0  # foreign keys cascade
+
+
+def test_document_lookup_by_prefix(store):
+    document, data = seed()
+    store.add(document, data)
+    found = store.document(document.id[:6])
+    assert found["id"] == document.id and found["text"] == document.text and found["claims"] == 10
+    assert found["published"] == "2024-10-25" and found["meta"] == {"source": "fixture"}
+    with pytest.raises(StoreError, match="too short"):
+        store.document("ab")
+    with pytest.raises(StoreError, match="no document"):
+        store.document("ffffffffff")
+    with pytest.raises(StoreError, match="no document"):
+        store.document("%%%%_")
+
+
+def test_ambiguous_prefix(store):
+    seen: dict[str, str] = {}
+    i = 0
+    while True:
+        body = f"Document number {i}."
+        prefix = Document(text=body).id[:4]
+        if prefix in seen:
+            break
+        seen[prefix] = body
+        i += 1
+    store.add(*other(seen[prefix]))
+    store.add(*other(body))
+    with pytest.raises(StoreError, match="ambiguous"):
+        store.resolve(prefix)
+    assert store.resolve(Document(text=body).id) == Document(text=body).id
+
+
+def test_claim_filters(store):
+    document, data = seed()
+    store.add(document, data)
+
+    def ids(**filters) -> list[str]:
+        return [c["id"][-2:] for c in store.claims(**filters)]
+
+    everything = store.claims()
+    assert len(everything) == 10
+    assert everything[0]["document"]["outlet"] == "Example Wire"
+    assert ids(modality="hedged") == ["06"]
+    assert ids(event="arrival") == ["05", "04"]  # month-level 2024-10 starts before the publication day
+    assert ids(source="kirby") == ["05"]
+    assert set(ids(source="defence intelligence")) == {"02", "03", "07"}
+    assert ids(actor="cnn") == ["04", "09"]  # as source, and as relay
+    assert "09" in ids(actor="Defence Intelligence of Ukraine")  # cited
+    assert ids(since=date(2024, 10, 24), until=date(2024, 10, 24)) == ["05", "07", "08"]
+    assert ids(until=date(2024, 10, 22)) == ["05", "06"]
+    assert ids(q="BRIGADES") == ["06"]
+    assert ids(q="%") == []
+    assert set(ids(units=["soldier", "individual"])) == {"03", "05", "06"}
+    assert ids(document=document.id[:5], modality="rumored") == ["09"]
+    assert len(store.claims(limit=3)) == 3
+    with pytest.raises(StoreError):
+        store.claims(document="zzzz")
+
+
+def test_tally(store):
+    store.add(*seed())
+    store.add(*other("A post.", kind="post", outlet="Example Wire"))
+    store.add(*other("Another post.", kind="post", outlet="Channel"))
+    assert store.tally("kind") == [("post", 2), ("article", 1)]
+    assert store.tally("kind", "outlet") == [
+        ("article", "Example Wire", 1), ("post", "Channel", 1), ("post", "Example Wire", 1)
+    ]
+    sources = store.tally("source")
+    assert sources[0] == ("Defence Intelligence of Ukraine", 3)
+    assert (None, 1) in sources and ("the Ukrainian intelligence service", 1) in sources  # narration, unresolved
+    assert store.tally("modality")[0] == ("asserted", 7)
+    with pytest.raises(StoreError, match="cannot tally"):
+        store.tally("text")
+
+
+@pytest.mark.parametrize(
+    ("published", "precision"),
+    [(datetime(2024, 10, 25, 23, 30), "second"), (datetime(2024, 10, 25), "day"), (datetime(2024, 10, 1), "month"),
+     (datetime(2024, 1, 1), "year"), (None, None)],
+)
+def test_publication_date_reads_back_at_its_precision(store, published, precision):
+    document = Document(text=f"Published {published} at {precision}.", published=published, published_precision=precision)
+    store.add(document, {"claims": []})
+    assert store.claims_json(document.id)["document"]["published"] == document.published_iso()
+    assert store.document(document.id)["published"] == document.published_iso()
+
+
+def test_a_failed_migration_leaves_nothing_behind(tmp_path):
+    url = f"sqlite:///{tmp_path / 'blocked.db'}"
+    engine = create_engine(url)
+    with engine.begin() as connection:  # a plain table where the migration creates its full-text index, last
+        connection.execute(text("CREATE TABLE documents_fts (x)"))
+    with pytest.raises(Exception, match="documents_fts"):
+        Store(url)
+    assert set(inspect(engine).get_table_names()) == {"documents_fts"}
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE documents_fts"))
+    with Store(url) as store:
+        assert store.counts()["documents"] == 0
+
+
+def test_concurrent_first_opens_migrate_once(tmp_path):
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    code = f"from claimscope.store import Store; Store({url!r}).close()"
+    processes = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for process in processes:
+        assert process.wait(timeout=120) == 0, process.stderr.read()
+    with Store(url) as store:
+        assert migrate.current_revisions(store.engine) == migrate.head_revisions()

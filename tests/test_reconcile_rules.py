@@ -21,12 +21,12 @@ def count(value, qualifier="exact", unit="soldier", subject="North Korean soldie
 
 
 def claim(cid, actor, day, content="", counts=(), places=(RUSSIA,), modality="asserted", doc=None, kind=None,
-          country=None, cites=(), asserted=True, source_text=None):
+          country=None, cites=(), asserted=True, source_text=None, event="deployment"):
     when = date.fromisoformat(day)
     return ClaimRecord(
         claim_id=cid, document_id=doc or f"doc-{cid}", published=when, outlet="Wire", source_text=source_text or actor,
         actor=actor, source_kind=kind, source_country=country, asserted_on=when if asserted else None,
-        content=content or "North Korean soldiers are in Russia", modality=modality, event=None,
+        content=content or "North Korean soldiers are in Russia", modality=modality, event=event,
         counts=tuple(counts), places=tuple(places), cites=tuple(cites), context_country="RU")
 
 
@@ -287,7 +287,7 @@ def test_merge_split_and_rename_apply_by_stable_ids():
 def test_intervals():
     assert Interval(3000, None).intersect(Interval(10800, 13200)) == Interval(10800, 13200)
     assert Interval(2700, 3300).intersect(Interval(10800, 13200)) is None
-    assert str(Interval(3000, None)) == "3,000–∞"
+    assert str(Interval(3000, None)) == "≥3,000" and str(Interval(10800, 13200)) == "10,800–13,200"
 
 
 def test_a_figure_takes_the_state_of_its_own_clause():
@@ -301,3 +301,14 @@ def test_a_figure_takes_the_state_of_its_own_clause():
     assert row_of(by_label["North Korean personnel in Russia"], "nis").membership.value == 11000
     combat = row_of(by_label["North Korean personnel in combat in Russia"], "nis").membership
     assert combat.value is None and combat.interval == Interval(1, None)
+
+
+def test_a_figure_less_claim_speaks_to_presence_only_through_its_event():
+    topics = reconcile([
+        claim("seen", "Defence Intelligence of Ukraine", "2024-10-23", "North Korean troops were seen in Kursk",
+              event="sighting"),
+        claim("talk", "Government of Russia", "2024-10-21",
+              "information about North Korean troops being sent to Russia was contradictory", event=None),
+    ], texts={})
+    held = {r.membership.claim.claim_id for t in topics for r in t.rows}
+    assert held == {"seen"}

@@ -59,7 +59,7 @@ def test_migrations_create_the_schema_of_the_models(db_url):
     assert set(Base.metadata.tables) <= tables
     assert "documents_fts" in tables
     with engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_heads() == ("0001",)
+        assert MigrationContext.configure(connection).get_current_heads() == tuple(migrate.head_revisions())
         ignored = {"documents_fts"} | {t for t in tables if t.startswith("documents_fts_")}
         diffs = [
             d
@@ -290,3 +290,26 @@ def test_concurrent_first_opens_migrate_once(tmp_path):
         assert process.wait(timeout=120) == 0, process.stderr.read()
     with Store(url) as store:
         assert migrate.current_revisions(store.engine) == migrate.head_revisions()
+
+
+def test_a_database_at_the_first_revision_is_upgraded_with_its_rows(tmp_path):
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    document, data = seed()
+    with Store(url) as store:
+        assert store.add(document, data) is True
+    engine = create_engine(url)
+    config = migrate.alembic_config()
+    with engine.begin() as connection:  # back to the first schema, as an older claimscope left it
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert "source_grades" not in inspect(engine).get_table_names()
+    with Store(url) as store:  # opening upgrades to head and keeps the rows
+        assert store.has(document.id)
+        store.set_grade("CNN", "B")
+        store.set_grade("CNN", "C")
+        store.add_topic_edit("rename", "abc123", label="NK troops")
+        assert store.grades() == {"CNN": "C"}
+        assert store.topic_edits() == [{"action": "rename", "topic": "abc123", "target": None, "claim": None,
+                                        "label": "NK troops"}]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 from rich.console import Console
 
@@ -12,5 +14,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-console = Console()
+# Piped or redirected output is not cut to 80 columns: tables of claims need the room.
+PIPED_WIDTH = 160
+console = Console(width=None if sys.stdout.isatty() else PIPED_WIDTH)
 err_console = Console(stderr=True)

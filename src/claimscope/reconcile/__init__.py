@@ -15,7 +15,7 @@ from typing import Any
 
 from claimscope.reconcile.consistency import Relations, Window, relate, rising, windows
 from claimscope.reconcile.grading import Grade, credibility, reliability
-from claimscope.reconcile.independence import Origin, near_duplicate_groups, origin_groups
+from claimscope.reconcile.independence import Origin, near_duplicate_groups, origin_groups, same_wording
 from claimscope.reconcile.records import ClaimRecord
 from claimscope.reconcile.topics import Membership, document_affiliations, memberships
 
@@ -97,11 +97,16 @@ def reconcile(claims: Iterable[ClaimRecord], texts: dict[str, str], edits: Itera
             members[m.key.id].append(m)
             labels[m.key.id] = m.key.label()
     members, labels = _apply_edits(members, labels, list(edits))
-    same_topic: dict[str, set[str]] = defaultdict(set)
+    stated: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for topic_id, ms in members.items():
         for m in ms:
-            same_topic[m.claim.claim_id].add(topic_id)
-    origins = origin_groups(claims, near_duplicate_groups(texts), same_topic)
+            stated[m.claim.claim_id].add((topic_id, str(m.stated)))
+
+    def copies(a: ClaimRecord, b: ClaimRecord) -> bool:
+        """The same figure on the same topic in the same words: one claim copied."""
+        return bool(stated[a.claim_id] & stated[b.claim_id]) and same_wording(a, b)
+
+    origins = origin_groups(claims, near_duplicate_groups(texts), copies)
     topics = [_topic(tid, labels[tid], ms, origins, grades or {}, window_days) for tid, ms in members.items()]
     return sorted(topics, key=lambda t: (-len(t.rows), t.label))
 

@@ -23,19 +23,21 @@ def unit_measures() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def demonym_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex over every affiliation word, longest first, and the word -> country map."""
-    to_country = {w: code for code, spec in load("demonyms").items() for w in spec["words"]}
+def demonym_pattern(with_names: bool = True) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex over the affiliation words (adjectives, and country names if asked), longest first, and the
+    word -> country map."""
+    kinds = ("adjectives", "names") if with_names else ("adjectives",)
+    to_country = {w: code for code, spec in load("demonyms").items() for kind in kinds for w in spec[kind]}
     words = sorted(to_country, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.IGNORECASE)
     return pattern, to_country
 
 
 def affiliation(text: str | None) -> str | None:
-    """The country the first affiliation word in `text` names ("North Korean soldiers" -> KP)."""
+    """The country the first affiliation adjective in `text` names ("North Korean soldiers" -> KP)."""
     if not text:
         return None
-    pattern, to_country = demonym_pattern()
+    pattern, to_country = demonym_pattern(with_names=False)
     match = pattern.search(text)
     return to_country[match.group(1).lower()] if match else None
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimscope.reconcile import lexicon
 from claimscope.reconcile.records import ClaimRecord, Count, Place
 from claimscope.store import Store
+
+if TYPE_CHECKING:
+    from claimscope.reconcile import Topic
 
 
 def load(store: Store) -> tuple[list[ClaimRecord], dict[str, str]]:
@@ -51,7 +54,10 @@ def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
 def context_country(extraction: dict[str, Any]) -> str | None:
     """The country a document's places point to most, other than the affiliation its figures name:
     where the counted people are, for claims that name no place ("in the east")."""
-    affiliations = Counter(lexicon.affiliation(q.get("subject")) for q in extraction.get("quantities") or [])
+    affiliations = Counter(lexicon.affiliation(text) for text in [
+        *(q.get("subject") for q in extraction.get("quantities") or []),
+        *(c["content"]["text"] for c in extraction.get("claims") or []),
+    ])
     affiliations.pop(None, None)
     own = affiliations.most_common(1)[0][0] if affiliations else None
     countries = Counter(p["country"] for p in extraction.get("places") or [] if p.get("country"))
@@ -80,3 +86,14 @@ def _day(value: str | None, published: date | None) -> date | None:
     if month is None:
         return date(year, 12, 31)
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def reconcile_store(store: Store, window_days: int = 7) -> list[Topic]:
+    """Reconcile every stored claim, with the analyst's topic edits and grades (database over grades file)."""
+    from claimscope.reconcile import Edit, reconcile
+    from claimscope.reconcile.grading import file_grades
+
+    claims, texts = load(store)
+    edits = [Edit(e["action"], e["topic"], e["target"], e["claim"], e["label"]) for e in store.topic_edits()]
+    grades = {**file_grades(), **store.grades()}
+    return reconcile(claims, texts, edits, grades, window_days)

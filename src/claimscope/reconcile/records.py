@@ -25,12 +25,14 @@ class Interval:
         return (self.low is None or self.low <= value) and (self.high is None or value <= self.high)
 
     def __str__(self) -> str:
-        def fmt(v: float | None, open_text: str) -> str:
-            return open_text if v is None else f"{v:,.0f}"
-
-        if self.low is not None and self.low == self.high:
-            return fmt(self.low, "")
-        return f"{fmt(self.low, '0')}–{fmt(self.high, '∞')}"
+        """"10,800–13,200", "≥3,000" (no upper bound), "≤8,000", "12,000"."""
+        if self.low is None and self.high is None:
+            return "?"
+        if self.high is None:
+            return f"≥{self.low:,.0f}"
+        if self.low is None:
+            return f"≤{self.high:,.0f}"
+        return f"{self.low:,.0f}" if self.low == self.high else f"{self.low:,.0f}–{self.high:,.0f}"
 
 
 @dataclass(frozen=True)

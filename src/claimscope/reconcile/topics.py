@@ -61,10 +61,7 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
     """Every topic a claim speaks to: one per head count it states, in the state of the clause it stands in
     ("11,000 are in Kursk; some have entered combat": presence for the figure, combat without one), else one
     for a figure-less claim about affiliated personnel (present, denied, or negated)."""
-    place = _scope_place(claim.places)
-    scope = place.country if place and place.country else claim.context_country
-    narrower = place.name if place and place.precision in NARROW_PRECISIONS else None
-    affiliation_in_text = _affiliation(claim.content, scope)
+    context = claim.context_country
     spans = clause_spans(claim.content)
     found: list[Membership] = []
     counted_clauses: set[tuple[int, int]] = set()
@@ -74,12 +71,16 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
             continue
         clause = _clause_at(spans, count.start)
         counted_clauses.add(clause)
-        affiliation = lexicon.affiliation(count.subject) or affiliation_in_text or fallback_affiliation
+        affiliation = (lexicon.affiliation(count.subject) or _affiliation(claim.content, context, count.start)
+                       or fallback_affiliation)
+        scope, narrower = _scope(claim, affiliation)
         state = _state(claim.content[clause[0]:clause[1]]) if measure == "personnel" else PRESENCE
         found.append(_count_membership(claim, TopicKey(measure, state, affiliation, scope), count, narrower))
-    affiliation = affiliation_in_text or fallback_affiliation
+    # A claim without a figure joins a topic only when it names whose personnel it speaks of.
+    affiliation = _affiliation(claim.content, context, None)
     if affiliation is None or not lexicon.words_of(claim.content) & _personnel_words():
         return found
+    scope, narrower = _scope(claim, affiliation)
     states_found = {m.key.state for m in found if m.key.measure == "personnel"}
     for clause in spans:
         text = claim.content[clause[0]:clause[1]]
@@ -87,10 +88,28 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         if clause not in counted_clauses and state != PRESENCE and state not in states_found:
             states_found.add(state)
             found.append(_figure_less(claim, TopicKey("personnel", state, affiliation, scope), text, narrower))
-    if not found:
-        key = TopicKey("personnel", _state(claim.content), affiliation, scope)
-        found.append(_figure_less(claim, key, claim.content, narrower))
+    state = _state(claim.content)
+    presence_events = lexicon.load("topics")["presence_events"]
+    if not found and (state != PRESENCE or claim.modality == "denied" or claim.event in presence_events):
+        found.append(_figure_less(claim, TopicKey("personnel", state, affiliation, scope), claim.content, narrower))
     return found
+
+
+def _scope(claim: ClaimRecord, affiliation: str | None) -> tuple[str | None, str | None]:
+    """(the topic's country, the narrower place the claim names, if any): the claim's most specific place that
+    is not the affiliation's own country; among mere country names, the document's context country first."""
+    places = [p for p in claim.places if p.country and p.country != affiliation]
+    narrow = [p for p in places if p.precision in NARROW_PRECISIONS]
+    if narrow:
+        place = min(narrow, key=lambda p: _PRECISION_ORDER.get(p.precision or "", 5))
+        return place.country, place.name
+    countries = {p.country for p in places}
+    if claim.context_country and (claim.context_country in countries or not countries):
+        return claim.context_country, None
+    return (places[0].country if places else None), None
+
+
+_PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "region": 3}
 
 
 def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower: str | None) -> Membership:
@@ -107,12 +126,27 @@ def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower:
 
 
 def _figure_less(claim: ClaimRecord, key: TopicKey, clause: str, narrower: str | None) -> Membership:
-    """A claim that names affiliated personnel without a figure: some are there, none are, or it is denied."""
+    """A claim that names affiliated personnel without a figure: some are there, none are (a negated state:
+    "have not been seen in combat"), or it is denied."""
     if claim.modality == "denied":
         return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, True, "denies any are there")
-    if lexicon.words_of(clause) & set(lexicon.load("topics")["negations"]):
+    if key.state != PRESENCE and _negated_state(clause, key.state):
         return Membership(claim, key, NONE_PRESENT, NONE_PRESENT, None, narrower, False, "negated: none")
     return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, False, "no figure: at least one")
+
+
+NEGATION_REACH = 6  # words before the state word within which a negation governs it
+
+
+def _negated_state(clause: str, state: str) -> bool:
+    """A negation shortly before the state's word ("have not yet been seen in direct combat")."""
+    tokens = re.findall(r"n't|[a-z]+", clause.lower())
+    state_words = set(lexicon.load("topics")["states"][state]["words"])
+    negations = set(lexicon.load("topics")["negations"])
+    for i, token in enumerate(tokens):
+        if token in state_words and negations & set(tokens[max(0, i - NEGATION_REACH) : i]):
+            return True
+    return False
 
 
 CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+but\s|,?\s+while\s|,?\s+whereas\s|,\s+and\s")
@@ -143,19 +177,18 @@ def _personnel_words() -> frozenset[str]:
     return frozenset([*units, *(u + "s" for u in units)])
 
 
-def _scope_place(places: tuple[Place, ...]) -> Place | None:
-    """The most specific place with a country among the claim's places."""
-    ranked = [p for p in places if p.country]
-    order = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
-    return min(ranked, key=lambda p: order.get(p.precision or "", 5)) if ranked else None
-
-
-def _affiliation(text: str, scope: str | None) -> str | None:
-    """The first affiliation named in the text that is not the scope's own country, else the scope's."""
+def _affiliation(text: str, scope: str | None, offset: int | None) -> str | None:
+    """Whose people a claim counts: the country named nearest before `offset` (the figure) other than the
+    scope's own, else the first such after it; adjectives and country names alike ("units from North Korea")."""
     pattern, to_country = lexicon.demonym_pattern()
-    named = [to_country[m.group(1).lower()] for m in pattern.finditer(text)]
-    others = [c for c in named if c != scope]
-    return others[0] if others else (named[0] if named else None)
+    named = [(m.start(), to_country[m.group(1).lower()]) for m in pattern.finditer(text)]
+    others = [(start, c) for start, c in named if c != scope]
+    if not others:
+        return named[0][1] if named else None
+    if offset is None:
+        return others[0][1]
+    before = [c for start, c in others if start < offset]
+    return before[-1] if before else others[0][1]
 
 
 def _state(text: str) -> str:

@@ -266,3 +266,31 @@ class ClaimTimeRow(Base):
     time_id: Mapped[int] = mapped_column(ForeignKey("times.id", ondelete="CASCADE"), index=True)
 
     time: Mapped[TimeRow] = relationship(lazy="joined")
+
+
+class TopicEditRow(Base):
+    """An analyst's change to the computed topics, replayed in order: rename, merge or split.
+
+    Topics are recomputed from the claims on every run; edits name them by their stable ids, so they survive
+    re-ingestion.
+    """
+
+    __tablename__ = "topic_edits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(10))
+    topic_id: Mapped[str] = mapped_column(String(20), index=True)
+    target_id: Mapped[str | None] = mapped_column(String(20))
+    claim_id: Mapped[str | None] = mapped_column(String(64))
+    label: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+
+
+class SourceGradeRow(Base):
+    """An analyst's Admiralty reliability letter (A–F) for an actor."""
+
+    __tablename__ = "source_grades"
+
+    actor: Mapped[str] = mapped_column(String(300), primary_key=True)
+    letter: Mapped[str] = mapped_column(String(1))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)  # UTC

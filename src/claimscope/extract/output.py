@@ -28,7 +28,8 @@ def document_json(document: Document, doc: Doc) -> dict[str, Any]:
             "kind": document.kind,
         },
         "claims": [
-            claim_json(document.id, claim, times, places, quantities) for claim in (doc._.claims or [])
+            claim_json(document.id, claim, times, places, quantities, settings(doc, claim, places))
+            for claim in (doc._.claims or [])
         ],
         "times": [asdict(t) for t in times],
         "places": [place_json(p) for p in places],
@@ -43,8 +44,10 @@ def claim_json(
     times: list[TimeMention],
     places: list[PlaceMention],
     quantities: list[Quantity],
+    setting: list[PlaceMention] | None = None,
 ) -> dict[str, Any]:
-    """A claim with the quantities, places and times that lie inside its content."""
+    """A claim with the quantities, places and times that lie inside its content, and the places where it was
+    made (`role` "setting": "told the press conference in Kazan") after those of its content."""
     pieces = claim.parts or [(claim.content.start, claim.content.end)]
 
     def inside(start: int, end: int) -> bool:
@@ -64,11 +67,31 @@ def claim_json(
         "modality": claim.modality,
         "event": claim.event,
         "quantities": [quantity_json(q) for q in quantities if inside(q.start, q.end)],
-        "places": [place_json(p) for p in places if inside(p.start, p.end) and p.lat is not None],
+        "places": [
+            *({**place_json(p), "role": "content"} for p in places if inside(p.start, p.end) and p.lat is not None),
+            *({**place_json(p), "role": "setting"} for p in setting or []),
+        ],
         "times": [{"text": t.text, "value": t.value} for t in times if inside(t.start, t.end)],
         "relayed_by": [actor_json(a) for a in claim.relayed_by],
         "cites": [actor_json(a) for a in claim.cites],
     }
+
+
+def settings(doc: Doc, claim: Claim, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Places in the sentence of the claim's cue, outside its content and its source: where it was said."""
+    if claim.cue_span is None:
+        return []
+    cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+    if cue is None:
+        return []
+    sentence = cue.sent
+    pieces = claim.parts or [(claim.content.start, claim.content.end)]
+    taken = [*pieces, *([(claim.source.start, claim.source.end)] if claim.source else [])]
+    return [
+        p for p in places
+        if p.lat is not None and sentence.start_char <= p.start and p.end <= sentence.end_char
+        and not any(s < p.end and p.start < e for s, e in taken)
+    ]
 
 
 def claim_id(doc_id: str, claim: Claim) -> str:

@@ -44,7 +44,7 @@ def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
             content=content["text"], modality=claim.get("modality") or "asserted", event=claim.get("event"),
             counts=tuple(_count(q, content["start"]) for q in claim.get("quantities") or []),
             places=tuple(Place(p.get("name"), p.get("country"), p.get("admin1"), p.get("precision"))
-                         for p in claim.get("places") or []),
+                         for p in claim.get("places") or [] if p.get("role") != "setting"),
             cites=tuple(a.get("actor") or a.get("text") for a in claim.get("cites") or []),
             context_country=context,
         ))

@@ -140,7 +140,7 @@ def claim_row(
         for i, q in enumerate(claim.get("quantities") or [])
     ]
     row.place_links = [
-        ClaimPlaceRow(position=i, place=_listed(places, p, claim, "place"))
+        ClaimPlaceRow(position=i, place=_listed(places, p, claim, "place"), role=p.get("role") or "content")
         for i, p in enumerate(claim.get("places") or [])
     ]
     row.time_links = [
@@ -272,7 +272,7 @@ def claim_json(row: ClaimRow) -> dict[str, Any]:
         "modality": row.modality,
         "event": row.event,
         "quantities": [quantity_json(link.quantity) for link in row.quantity_links],
-        "places": [place_json(link.place) for link in row.place_links],
+        "places": [{**place_json(link.place), "role": link.role} for link in row.place_links],
         "times": [{"text": link.time.text, "value": link.time.value} for link in row.time_links],
         **{
             role: [actor_json(link, link.actor) for link in row.actor_links if link.role == role]

@@ -243,7 +243,7 @@ class ClaimQuantityRow(Base):
 
 
 class ClaimPlaceRow(Base):
-    """A place mention inside a claim's content."""
+    """A place mention of a claim: inside its content (role "content") or where it was made ("setting")."""
 
     __tablename__ = "claim_places"
 
@@ -252,6 +252,7 @@ class ClaimPlaceRow(Base):
     place_mention_id: Mapped[int] = mapped_column(
         ForeignKey("place_mentions.id", ondelete="CASCADE"), index=True
     )
+    role: Mapped[str] = mapped_column(String(10), server_default="content")
 
     place: Mapped[PlaceMentionRow] = relationship(lazy="joined")
 

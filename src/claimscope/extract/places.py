@@ -1,0 +1,367 @@
+"""The `claimscope_places` component: every toponym of a document, resolved through the offline gazetteer.
+
+Spans come from the GPE/LOC/FAC entities (the gazetteer ruler before `ner` makes those reliable), split at
+commas ("Charleston, W.Va.") and grown or changed by the words around them (`data/places.json`):
+- "the Kursk region", "Kursk Oblast": the admin-1 region named after the city (precision admin1);
+- "the Sergeevka training ground": the settlement the site is named after (precision point, the site as text);
+- "eastern Russia", "Russia's far eastern regions", "in the east": vague regions (precision region, no point,
+  the country when one is named); a direction on a city or region ("north Arlington") keeps the place;
+- "Kazan, Russia", "Alexandria, La.", "Gatineau, Que.", "Russia's ...": qualifiers that restrict the candidates;
+- "Lake Vermont", "Gulf of Mexico": a feature named after a place is not that place.
+Demonyms ("North Korean") and organisation names that contain a toponym ("Kyiv Independent", "Bank of Russia")
+are not places; demonyms still tell the resolver which countries the document is about.
+Candidates are ranked by `claimscope.geo.resolve.Resolver`: context of the document, then prominence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy
+from spacy.attrs import LOWER, SENT_START
+from spacy.language import Language
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span
+
+from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
+from claimscope.extract.types import PlaceMention
+from claimscope.geo.gazetteer import Entry, gazetteer
+from claimscope.geo.names import name_key
+from claimscope.geo.patterns import places_lexicon
+from claimscope.geo.resolve import Mention, Resolver
+
+__all__ = ["PlaceFinder"]
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Labels the model gives a site's name when the site head is outside the entity ("[Sergeevka]ORG training ground").
+_SITE_NAME_LABELS = frozenset({"ORG", "PRODUCT", "PERSON"})
+# Labels the model gives demonyms ("North Korean" NORP, sometimes "Ukrainian" GPE).
+_DEMONYM_LABELS = frozenset({"NORP", "GPE"})
+# Features a direction word makes vague: "eastern Russia" is a region of Russia, "north Arlington" is Arlington.
+_WIDE_FEATURES = frozenset({"PCLI", "CONT", "RGN"})
+
+
+@Language.factory("claimscope_places", default_config={"labels": ["GPE", "LOC", "FAC"], "lexicon": None})
+def make_places(nlp: Language, name: str, labels: list[str], lexicon: str | None) -> PlaceFinder:
+    """`labels`: entity labels read as toponyms; `lexicon`: a places lexicon JSON file replacing the packaged
+    `extract/data/places.json`."""
+    lex = json.loads(Path(lexicon).read_text("utf-8")) if lexicon else places_lexicon()
+    return PlaceFinder(labels, lex)
+
+
+@dataclass
+class _Found:
+    """A place span before resolution. A vague region keeps, as `mention`, the place it lies in (if any), and
+    as `inner` that place's own token span."""
+
+    start: int  # token offsets
+    end: int
+    mention: Mention | None
+    vague: bool = False
+    inner: tuple[int, int] | None = None
+    precision: str | None = None  # forced precision ("point" for sites)
+    fixed: Entry | None = None  # already resolved (a state abbreviation)
+
+
+class PlaceFinder:
+    """Sets `doc._.places` to a PlaceMention per toponym, in text order."""
+
+    def __init__(self, labels: Iterable[str], lexicon: dict[str, Any]) -> None:
+        self.labels = frozenset(labels)
+        self.admin_heads = _Phrases(lexicon["admin_heads"])
+        self.site_heads = _Phrases(lexicon["site_heads"])
+        self.region_heads = _Phrases(lexicon["region_heads"])
+        self.direction_adjectives = _Phrases(lexicon["direction_adjectives"])
+        self.direction_nouns = _Phrases(lexicon["direction_nouns"])
+        self.org_heads = frozenset(lexicon["org_heads"])
+        self.org_prefix_heads = frozenset(lexicon["org_prefix_heads"])
+        strings = StringStore()
+        self._preposition_hashes = frozenset(strings.add(w) for w in lexicon["context_prepositions"])
+        self._the_hash = strings.add("the")
+        self.toponym_heads = frozenset(lexicon["toponym_heads"])
+        self.toponym_prefixes = frozenset(lexicon["toponym_prefixes"])
+        self.feature_words = self.toponym_heads | self.toponym_prefixes
+        self.state_abbreviations: dict[str, str] = lexicon["state_abbreviations"]
+        self.demonyms: dict[str, str | None] = lexicon["demonyms"]
+        self.generic = frozenset(
+            name_key(w) for w in [*lexicon["admin_heads"], *lexicon["toponym_heads"], *lexicon["toponym_prefixes"],
+                                  *lexicon["direction_adjectives"], *lexicon["direction_nouns"]]
+        )
+        self._resolver: Resolver | None = None
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = Resolver(gazetteer())
+        return self._resolver
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = _sentence_numbers(doc)
+        found = self._find(doc, sentences)
+        mentions = [f.mention for f in found if f.mention is not None and f.fixed is None]
+        entries = dict(zip(map(id, mentions), self.resolver.resolve(mentions, self._demonym_hints(doc))))
+        places: list[PlaceMention] = []
+        for item in found:
+            entry = item.fixed or (entries.get(id(item.mention)) if item.mention is not None else None)
+            if item.vague and item.inner and entry is not None and entry.feature not in _WIDE_FEATURES:
+                item.start, item.end, item.vague = *item.inner, False
+            span = doc[item.start:item.end]
+            if item.vague:
+                places.append(_vague(span, entry))
+            elif entry is not None:
+                places.append(_place(span, entry, item.precision))
+            elif span[-1].text in self.toponym_heads or span[0].text in self.toponym_prefixes:
+                places.append(_unresolved(span))
+        doc._.places = places
+        return doc
+
+    # -- finding spans --------------------------------------------------------------------------------------
+
+    def _find(self, doc: Doc, sentences: list[int]) -> list[_Found]:
+        chunks = [(ent.label_, start, end) for ent in doc.ents for start, end in _comma_chunks(doc, ent.start, ent.end)]
+        found: list[_Found] = []
+        taken: set[int] = set()
+        for i, (label, start, end) in enumerate(chunks):
+            follower = chunks[i + 1] if i + 1 < len(chunks) else None
+            after_comma = follower is not None and follower[1] == end + 1 and doc[end].text == ","
+            qualifier = doc[follower[1]:follower[2]].text if after_comma else None
+            item = self._from_entity(doc, label, start, end, sentences, qualifier)
+            if item is None or any(t in taken for t in range(item.start, item.end)):
+                continue
+            found.append(item)
+            taken.update(range(item.start, item.end))
+            abbreviation = self._abbreviation_after(doc, item)
+            if abbreviation is not None and abbreviation.start not in taken:
+                found.append(abbreviation)
+                taken.add(abbreviation.start)
+        found.extend(self._bare_directions(doc, taken))
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def _from_entity(self, doc: Doc, label: str, start: int, end: int, sentences: list[int],
+                     qualifier: str | None) -> _Found | None:
+        while start < end and doc[start].lower_ in _DETERMINERS:
+            start += 1
+        while end > start and doc[end - 1].text in _POSSESSIVE:
+            end -= 1
+        if start >= end:
+            return None
+        if self.site_heads.end_of(doc, end) is not None and (
+            label in self.labels or label in _SITE_NAME_LABELS
+        ):
+            return self._site(doc, start, end, sentences, qualifier)
+        text = doc[start:end].text
+        if label not in self.labels or text in self.demonyms or not text[:1].isupper():
+            return None
+        if name_key(text) in self.generic or self._inside_organisation(doc, start, end):
+            return None
+        head = self.site_heads.start_of(doc, end)
+        if head is not None and head > start:
+            return self._site(doc, start, head, sentences, qualifier)
+        start = self._feature_start(doc, start)
+        mention = Mention(name=doc[start:end].text, sentence=sentences[start])
+        self._qualify(doc, start, mention, qualifier)
+        admin_end = self.admin_heads.end_of(doc, end)
+        if admin_end is not None:
+            mention.mode = "admin1"
+            return _Found(start, admin_end, mention)
+        head = self.admin_heads.start_of(doc, end)
+        if head is not None and head > start and not self._names_admin1(mention.name):
+            mention.name = doc[start:head].text
+            mention.mode = "admin1"
+        left = self._direction_before(doc, start)
+        if left is not None:
+            return _Found(left, end, mention, vague=True, inner=(start, end))
+        right = self._region_after(doc, end)
+        if right is not None:
+            return _Found(start, right, mention, vague=True, inner=(start, end))
+        return _Found(start, end, mention)
+
+    def _site(self, doc: Doc, start: int, head: int, sentences: list[int], qualifier: str | None) -> _Found | None:
+        """A site named after a settlement: the words before the site head name it."""
+        if head <= start:
+            return None
+        mention = Mention(name=doc[start:head].text, sentence=sentences[start], mode="site")
+        self._qualify(doc, start, mention, qualifier)
+        return _Found(start, self.site_heads.end_of(doc, head) or head, mention, precision="point")
+
+    def _feature_start(self, doc: Doc, start: int) -> int:
+        """Include a feature word before the name: "Lake Vermont", "Gulf of Mexico"."""
+        if start >= 1 and doc[start - 1].text in self.toponym_prefixes:
+            return start - 1
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in self.feature_words:
+            return start - 2
+        return start
+
+    def _qualify(self, doc: Doc, start: int, mention: Mention, qualifier: str | None) -> None:
+        """Restrict a mention by "X, <country, region or state abbreviation>" or "<country>'s X"."""
+        if qualifier is not None:
+            if qualifier in self.state_abbreviations:
+                code = self.state_abbreviations[qualifier]
+                mention.admin1, mention.country = code, code.split("-")[0]
+            else:
+                self._qualify_by(qualifier, mention)
+        elif start >= 2 and doc[start - 1].text in _POSSESSIVE and doc[start - 2].ent_type_ in ("GPE", "LOC"):
+            ent = next(e for e in doc.ents if e.start <= start - 2 < e.end)
+            self._qualify_by(ent.text, mention)
+
+    def _qualify_by(self, text: str, mention: Mention) -> None:
+        entries = [e for e in self.resolver.gazetteer.lookup(text) if e.kind <= 1]
+        countries = [e for e in entries if e.is_country]
+        regions = [e for e in entries if e.is_admin1]
+        if countries:
+            mention.country = countries[0].country
+        elif regions:
+            mention.admin1, mention.country = regions[0].admin1, regions[0].country
+
+    def _abbreviation_after(self, doc: Doc, item: _Found) -> _Found | None:
+        """A state or province abbreviation qualifying the place before it ("Alexandria, La.") is a place too."""
+        end = item.end
+        if item.mention is None or item.vague or end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        code = self.state_abbreviations.get(doc[end + 1].text)
+        entry = self.resolver.gazetteer.admin1(code) if code else None
+        if entry is None:
+            return None
+        return _Found(end + 1, end + 2, Mention(name=doc[end + 1].text, sentence=item.mention.sentence), fixed=entry)
+
+    def _demonym_hints(self, doc: Doc) -> list[str]:
+        """The country of every demonym: "North Korean troops" speaks of North Korea."""
+        return [code for ent in doc.ents if ent.label_ in _DEMONYM_LABELS and (code := self.demonyms.get(ent.text))]
+
+    def _inside_organisation(self, doc: Doc, start: int, end: int) -> bool:
+        """"Kyiv Independent", "Korea Central News Agency", "Bank of Russia": a toponym inside a name."""
+        i = end
+        while i < len(doc) and i < end + 5 and doc[i].is_title and not doc[i].is_punct:
+            if doc[i].text in self.org_heads:
+                return True
+            i += 1
+        if end < len(doc) and doc[end].ent_type_ == "ORG" and doc[end].ent_iob_ == "B":
+            return True
+        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in self.org_prefix_heads
+
+    def _names_admin1(self, text: str) -> bool:
+        return any(e.is_admin1 and e.kind <= 1 for e in self.resolver.gazetteer.lookup(text))
+
+    def _direction_before(self, doc: Doc, start: int) -> int | None:
+        """The start of "eastern" / "far eastern" / "north-east" right before a place."""
+        for begin in self.direction_adjectives.starts_of(doc, start):
+            if not (doc[begin].is_title and not doc[begin].is_sent_start):  # not "East Timor", "North Korea"
+                return begin
+        return None
+
+    def _region_after(self, doc: Doc, end: int) -> int | None:
+        """The end of "'s (far) eastern regions" / "'s east" right after a place."""
+        if end >= len(doc) or doc[end].text not in _POSSESSIVE:
+            return None
+        i = end + 1
+        direction = self.direction_adjectives.end_of(doc, i)
+        after = self.region_heads.end_of(doc, direction) if direction is not None else None
+        return after or self.direction_nouns.end_of(doc, i) or self.region_heads.end_of(doc, i)
+
+    def _bare_directions(self, doc: Doc, taken: set[int]) -> list[_Found]:
+        """"in the east", "to the far eastern regions": vague regions with no country named."""
+        found = []
+        lowers = doc.to_array(LOWER)
+        for the in numpy.flatnonzero(lowers == self._the_hash):
+            start = int(the) + 1
+            if the == 0 or start >= len(doc) or int(lowers[the - 1]) not in self._preposition_hashes:
+                continue
+            if not doc[start].is_lower:
+                continue  # "the West", "the Far East": names, not directions
+            end = self.direction_nouns.end_of(doc, start)
+            if end is None:
+                direction = self.direction_adjectives.end_of(doc, start)
+                end = self.region_heads.end_of(doc, direction) if direction is not None else None
+            if end is None or any(t in taken for t in range(start, end)):
+                continue
+            if end < len(doc) and (doc[end].lower_ == "of" or doc[end].pos_ in ("NOUN", "PROPN")):
+                continue  # "the east of Ukraine" (a place follows), "the east coast"
+            taken.update(range(start - 1, end))
+            found.append(_Found(start - 1, end, None, vague=True))
+        return found
+
+
+class _Phrases:
+    """Lexicon phrases as lower-case token tuples, looked up by their first and last words, longest first."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        phrases = sorted({tuple(w.lower().replace("-", " - ").split()) for w in words}, key=lambda p: (-len(p), p))
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            self.by_first.setdefault(phrase[0], []).append(phrase)
+            self.by_last.setdefault(phrase[-1], []).append(phrase)
+
+    def end_of(self, doc: Doc, i: int) -> int | None:
+        """The end of the longest phrase starting at token i, or None."""
+        if i >= len(doc):
+            return None
+        for phrase in self.by_first.get(doc[i].lower_, ()):
+            n = len(phrase)
+            if i + n <= len(doc) and all(doc[i + k].lower_ == phrase[k] for k in range(1, n)):
+                return i + n
+        return None
+
+    def starts_of(self, doc: Doc, end: int) -> Iterable[int]:
+        """The starts of the phrases ending right before token `end`, longest first."""
+        if end < 1:
+            return
+        for phrase in self.by_last.get(doc[end - 1].lower_, ()):
+            n = len(phrase)
+            if end - n >= 0 and all(doc[end - n + k].lower_ == phrase[k] for k in range(n - 1)):
+                yield end - n
+
+    def start_of(self, doc: Doc, end: int) -> int | None:
+        """The start of the longest phrase ending right before token `end`, or None."""
+        return next(iter(self.starts_of(doc, end)), None)
+
+
+def _comma_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity split at its commas: "Charleston, W.Va." is a place and its qualifier."""
+    chunks, begin = [], start
+    for i in range(start, end):
+        if doc[i].text == ",":
+            if i > begin:
+                chunks.append((begin, i))
+            begin = i + 1
+    if end > begin:
+        chunks.append((begin, end))
+    return chunks
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """The sentence number of every token (all 0 without sentence boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    return (numpy.cumsum(doc.to_array(SENT_START) == 1) - 1).tolist()
+
+
+def _place(span: Span, entry: Entry, precision: str | None) -> PlaceMention:
+    return PlaceMention(
+        text=span.text, start=span.start_char, end=span.end_char, name=entry.name, lat=entry.lat, lon=entry.lon,
+        geonames_id=entry.geonames_id, country=entry.country, feature=entry.feature,
+        precision=precision or entry.precision, admin1=entry.admin1,
+    )
+
+
+def _vague(span: Span, owner: Entry | None) -> PlaceMention:
+    """A vague region: the phrase is its name; no point; the country (and region) of the place it names."""
+    return PlaceMention(
+        text=span.text, start=span.start_char, end=span.end_char, name=span.text, lat=None, lon=None,
+        geonames_id=None, country=owner.country if owner else None, feature=None, precision="region",
+        admin1=owner.admin1 if owner and owner.is_admin1 else None,
+    )
+
+
+def _unresolved(span: Span) -> PlaceMention:
+    """A named feature or area the gazetteer lacks ("Rapides Parish", "Lake Vermont"): a region without a point."""
+    return PlaceMention(
+        text=span.text, start=span.start_char, end=span.end_char, name=span.text, lat=None, lon=None,
+        geonames_id=None, country=None, feature=None, precision="region",
+    )

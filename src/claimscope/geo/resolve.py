@@ -1,0 +1,142 @@
+"""Toponym resolution: pick the gazetteer entry a mention refers to, by the document's context (countries and
+admin-1 regions named elsewhere, in the same sentence, or as a qualifier: "Kazan, Russia"), then by prominence."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from claimscope.geo.gazetteer import ALTERNATE, STEM, Entry, Gazetteer
+
+# Prominence: log10 of the population plus a bonus by feature, so that a country beats a town of its name and a
+# named region a hamlet; a GeoNames alternate name counts less than a primary name or a curated alias.
+FEATURE_BONUS = {"PCLI": 5.0, "CONT": 12.0, "RGN": 12.0, "ADM1": 1.0, "PPLC": 1.0, "PPLA": 0.5}
+ALTERNATE_PENALTY = 1.5
+# Alternate names of big cities are their exonyms ("Kiev", "New York" for New York City): a smaller penalty.
+EXONYM_POPULATION, EXONYM_PENALTY = 1_000_000, 0.5
+# Context: the same country in the same sentence, elsewhere in the document (named through a city or region, or
+# as a country), the same admin-1 region elsewhere.
+SENTENCE_COUNTRY = 3.0
+DOCUMENT_COUNTRY_SPECIFIC = 2.5
+DOCUMENT_COUNTRY = 1.5
+DOCUMENT_ADMIN1 = 2.0
+# Only settlements this big (or the only candidate of their name) lend their country and region as context, so
+# that two wrong hamlets do not vote for each other.
+CONTEXT_MIN_POPULATION = 1_000
+# In "the X region", a region that is one city (Kyiv City, Moscow as a federal city) is the less likely reading.
+CITY_REGION_PENALTY = 2.0
+
+
+@dataclass
+class Mention:
+    """A toponym to resolve: `name` is the words to look up, `mode` "any", "admin1" ("the Kursk region") or
+    "site" (a settlement, for "the Sergeevka training ground"); `country`/`admin1` restrict it when the text
+    qualifies it ("Kazan, Russia", "Alexandria, La.", "Russia's ...")."""
+
+    name: str
+    sentence: int
+    mode: str = "any"
+    country: str | None = None
+    admin1: str | None = None
+    candidates: tuple[Entry, ...] = field(default=(), repr=False)
+
+
+@dataclass
+class _Context:
+    """Codes supported by the document, each with the name keys of the mentions that support it."""
+
+    sentence: dict[int, dict[str, set[str]]] = field(default_factory=dict)  # sentence -> country -> keys
+    specific: dict[str, set[str]] = field(default_factory=dict)  # countries of cities and regions
+    countries: dict[str, set[str]] = field(default_factory=dict)  # countries named as such
+    admin1: dict[str, set[str]] = field(default_factory=dict)
+
+
+class Resolver:
+    """Resolves all toponyms of one document together: first alone, then with the countries found, then with
+    every country and region found."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def candidates(self, mention: Mention) -> tuple[Entry, ...]:
+        """The entries a mention may refer to under its mode and qualifiers."""
+        found = self.gazetteer.lookup(mention.name)
+        if mention.mode == "admin1":
+            regions = tuple(e for e in found if e.is_admin1)
+            found = regions or tuple(e for e in found if e.is_settlement and e.kind != STEM)
+        else:
+            found = tuple(e for e in found if e.kind != STEM)
+            if mention.mode == "site":
+                found = tuple(e for e in found if e.is_settlement)
+            else:
+                seats = {e.geonames_id for e in found if e.is_settlement}
+                found = tuple(e for e in found if not (e.is_admin1 and e.seat in seats))
+        for attribute in ("admin1", "country"):
+            wanted = getattr(mention, attribute)
+            narrowed = tuple(e for e in found if wanted and getattr(e, attribute) == wanted)
+            if narrowed:
+                return narrowed
+        return found
+
+    def resolve(self, mentions: list[Mention], hints: Iterable[str] = ()) -> list[Entry | None]:
+        """The best entry for each mention (None where the gazetteer has none); `hints` are countries the
+        document speaks of otherwise (demonyms: "North Korean troops"), weighed as country mentions."""
+        for mention in mentions:
+            mention.candidates = self.candidates(mention)
+        first = [self._best(m, _Context()) for m in mentions]
+        context = self._context(mentions, [e if e is not None and e.is_country else None for e in first], hints)
+        second = [self._best(m, context) for m in mentions]
+        context = self._context(mentions, second, hints)
+        return [self._best(m, context) for m in mentions]
+
+    def _context(self, mentions: list[Mention], entries: list[Entry | None], hints: Iterable[str]) -> _Context:
+        context = _Context()
+        for country in hints:
+            context.countries.setdefault(country, set()).add("")
+        for mention, entry in zip(mentions, entries):
+            if entry is None or not self._reliable(entry, mention):
+                continue
+            key = mention.name.casefold()
+            if entry.country:
+                context.sentence.setdefault(mention.sentence, {}).setdefault(entry.country, set()).add(key)
+                (context.countries if entry.is_country else context.specific).setdefault(entry.country, set()).add(key)
+            if entry.admin1:
+                context.admin1.setdefault(entry.admin1, set()).add(key)
+        return context
+
+    @staticmethod
+    def _reliable(entry: Entry, mention: Mention) -> bool:
+        """Whether a resolved mention may serve as context for the others."""
+        return (not entry.is_settlement or entry.population >= CONTEXT_MIN_POPULATION
+                or len(mention.candidates) == 1)
+
+    def _best(self, mention: Mention, context: _Context) -> Entry | None:
+        if not mention.candidates:
+            return None
+        key = mention.name.casefold()
+        return max(mention.candidates, key=lambda e: (self.score(e, mention, key, context), -e.id))
+
+    def score(self, entry: Entry, mention: Mention, key: str, context: _Context) -> float:
+        """Prominence plus context support of one candidate."""
+        value = math.log10(entry.population + 10) + FEATURE_BONUS.get(entry.feature, 0.0)
+        if entry.kind == ALTERNATE:
+            value -= EXONYM_PENALTY if entry.population >= EXONYM_POPULATION else ALTERNATE_PENALTY
+        if mention.mode == "admin1" and entry.is_admin1 and entry.subtype and "city" in entry.subtype.casefold():
+            value -= CITY_REGION_PENALTY
+        if entry.country:
+            if _others(context.sentence.get(mention.sentence, {}), entry.country, key):
+                value += SENTENCE_COUNTRY
+            if _others(context.specific, entry.country, key):
+                value += DOCUMENT_COUNTRY_SPECIFIC
+            elif _others(context.countries, entry.country, key):
+                value += DOCUMENT_COUNTRY
+        if entry.admin1 and _others(context.admin1, entry.admin1, key):
+            value += DOCUMENT_ADMIN1
+        return value
+
+
+def _others(support: dict[str, set[str]], code: str, key: str) -> bool:
+    """Whether a code is supported by a mention other than one with this name."""
+    keys = support.get(code)
+    return bool(keys) and (len(keys) > 1 or key not in keys)

@@ -1,0 +1,141 @@
+"""The claimscope_places component: one or more sentences per construction, and the seed article's places."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from claimscope.extract.types import PlaceMention
+from claimscope.ingest.text import read_text
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "spec" / "seed-article.txt"
+
+
+@pytest.fixture(scope="module")
+def places_nlp():
+    """The model, the gazetteer entity ruler (place and actor patterns) and the places component."""
+    from claimscope.extract import places  # noqa: F401  (registers the factory)
+    from claimscope.extract.pipeline import load_model
+    from claimscope.extract.ruler import add_entity_ruler
+
+    nlp = load_model()
+    add_entity_ruler(nlp)
+    nlp.add_pipe("claimscope_places")
+    return nlp
+
+
+def places(nlp, text: str) -> dict[str, PlaceMention]:
+    doc = nlp(text)
+    found = {p.text: p for p in doc._.places}
+    for p in doc._.places:
+        assert text[p.start:p.end] == p.text
+    return found
+
+
+def km(place: PlaceMention, lat: float, lon: float) -> float:
+    p = math.pi / 180
+    h = (math.sin((lat - place.lat) * p / 2) ** 2
+         + math.cos(lat * p) * math.cos(place.lat * p) * math.sin((lon - place.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def test_cities(places_nlp):
+    found = places(places_nlp, "South Korea's spy agency said the troops went to Vladivostok, Ussuriysk, Khabarovsk "
+                               "and Blagoveshchensk, and Lloyd Austin spoke in Rome before Zelensky went to Budapest.")
+    for name, lat, lon in (("Vladivostok", 43.1, 131.9), ("Ussuriysk", 43.8, 131.95), ("Khabarovsk", 48.5, 135.1),
+                           ("Blagoveshchensk", 50.3, 127.5), ("Rome", 41.9, 12.5), ("Budapest", 47.5, 19.0)):
+        assert found[name].precision == "city" and km(found[name], lat, lon) < 30, name
+    assert found["South Korea"].country == "KR" and found["South Korea"].precision == "country"
+    assert "Austin" not in found
+
+
+def test_alternate_spelling(places_nlp):
+    found = places(places_nlp, "Officials in Kyiv, which some outlets still spell Kiev, confirmed the report.")
+    assert found["Kyiv"].geonames_id == found["Kiev"].geonames_id and found["Kiev"].name == "Kyiv"
+
+
+def test_admin_region_named_after_a_city(places_nlp):
+    for text, span in (("North Korean troops were seen in the Kursk region on Wednesday.", "Kursk region"),
+                       ("Fighting continued in Kursk Oblast overnight.", "Kursk Oblast"),
+                       ("Drones struck a depot in Kursk oblast.", "Kursk oblast")):
+        place = places(places_nlp, text)[span]
+        assert (place.name, place.feature, place.precision) == ("Kursk Oblast", "ADM1", "admin1")
+        assert place.admin1 == "RU-KRS"
+    found = places(places_nlp, "The units trained in Primorsky Krai, also called Primorye, and the Belgorod region.")
+    assert found["Primorsky Krai"].admin1 == found["Primorye"].admin1 == "RU-PRI"
+    assert found["Belgorod region"].admin1 == "RU-BEL"
+
+
+def test_military_site_resolves_to_its_settlement(places_nlp):
+    found = places(places_nlp, "CNN's geolocation of videos showed troops arriving at the Sergeevka training ground, "
+                               "located near Russia's border with China.")
+    site = found["Sergeevka training ground"]
+    assert (site.precision, site.country, site.admin1) == ("point", "RU", "RU-PRI")
+    assert km(site, 43.6, 132.5) < 250
+    found = places(places_nlp, "Satellite images show bombers at the Engels air base.")
+    assert found["Engels air base"].country == "RU" and found["Engels air base"].precision == "point"
+
+
+def test_vague_regions(places_nlp):
+    found = places(places_nlp, "After training in Russia's far eastern regions, some troops moved to western Russia, "
+                               "while others stayed in the east.")
+    for span, country in (("Russia's far eastern regions", "RU"), ("western Russia", "RU"), ("the east", None)):
+        place = found[span]
+        assert (place.precision, place.lat, place.lon) == ("region", None, None)
+        assert (place.country, place.name) == (country, span)
+    assert "Russia" not in found
+
+
+def test_direction_on_a_city_keeps_the_city(places_nlp):
+    found = places(places_nlp, "Shelling hit north Kharkiv and eastern Ukraine on Monday.")
+    assert found["Kharkiv"].precision == "city" and found["Kharkiv"].country == "UA"
+    assert found["eastern Ukraine"].precision == "region"
+
+
+def test_country_against_same_named_places(places_nlp):
+    found = places(places_nlp, "Moscow sent troops into Georgia in 2008, and Tbilisi protested.")
+    assert (found["Georgia"].feature, found["Georgia"].country) == ("PCLI", "GE")
+    found = places(places_nlp, "A storm hit Georgia on Monday, flooding streets in Atlanta and Savannah.")
+    assert (found["Georgia"].feature, found["Georgia"].admin1) == ("ADM1", "US-GA")
+    found = places(places_nlp, "Russia denied the report.")
+    assert found["Russia"].precision == "country" and found["Russia"].country == "RU"
+
+
+def test_qualifiers(places_nlp):
+    doc = places_nlp("He was born in Paris, Texas, not in Paris, France.")
+    assert [(p.text, p.country) for p in doc._.places] == [("Paris", "US"), ("Texas", "US"), ("Paris", "FR"),
+                                                           ("France", "FR")]
+    found = places(places_nlp, "A fire broke out in Alexandria, La., on Tuesday.")
+    assert found["Alexandria"].admin1 == "US-LA" and found["La."].feature == "ADM1"
+    found = places(places_nlp, "Putin told the press conference in Kazan, Russia, that talks went on.")
+    assert km(found["Kazan"], 55.79, 49.12) < 60
+
+
+def test_organisation_names_are_not_places(places_nlp):
+    found = places(places_nlp, "The Kyiv Independent reported the strike, citing the Korea Central News Agency "
+                               "and the Bank of Russia.")
+    assert not {"Kyiv", "Korea", "Russia"} & set(found)
+
+
+def test_demonyms_are_not_places(places_nlp):
+    found = places(places_nlp, "North Korean soldiers and Ukrainian officials met Russian generals.")
+    assert found == {}
+
+
+def test_seed_article(places_nlp):
+    document = next(read_text(SEED.read_bytes(), str(SEED)))
+    doc = places_nlp(document.text)
+    points = [p for p in doc._.places if p.lat is not None]
+
+    def near(text: str, lat: float, lon: float, tolerance: float) -> bool:
+        return any(text in p.text and km(p, lat, lon) <= tolerance for p in points)
+
+    assert near("Kursk", 51.73, 36.19, 150)
+    assert near("Sergeevka", 43.6, 132.5, 250)
+    assert near("Kazan", 55.79, 49.12, 60)
+    assert any(p.text == "Pyongyang" and p.country == "KP" for p in points)
+    vague = {p.text for p in doc._.places if p.precision == "region" and p.lat is None}
+    assert {"the east", "western Russia", "eastern Russia", "Russia's far eastern regions"} <= vague
+    assert not any(p.text in ("North Korean", "Ukrainian", "Telegram", "CNN") for p in doc._.places)

@@ -14,4 +14,7 @@ def add_entity_ruler(nlp: Language) -> None:
     from claimscope.geo.patterns import ruler_patterns as place_patterns
 
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"validate": False})
-    ruler.add_patterns([*place_patterns(), *actor_patterns()])
+    # Phrase patterns match on ORTH, so the tokenizer alone reads them: running the statistical components
+    # over thousands of patterns would cost seconds at every load.
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns([*place_patterns(), *actor_patterns()])

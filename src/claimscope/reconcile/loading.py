@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from claimscope.reconcile import lexicon
 from claimscope.reconcile.records import ClaimRecord, Count, Place
 from claimscope.store import Store
+from claimscope.store.records import day_interval
 
 if TYPE_CHECKING:
     from claimscope.reconcile import Topic
@@ -75,17 +75,10 @@ def _count(quantity: dict[str, Any], content_start: int) -> Count:
 def _day(value: str | None, published: date | None) -> date | None:
     """A day for an ISO date of any precision: a month or year stands at the publication day when that falls
     inside it (the claim was made by then), else at its last day."""
-    if not value:
-        return None
-    parts = [int(p) for p in value[:10].split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    year, month = parts[0], parts[1] if len(parts) > 1 else None
-    if published and published.year == year and (month is None or published.month == month):
-        return published
-    if month is None:
-        return date(year, 12, 31)
-    return date(year, month, calendar.monthrange(year, month)[1])
+    first, last = day_interval(value)
+    if first is None or first == last:
+        return first
+    return published if published and first <= published <= last else last
 
 
 def reconcile_store(store: Store, window_days: int = 7) -> list[Topic]:

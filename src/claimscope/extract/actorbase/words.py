@@ -31,6 +31,12 @@ class ActorWords:
     organisation_pronouns: frozenset[str]
     citing_verbs: frozenset[str]
     statement_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    issuer_prepositions: frozenset[str]
+    issuing_verbs: frozenset[str]
+    honorifics: frozenset[str]
+    office_words: frozenset[str]
+    regional_words: frozenset[str]
     head_stops: frozenset[str]
 
     @classmethod
@@ -57,6 +63,12 @@ class ActorWords:
             organisation_pronouns=frozenset(data["pronouns"]["organisation"]),
             citing_verbs=frozenset(data["citing_verbs"]),
             statement_nouns=frozenset(data["statement_nouns"]),
+            document_nouns=frozenset(data["document_nouns"]),
+            issuer_prepositions=frozenset(data["issuer_prepositions"]),
+            issuing_verbs=frozenset(data["issuing_verbs"]),
+            honorifics=frozenset(data["honorifics"]),
+            office_words=frozenset(fold(w) for w in data["office_words"]),
+            regional_words=frozenset(data["regional_words"]),
             head_stops=frozenset(data["head_stops"]),
         )
 

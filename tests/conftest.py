@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from claimscope.samples import corpus_dir
+
+# The seed article of ../shared/spec, bundled byte for byte as the sample corpus's first document.
+SEED_ARTICLE = corpus_dir() / "001-seed-kyiv-reports-north-korean-troops.txt"
+
 
 @pytest.fixture(scope="session")
 def nlp():

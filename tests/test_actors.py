@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,7 @@ from claimscope.extract.actors import resolve_source, ruler_patterns
 from claimscope.extract.pipeline import load_model
 from claimscope.extract.ruler import RULER_NAME
 
-SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec"
+from conftest import SEED_ARTICLE
 DAY = date(2024, 10, 25)
 
 
@@ -365,7 +364,7 @@ def test_unknown_source_is_kept_with_a_guessed_kind(actor_nlp):
 
 
 def test_seed_article_sources(actor_nlp):
-    raw = (SPEC / "seed-article.txt").read_text(encoding="utf-8")
+    raw = SEED_ARTICLE.read_text(encoding="utf-8")
     doc = parse(actor_nlp, re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", raw))
     expected = [
         ("Kyiv", 0, "Government of Ukraine", "government", "UA"),

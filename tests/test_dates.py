@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,7 @@ from claimscope.extract.dates import normalise_date
 from claimscope.extract.timexes import calendar_value, normalise_expression
 
 FRIDAY = date(2024, 10, 25)  # a Friday
-SEED = Path(__file__).resolve().parents[2] / "shared" / "spec" / "seed-article.txt"
+from conftest import SEED_ARTICLE as SEED
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from claimscope.extract.types import PlaceMention
 from claimscope.ingest.text import read_text
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "spec" / "seed-article.txt"
+from conftest import SEED_ARTICLE as SEED
 
 
 @pytest.fixture(scope="module")

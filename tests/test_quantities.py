@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from claimscope.extract.quantities import load_lexicon, numbers_in, parse_number
 from claimscope.extract.types import Quantity
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "spec" / "seed-article.txt"
+from conftest import SEED_ARTICLE as SEED
 
 
 @pytest.fixture(scope="module")
@@ -256,7 +255,6 @@ def seed_document():
     return next(read_text(SEED.read_bytes(), str(SEED)))
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed article not found")
 def test_seed_article(quantities_nlp):
     quantities = found(quantities_nlp, seed_document().text)
     assert [(q.text, q.value, q.qualifier, q.unit) for q in quantities] == SEED_GOLD
@@ -264,7 +262,6 @@ def test_seed_article(quantities_nlp):
     assert (first.low, first.high, first.subject) == (10_800, 13_200, "North Korean soldiers")
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed article not found")
 def test_seed_article_full_pipeline(extractor):
     quantities = extractor.extract(seed_document())["quantities"]
     assert [(q["text"], q["value"], q["qualifier"], q["unit"]) for q in quantities] == SEED_GOLD

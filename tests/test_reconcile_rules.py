@@ -312,3 +312,9 @@ def test_a_figure_less_claim_speaks_to_presence_only_through_its_event():
     ], texts={})
     held = {r.membership.claim.claim_id for t in topics for r in t.rows}
     assert held == {"seen"}
+
+
+def test_a_spokesperson_takes_the_grade_of_the_body_it_speaks_for():
+    claims = [claim("us", "Sabrina Singh", "2024-10-28", "", [count(10000, "approx")])]
+    row = reconcile(claims, texts={}, grades={"US Department of Defense": "B"})[0].rows[0]
+    assert row.reliability.code == "B" and "US Department of Defense" in row.reliability.reason

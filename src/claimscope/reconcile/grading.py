@@ -63,11 +63,23 @@ def check_letter(letter: str) -> str:
 
 
 def reliability(actor: str | None, grades: dict[str, str]) -> Grade:
-    """The user's letter for an actor, else F."""
-    if actor and actor in grades:
-        letter = grades[actor]
-        return Grade(letter, f"{RELIABILITY[letter]} (set by the user)")
+    """The user's letter for an actor, else for the nearest body it speaks for (a spokeswoman takes her
+    ministry's grade), else F."""
+    for name in lineage(actor):
+        if name in grades:
+            letter = grades[name]
+            via = "" if name == actor else f" for {name}"
+            return Grade(letter, f"{RELIABILITY[letter]} (set by the user{via})")
     return Grade(DEFAULT_RELIABILITY, "no grade set for this source")
+
+
+def lineage(actor: str | None) -> list[str]:
+    """The actor and the bodies above it in the actor base (itself alone when unknown)."""
+    if not actor:
+        return []
+    from claimscope.extract.actors import ActorBase
+
+    return ActorBase.default().lineage(actor) or [actor]
 
 
 def credibility(relations: Relations, origins: dict[str, Origin]) -> Grade:

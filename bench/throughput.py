@@ -47,7 +47,12 @@ def run(root: Path) -> Result:
         for n_process in sorted({1, cores}):
             baseline = None
             for config in CONFIGS:
-                figures = _run_worker(config, n_process, corpus_file, Path(tmp))
+                try:
+                    figures = _run_worker(config, n_process, corpus_file, Path(tmp))
+                except subprocess.CalledProcessError as err:
+                    reason = (err.stderr or "").strip().splitlines()[-1:] or ["no output"]
+                    result.notes.append(f"{config} with {n_process} process(es) failed: {reason[0]}")
+                    continue
                 baseline = baseline or figures["words_per_s"]
                 result.rows.append({
                     "system": config, "processes": n_process, "documents": figures["documents"],

@@ -1,0 +1,22 @@
+"""The Extractor's output: the same claims JSON in one process and in worker processes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from claimscope.ingest.document import Document
+
+TEXTS = [
+    "Ukraine's military intelligence said on Wednesday that about 12,000 North Korean soldiers were in Kursk.",
+    "John Kirby, the White House spokesman, said at least 3,000 troops had arrived in eastern Russia.",
+    "Seoul's spy agency told lawmakers that 1,500 special forces had been shipped to Vladivostok.",
+]
+
+
+def test_worker_processes_give_the_same_claims_in_order(extractor):
+    documents = [Document(text=t, published=datetime(2024, 10, 25), published_precision="day") for t in TEXTS]
+    one = [claims for _, claims in extractor.extract_many(documents)]
+    two = [(d.id, claims) for d, claims in extractor.extract_many(documents, batch_size=1, n_process=2)]
+    assert [doc_id for doc_id, _ in two] == [d.id for d in documents]
+    assert [claims for _, claims in two] == one
+    assert all(claims["claims"] for claims in one)

@@ -241,6 +241,7 @@ def test_credibility_from_independent_corroboration():
     topic = topics[0]
     assert row_of(topic, "kr").credibility.code == "1"
     assert "2 independent origins" in row_of(topic, "kr").credibility.reason
+    assert row_of(topic, "kr").credibility.reason.startswith("confirmed by other sources")
 
 
 @pytest.mark.parametrize("others, code", [

@@ -94,15 +94,20 @@ def credibility(relations: Relations, origins: dict[str, Origin]) -> Grade:
     corroborating, agreeing, contradicting = (count(relations.corroborate), count(relations.agree),
                                               count(relations.contradict))
     if contradicting and (agreeing or corroborating):
-        return Grade("4", f"doubtful: contradicted by {names(relations.contradict)}; "
-                          f"consistent with {names(relations.agree)}")
+        return _credibility(4, f"contradicted by {names(relations.contradict)}; "
+                               f"consistent with {names(relations.agree)}")
     if contradicting:
-        return Grade("5", f"improbable: contradicted by {names(relations.contradict)}")
+        return _credibility(5, f"contradicted by {names(relations.contradict)}")
     if corroborating >= 2:
-        return Grade("1", f"confirmed by {corroborating} independent origins: {names(relations.corroborate)}")
+        return _credibility(1, f"{corroborating} independent origins give a matching figure: "
+                               f"{names(relations.corroborate)}")
     if corroborating == 1:
-        return Grade("2", f"probably true: corroborated by {names(relations.corroborate)}")
+        return _credibility(2, f"corroborated by {names(relations.corroborate)}")
     if agreeing:
-        return Grade("3", f"possibly true: consistent with {names(relations.agree)}, but no independent "
-                          "source gives a matching figure")
-    return Grade("6", "cannot be judged: no independent source spoke to this at the time")
+        return _credibility(3, f"consistent with {names(relations.agree)}, but no independent source gives a "
+                               "matching figure")
+    return _credibility(6, "no independent source spoke to this at the time")
+
+
+def _credibility(code: int, detail: str) -> Grade:
+    return Grade(str(code), f"{CREDIBILITY[code]}: {detail}")

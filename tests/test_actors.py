@@ -6,13 +6,13 @@ import re
 from datetime import date
 
 import pytest
+from actor_helpers import make_actor_nlp, run_pipeline, source
+from conftest import SEED_ARTICLE
 
 from claimscope.extract.actorbase import ActorBase, guess_kind
 from claimscope.extract.actors import resolve_source, ruler_patterns
 from claimscope.extract.pipeline import load_model
-from claimscope.extract.ruler import RULER_NAME
 
-from conftest import SEED_ARTICLE
 DAY = date(2024, 10, 25)
 
 
@@ -23,28 +23,11 @@ def base() -> ActorBase:
 
 @pytest.fixture(scope="module")
 def actor_nlp():
-    """The model with the actor patterns in the entity ruler and the actor component (no other components)."""
-    nlp = load_model()
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"validate": False})
-    ruler.add_patterns(ruler_patterns())
-    nlp.add_pipe("claimscope_actors")
-    return nlp
+    return make_actor_nlp()
 
 
 def parse(nlp, text: str, published: date | None = DAY):
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
-
-
-def source(doc, words: str, nth: int = 0):
-    """resolve_source on the nth occurrence of `words` in the document."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(words, start + 1)
-    return resolve_source(doc, start, start + len(words))
+    return run_pipeline(nlp, text, published)
 
 
 def named(base: ActorBase, text: str, on: date | None = DAY) -> str | None:

@@ -8,11 +8,10 @@ from datetime import date
 import pytest
 from actor_helpers import make_actor_nlp, run_pipeline, source
 
-from claimscope.extract.actors import ruler_patterns
-
 from claimscope.extract.actorbase import ActorBase
 from claimscope.extract.actorbase.states import gazetteer_countries, load_states
 from claimscope.extract.actorbase.words import DATA_DIR
+from claimscope.extract.actors import ruler_patterns
 
 DAY = date(2025, 3, 12)
 # The 193 members of the United Nations.

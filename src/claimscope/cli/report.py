@@ -116,6 +116,6 @@ def print_report(store: Store, out: Console) -> None:
 
 @app.command()
 def report() -> None:
-    """Summarise the database: documents by kind and outlet, claims by modality, top sources, head counts."""
+    """Summarise the database: documents by kind and outlet, claims by modality, top sources, head counts, topics."""
     with open_store() as store:
         print_report(store, console)

@@ -32,7 +32,7 @@ SEAT_MIN_SHARE = 0.02
 EXTENT_TRIM = 0.02
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class PlaceRow:
     """One gazetteer entry as stored."""
 

@@ -4,35 +4,22 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
-from claimscope.geo.build import ALIAS, ALTERNATE, NAME, STEM, build_index
+from claimscope.geo.build import ALIAS, ALTERNATE, NAME, STEM, PlaceRow, build_index
 from claimscope.geo.names import name_key
 
 __all__ = ["ALIAS", "ALTERNATE", "NAME", "STEM", "Entry", "Gazetteer", "gazetteer"]
 
-_COLUMNS = ("p.id, p.name, p.geonames_id, p.lat, p.lon, p.country, p.feature, p.population, p.admin1, p.precision,"
-            " p.seat, p.subtype")
+_COLUMNS = ", ".join(f"p.{f.name}" for f in fields(PlaceRow))
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(PlaceRow):
     """A gazetteer entry; `kind` says how the looked-up name matched it (NAME, ALIAS, ALTERNATE or STEM)."""
 
-    id: int
-    name: str
-    geonames_id: int | None
-    lat: float | None
-    lon: float | None
-    country: str | None
-    feature: str
-    population: int
-    admin1: str | None
-    precision: str  # city, admin1, country, region
-    seat: int | None  # admin-1 only: GeoNames id of the city it is named after
-    subtype: str | None  # admin-1 only: ISO 3166-2 category ("Region", "Autonomous city")
     kind: int = NAME
 
     @property

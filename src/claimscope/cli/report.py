@@ -17,15 +17,12 @@ from claimscope.cli.app import app, console
 from claimscope.cli.db import open_store
 from claimscope.cli.output import plain
 from claimscope.cli.render import MODALITY_STYLES, claim_date, interval, place_names, quantity_text, source_name
+from claimscope.reconcile import lexicon
 from claimscope.store import Store
 
-# Lemmas of the counted nouns that make a quantity a head count of people ("12,000 soldiers").
-HEADCOUNT_UNITS = frozenset(
-    {
-        "soldier", "troop", "trooper", "personnel", "individual", "infantry", "infantryman", "serviceman",
-        "servicemen", "man", "people", "person", "recruit", "fighter", "commando", "marine", "force",
-    }
-)
+# Lemmas of the counted nouns that make a quantity a head count of people ("12,000 soldiers"): the personnel
+# measure of the reconciliation lexicon, so the report and the topics agree on what a head count is.
+HEADCOUNT_UNITS = frozenset(lexicon.load("topics")["measures"]["personnel"]["units"])
 TOP_SOURCES = 10
 
 

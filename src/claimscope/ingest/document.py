@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
+from claimscope.timeformat import iso_at_precision
+
 Kind = Literal["article", "post", "statement"]
 Precision = Literal["second", "day", "month", "year"]
 
@@ -49,10 +51,4 @@ class Document:
 
     def published_iso(self) -> str | None:
         """The publication date as ISO text at its precision (`2024-10-25`, `2024-10`, `2024`)."""
-        if not self.published:
-            return None
-        if self.published_precision == "year":
-            return f"{self.published.year:04d}"
-        if self.published_precision == "month":
-            return f"{self.published.year:04d}-{self.published.month:02d}"
-        return self.published.date().isoformat()
+        return iso_at_precision(self.published, self.published_precision)

@@ -6,6 +6,7 @@ import calendar
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
+
 from claimscope.store.schema import (
     ActorMentionRow,
     ActorRow,
@@ -20,6 +21,7 @@ from claimscope.store.schema import (
     QuantityRow,
     TimeRow,
 )
+from claimscope.timeformat import iso_at_precision
 
 if TYPE_CHECKING:
     from claimscope.ingest.document import Document
@@ -206,16 +208,9 @@ def day_interval(iso: str | None) -> tuple[date | None, date | None]:
 
 
 def published_iso(row: DocumentRow) -> str | None:
-    """The publication date at its precision (`2024-10-25`, `2024-10`, `2024`): `Document.published_iso` of the
-    stored document, without importing the ingest package (and its parsers) into every store user."""
-    if not row.published:
-        return None
-    published = datetime.fromisoformat(row.published)
-    if row.published_precision == "year":
-        return f"{published.year:04d}"
-    if row.published_precision == "month":
-        return f"{published.year:04d}-{published.month:02d}"
-    return published.date().isoformat()
+    """The publication date at its precision (`2024-10-25`, `2024-10`, `2024`), as `Document.published_iso`."""
+    published = datetime.fromisoformat(row.published) if row.published else None
+    return iso_at_precision(published, row.published_precision)
 
 
 def document_header(row: DocumentRow) -> dict[str, Any]:

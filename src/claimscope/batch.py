@@ -102,7 +102,7 @@ def _extract_batch(
         results = [data for _, data in extractor.extract_many(documents, batch_size=len(documents))]
     except Exception as exc:
         if len(documents) == 1:
-            on_error(f"{origin(documents[0])}: extraction failed: {_reason(exc)}")
+            on_error(f"{origin(documents[0])}: extraction failed{_step(exc)}")
             yield None
             return
         for document in documents:
@@ -127,6 +127,13 @@ def _store(store: Store, document: Document, data: dict[str, Any], counts: Count
         counts.new += 1
     else:
         counts.duplicate += 1
+
+
+def _step(exc: Exception) -> str:
+    """Where extraction broke and why: " in claimscope_actors: TypeError: ..." (the step when it is known)."""
+    from claimscope.extract import ExtractionError
+
+    return f" in {exc}" if isinstance(exc, ExtractionError) else f": {_reason(exc)}"
 
 
 def _reason(exc: Exception) -> str:

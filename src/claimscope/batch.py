@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from claimscope.ingest import Document, IngestError, expand, read
+from claimscope.ingest import Document, IngestError, expand, read, skipped_note
 from claimscope.store import Store
 
 if TYPE_CHECKING:
@@ -30,9 +30,11 @@ class Counts:
     new: int = 0
     duplicate: int = 0
     failed: int = 0
+    skipped: list[str] = field(default_factory=list)  # files of a directory that no reader takes
 
     def __str__(self) -> str:
-        return f"new {self.new}, duplicate {self.duplicate}, failed {self.failed}"
+        shown = f"new {self.new}, duplicate {self.duplicate}, failed {self.failed}"
+        return f"{shown}, {skipped_note(self.skipped)}" if self.skipped else shown
 
 
 Progress = Callable[[int, int, Counts], None]  # (files done, files in all, counts so far)
@@ -51,8 +53,8 @@ def ingest(
 
     Bad files, records and documents are reported through `on_error`, one line each, and the batch goes on.
     """
-    paths = expand(targets)
     counts = Counts()
+    paths = expand(targets, counts.skipped)
     files = _FileProgress(len(paths), counts, progress)
     seen: set[str] = set()
     queued: deque[int] = deque()  # the file index of each document handed to extraction, in order

@@ -67,7 +67,7 @@ class Extractor:
         done: list[tuple[int, dict[str, Any]]] = []  # the pieces of pending[0] extracted so far
 
         def docs() -> Iterator[Any]:
-            for document in documents:
+            for document in _reading(documents):
                 pieces = chunks.split(document.text)
                 pending.append((document, [offset for offset, _ in pieces]))
                 for _, piece in pieces:
@@ -106,12 +106,30 @@ class Extractor:
                     yield from zip(batch, results)
 
 
+class _InputFailed(Exception):
+    """The caller's document iterator raised (inside spaCy's pipe): its error is the caller's, not a step's."""
+
+
+def _reading(documents: Iterable[Document]) -> Iterator[Document]:
+    source = iter(documents)
+    while True:
+        try:
+            document = next(source)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise _InputFailed() from exc
+        yield document
+
+
 def _named(docs: Iterator[Any]) -> Iterator[Any]:
-    """The stream of processed docs, any failure as an ExtractionError."""
+    """The stream of processed docs, a step's failure as an ExtractionError, the input's as it was raised."""
     try:
         yield from docs
     except ExtractionError:
         raise
+    except _InputFailed as failed:
+        raise failed.__cause__ from None
     except Exception as exc:
         raise ExtractionError.of("pipeline", exc) from exc
 

@@ -226,16 +226,23 @@ def document_header(row: DocumentRow) -> dict[str, Any]:
     }
 
 
-def claims_json(row: DocumentRow) -> dict[str, Any]:
-    """The claims JSON of a stored document, rebuilt from its rows."""
-    return {
+def claims_json(
+    row: DocumentRow, claims: list[dict[str, Any]] | None = None, mentions: bool = True
+) -> dict[str, Any]:
+    """The claims JSON of a stored document, rebuilt from its rows; `claims` given: those claims instead of all,
+    `mentions=False`: without the lists of every time, place, actor and quantity mention."""
+    data: dict[str, Any] = {
         "document": document_header(row),
-        "claims": [claim_json(claim) for claim in row.claims],
-        "times": [time_json(t) for t in row.times],
-        "places": [place_json(p) for p in row.place_mentions],
-        "actors": [actor_json(a, a.actor) for a in row.actor_mentions],
-        "quantities": [quantity_json(q) for q in row.quantities],
+        "claims": [claim_json(claim) for claim in row.claims] if claims is None else claims,
     }
+    if mentions:
+        data.update(
+            times=[time_json(t) for t in row.times],
+            places=[place_json(p) for p in row.place_mentions],
+            actors=[actor_json(a, a.actor) for a in row.actor_mentions],
+            quantities=[quantity_json(q) for q in row.quantities],
+        )
+    return data
 
 
 def claim_json(row: ClaimRow) -> dict[str, Any]:

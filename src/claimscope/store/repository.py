@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 # Shortest document id prefix accepted, so that a stray digit does not pick a document at random.
 MIN_PREFIX = 4
+# Documents read per query when streaming claims (exports): memory is bounded by a page, not the store.
+PAGE_DOCUMENTS = 200
 
 _HEADER_COLUMNS = (
     DocumentRow.id,
@@ -203,35 +205,10 @@ class Store:
         relay or cited); `since`/`until` keep claims whose date overlaps; `q` a part of the content; `units`
         keeps claims counting one of these units.
         """
-        stmt = select(ClaimRow)
-        if source:
-            stmt = stmt.where(
-                or_(
-                    ClaimRow.source_text.icontains(source, autoescape=True),
-                    ClaimRow.source_actor.has(ActorRow.name.icontains(source, autoescape=True)),
-                )
-            )
-        if actor:
-            named = func.lower(ActorRow.name) == actor.lower()
-            stmt = stmt.where(
-                or_(ClaimRow.source_actor.has(named), ClaimRow.actor_links.any(ClaimActorRow.actor.has(named)))
-            )
-        if modality:
-            stmt = stmt.where(ClaimRow.modality == modality)
-        if event:
-            stmt = stmt.where(ClaimRow.event == event)
-        if document:
-            stmt = stmt.where(ClaimRow.document_id == self.resolve(document))
-        if since:
-            stmt = stmt.where(ClaimRow.dated_to >= since)
-        if until:
-            stmt = stmt.where(ClaimRow.dated_from <= until)
-        if q:
-            stmt = stmt.where(ClaimRow.content_text.icontains(q, autoescape=True))
-        if units is not None:
-            stmt = stmt.where(
-                ClaimRow.quantity_links.any(ClaimQuantityRow.quantity.has(QuantityRow.unit.in_(list(units))))
-            )
+        stmt = select(ClaimRow).where(
+            *self._claim_conditions(source, actor, modality, event, document and self.resolve(document), since,
+                                    until, q, units)
+        )
         stmt = (
             stmt.join(ClaimRow.document)
             .order_by(
@@ -252,6 +229,118 @@ class Store:
                 {**records.claim_json(row), "document": _document_brief(row.document)}
                 for row in session.scalars(stmt)
             ]
+
+    def claims_by_document(
+        self,
+        *,
+        source: str | None = None,
+        actor: str | None = None,
+        modality: str | None = None,
+        event: str | None = None,
+        document: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        q: str | None = None,
+        units: Iterable[str] | None = None,
+        ids: Collection[str] | None = None,
+        mentions: bool = True,
+        page_size: int = PAGE_DOCUMENTS,
+    ) -> Iterator[dict[str, Any]]:
+        """The claims JSON of every document holding claims that pass the filters of `claims` (and `ids`), with
+        only those claims, in document id order; read a page of documents at a time, so memory stays flat.
+
+        `mentions=False` leaves out the document's times, places, actors and quantities lists (faster).
+        """
+        conditions = self._claim_conditions(
+            source, actor, modality, event, document and self.resolve(document), since, until, q, units
+        )
+        if ids is not None:
+            conditions.append(ClaimRow.id.in_(list(ids)))
+        after = ""
+        while True:
+            with self._sessions() as session:
+                doc_ids = session.scalars(
+                    select(ClaimRow.document_id)
+                    .where(*conditions, ClaimRow.document_id > after)
+                    .group_by(ClaimRow.document_id)
+                    .order_by(ClaimRow.document_id)
+                    .limit(page_size)
+                ).all()
+                if not doc_ids:
+                    return
+                page = self._document_page(session, list(doc_ids), conditions, mentions)
+            yield from page
+            after = doc_ids[-1]
+
+    @staticmethod
+    def _document_page(
+        session: Session, doc_ids: list[str], conditions: list[ColumnElement[bool]], mentions: bool
+    ) -> list[dict[str, Any]]:
+        claims: dict[str, list[dict[str, Any]]] = {doc_id: [] for doc_id in doc_ids}
+        rows = session.scalars(
+            select(ClaimRow)
+            .where(*conditions, ClaimRow.document_id.in_(doc_ids))
+            .order_by(ClaimRow.document_id, ClaimRow.position)
+            .options(*_claim_loading())
+        )
+        for row in rows:
+            claims[row.document_id].append(records.claim_json(row))
+        loading = [load_only(*_HEADER_COLUMNS)]
+        if mentions:
+            loading += [selectinload(DocumentRow.times), selectinload(DocumentRow.quantities),
+                        selectinload(DocumentRow.place_mentions), selectinload(DocumentRow.actor_mentions)]
+        documents = session.scalars(
+            select(DocumentRow).where(DocumentRow.id.in_(doc_ids)).order_by(DocumentRow.id).options(*loading)
+        )
+        return [
+            {**records.claims_json(row, claims[row.id], mentions=mentions),
+             "document": {**records.document_header(row), "ingested_at": _utc_iso(row.ingested_at)}}
+            for row in documents
+        ]
+
+    @staticmethod
+    def _claim_conditions(
+        source: str | None,
+        actor: str | None,
+        modality: str | None,
+        event: str | None,
+        document: str | None,
+        since: date | None,
+        until: date | None,
+        q: str | None,
+        units: Iterable[str] | None,
+    ) -> list[ColumnElement[bool]]:
+        """The WHERE conditions of the claim filters (see `claims`); `document` must be a full id."""
+        conditions: list[ColumnElement[bool]] = []
+        if source:
+            conditions.append(
+                or_(
+                    ClaimRow.source_text.icontains(source, autoescape=True),
+                    ClaimRow.source_actor.has(ActorRow.name.icontains(source, autoescape=True)),
+                )
+            )
+        if actor:
+            named = func.lower(ActorRow.name) == actor.lower()
+            conditions.append(
+                or_(ClaimRow.source_actor.has(named), ClaimRow.actor_links.any(ClaimActorRow.actor.has(named)))
+            )
+        if modality:
+            conditions.append(ClaimRow.modality == modality)
+        if event:
+            conditions.append(ClaimRow.event == event)
+        if document:
+            conditions.append(ClaimRow.document_id == document)
+        if since:
+            conditions.append(ClaimRow.dated_to >= since)
+        if until:
+            conditions.append(ClaimRow.dated_from <= until)
+        if q:
+            conditions.append(ClaimRow.content_text.icontains(q, autoescape=True))
+        if units is not None:
+            conditions.append(
+                ClaimRow.quantity_links.any(ClaimQuantityRow.quantity.has(QuantityRow.unit.in_(list(units))))
+            )
+        return conditions
 
     def counts(self) -> dict[str, int]:
         """Rows per kind of record: documents, claims, quantities, places, times, actors."""
@@ -403,9 +492,13 @@ def _header(row: DocumentRow, claims: int) -> dict[str, Any]:
         "kind": row.kind,
         "language": row.language,
         "origin": row.origin,
-        "ingested_at": row.ingested_at.replace(tzinfo=UTC).isoformat(timespec="seconds"),
+        "ingested_at": _utc_iso(row.ingested_at),
         "claims": claims,
     }
+
+
+def _utc_iso(moment: datetime) -> str:
+    return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")
 
 
 def _document_brief(row: DocumentRow) -> dict[str, Any]:

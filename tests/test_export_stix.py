@@ -184,3 +184,15 @@ def test_the_bundle_is_written_in_chunks(url):
         assert not isinstance(chunks, (list, str))
         pieces = list(chunks)
     assert len(pieces) > 3 and pieces[0].startswith('{"type": "bundle"')
+
+
+def test_extension_members_follow_the_shipped_extension_schema(bundle):
+    from importlib.resources import files
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(files("claimscope.export").joinpath("data", "stix-extension.schema.json").read_text())
+    validator = Draft202012Validator(schema)
+    bodies = [o["extensions"][stix_export.EXTENSION_ID] for o in bundle["objects"] if "extensions" in o]
+    assert bodies
+    assert [e.message for body in bodies for e in validator.iter_errors(body)] == []

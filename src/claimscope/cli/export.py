@@ -26,7 +26,8 @@ from claimscope.cli.browse import (
 from claimscope.cli.db import open_store
 from claimscope.cli.output import fail, plain
 from claimscope.export import stream
-from claimscope.store import StoreError
+from claimscope.reconcile import materialise
+from claimscope.store import NotFound, StoreError
 
 
 class ExportFormat(str, Enum):
@@ -60,10 +61,11 @@ def export(
 ) -> None:
     """Export stored claims for other tools: STIX 2.1 (OpenCTI, MISP), GeoJSON (QGIS), CSV, JSON Lines."""
     with open_store() as store:
+        materialise.catch_up(store)  # a database from before materialised reconciliation
         try:
             chunks = stream(store, format.value, topic=topic, source=source, actor=actor, modality=modality,
                             event=event, document=doc, since=since, until=until, q=q)
-        except (StoreError, ValueError) as exc:
+        except (StoreError, NotFound, ValueError) as exc:
             fail(str(exc))
         if out is None:
             for chunk in chunks:

@@ -57,8 +57,8 @@ _FORMATS = {
 
 def stream(store: Store, fmt: str, **filters: Any) -> Iterator[str]:
     """The stored claims that pass `filters` (those of `Store.claims`, dates as text or dates, plus `topic`) in
-    format `fmt`, as text chunks; an unknown format, filter, date, document or topic raises ValueError or
-    StoreError here, before any output."""
+    format `fmt`, as text chunks; an unknown format, filter or date raises ValueError, an unknown document
+    StoreError, an unknown topic NotFound, here, before any output. Reads the reconciliation the store holds."""
     if fmt not in _FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: choose from {', '.join(FORMATS)}")
     chosen = Filters.parse(**filters)
@@ -66,7 +66,7 @@ def stream(store: Store, fmt: str, **filters: Any) -> Iterator[str]:
         chosen = replace(chosen, document=store.resolve(chosen.document))
     spec = _FORMATS[fmt]
     found = reconciliation(store) if spec.reconciled or chosen.topic else Reconciliation([])
-    claim_ids = found.claim_ids(found.resolve(chosen.topic)) if chosen.topic else None
+    claim_ids = found.claim_ids(store.resolve_topic(chosen.topic)) if chosen.topic else None
     return spec.write(documents(store, chosen, claim_ids, mentions=spec.mentions), found)
 
 

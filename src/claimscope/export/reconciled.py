@@ -1,5 +1,5 @@
 """What reconciliation says of each claim (its topics, origin, reliability and credibility), looked up once per
-export: a claim id -> gradings map built from the topics, so no claim costs a query."""
+export from the topics the store materialised: a claim id -> gradings map, so no claim costs a query."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from claimscope.store import Store, StoreError
+from claimscope.store import Store
 
 # Credibility digits from most to least credible: 6 (cannot be judged) says the least.
 _CREDIBILITY_ORDER = "123456"
@@ -54,24 +54,14 @@ class Reconciliation:
         """The claim's gradings, most credible first (empty for a claim on no topic)."""
         return self._by_claim.get(claim_id, [])
 
-    def resolve(self, id_or_prefix: str) -> str:
-        """The id of the one topic whose id starts with this; StoreError if none or several."""
-        prefix = id_or_prefix.strip().lower()
-        found = [t for t in self.topics if t.startswith(prefix)] if prefix else []
-        if len(found) != 1:
-            raise StoreError(f"{'no' if not found else 'more than one'} topic with id {id_or_prefix!r}")
-        return found[0]
-
     def claim_ids(self, topic_id: str) -> set[str]:
         """The ids of the claims on a topic."""
         return {claim_id for claim_id, gs in self._by_claim.items() if any(g.topic_id == topic_id for g in gs)}
 
 
 def topic_json(store: Store) -> list[dict[str, Any]]:
-    """Every topic with its timeline, as `Topic.to_json()` gives them (the one place that reads topics)."""
-    from claimscope.reconcile.loading import reconcile_store
-
-    return [topic.to_json() for topic in reconcile_store(store)]
+    """Every materialised topic with its timeline (one query per topic, none per claim)."""
+    return [store.topic(summary["id"]) for summary in store.topics()]
 
 
 def reconciliation(store: Store) -> Reconciliation:

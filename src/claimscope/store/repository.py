@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from sqlalchemy import Select, create_engine, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -63,6 +63,20 @@ _CLAIM_FIELDS: dict[str, ColumnElement[Any]] = {
     "country": ClaimRow.source_country,
 }
 TALLY_FIELDS = tuple(_DOCUMENT_FIELDS) + tuple(_CLAIM_FIELDS)
+
+
+class ClaimFilters(TypedDict, total=False):
+    """The filters of `Store.claims`; every one given must pass."""
+
+    source: str | None
+    actor: str | None
+    modality: str | None
+    event: str | None
+    document: str | None
+    since: date | None
+    until: date | None
+    q: str | None
+    units: Iterable[str] | None
 
 
 class StoreError(Exception):
@@ -186,30 +200,14 @@ class Store(Reconciled):
             ).one()
             return records.claims_json(row)
 
-    def claims(
-        self,
-        *,
-        source: str | None = None,
-        actor: str | None = None,
-        modality: str | None = None,
-        event: str | None = None,
-        document: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        q: str | None = None,
-        units: Iterable[str] | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
+    def claims(self, *, limit: int | None = None, **filters: Unpack[ClaimFilters]) -> list[dict[str, Any]]:
         """Stored claims in date order (asserted, else published), each as in the claims JSON plus its `document`.
 
         `source` is a part of the source's words or actor name; `actor` an actor's canonical name (as source,
-        relay or cited); `since`/`until` keep claims whose date overlaps; `q` a part of the content; `units`
-        keeps claims counting one of these units.
+        relay or cited); `document` an id or unique prefix; `since`/`until` keep claims whose date overlaps; `q`
+        a part of the content; `units` keeps claims counting one of these units.
         """
-        stmt = select(ClaimRow).where(
-            *self._claim_conditions(source, actor, modality, event, document and self.resolve(document), since,
-                                    until, q, units)
-        )
+        stmt = select(ClaimRow).where(*self._claim_conditions(filters))
         stmt = (
             stmt.join(ClaimRow.document)
             .order_by(
@@ -234,27 +232,15 @@ class Store(Reconciled):
     def claims_by_document(
         self,
         *,
-        source: str | None = None,
-        actor: str | None = None,
-        modality: str | None = None,
-        event: str | None = None,
-        document: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        q: str | None = None,
-        units: Iterable[str] | None = None,
         ids: Collection[str] | None = None,
         mentions: bool = True,
         page_size: int = PAGE_DOCUMENTS,
+        **filters: Unpack[ClaimFilters],
     ) -> Iterator[dict[str, Any]]:
-        """The claims JSON of every document holding claims that pass the filters of `claims` (and `ids`), with
-        only those claims, in document id order; read a page of documents at a time, so memory stays flat.
-
-        `mentions=False` leaves out the document's times, places, actors and quantities lists (faster).
-        """
-        conditions = self._claim_conditions(
-            source, actor, modality, event, document and self.resolve(document), since, until, q, units
-        )
+        """The claims JSON of every document holding claims that pass the `filters` of `claims` (and are among
+        `ids`), with only those claims, in document id order; read a page of documents at a time, so memory
+        stays flat. `mentions=False` leaves out the document's lists of every mention (faster)."""
+        conditions = self._claim_conditions(filters)
         if ids is not None:
             conditions.append(ClaimRow.id.in_(list(ids)))
         after = ""
@@ -299,45 +285,37 @@ class Store(Reconciled):
             for row in documents
         ]
 
-    @staticmethod
-    def _claim_conditions(
-        source: str | None,
-        actor: str | None,
-        modality: str | None,
-        event: str | None,
-        document: str | None,
-        since: date | None,
-        until: date | None,
-        q: str | None,
-        units: Iterable[str] | None,
-    ) -> list[ColumnElement[bool]]:
-        """The WHERE conditions of the claim filters (see `claims`); `document` must be a full id."""
+    def _claim_conditions(self, filters: ClaimFilters) -> list[ColumnElement[bool]]:
+        """The WHERE conditions of the claim filters (see `claims`)."""
+        unknown = set(filters) - set(ClaimFilters.__annotations__)
+        if unknown:
+            raise TypeError(f"unknown claim filter {', '.join(sorted(unknown))}")
         conditions: list[ColumnElement[bool]] = []
-        if source:
+        if source := filters.get("source"):
             conditions.append(
                 or_(
                     ClaimRow.source_text.icontains(source, autoescape=True),
                     ClaimRow.source_actor.has(ActorRow.name.icontains(source, autoescape=True)),
                 )
             )
-        if actor:
+        if actor := filters.get("actor"):
             named = func.lower(ActorRow.name) == actor.lower()
             conditions.append(
                 or_(ClaimRow.source_actor.has(named), ClaimRow.actor_links.any(ClaimActorRow.actor.has(named)))
             )
-        if modality:
+        if modality := filters.get("modality"):
             conditions.append(ClaimRow.modality == modality)
-        if event:
+        if event := filters.get("event"):
             conditions.append(ClaimRow.event == event)
-        if document:
-            conditions.append(ClaimRow.document_id == document)
-        if since:
+        if document := filters.get("document"):
+            conditions.append(ClaimRow.document_id == self.resolve(document))
+        if since := filters.get("since"):
             conditions.append(ClaimRow.dated_to >= since)
-        if until:
+        if until := filters.get("until"):
             conditions.append(ClaimRow.dated_from <= until)
-        if q:
+        if q := filters.get("q"):
             conditions.append(ClaimRow.content_text.icontains(q, autoescape=True))
-        if units is not None:
+        if (units := filters.get("units")) is not None:
             conditions.append(
                 ClaimRow.quantity_links.any(ClaimQuantityRow.quantity.has(QuantityRow.unit.in_(list(units))))
             )

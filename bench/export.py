@@ -164,7 +164,18 @@ def _worker(config: str, url: str, out_path: Path) -> None:
                     out.write(chunk)
         seconds = time.perf_counter() - started
     print(json.dumps({"claims": claims, "seconds": seconds, "lookup_s": lookup, "bytes": out_path.stat().st_size,
-                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "peak_rss_mb": _peak_rss_mb()}))
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory: VmHWM (reset by exec, unlike ru_maxrss, which a child inherits
+    from the parent it was forked from), else ru_maxrss."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

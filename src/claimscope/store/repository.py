@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, load_only, selectinload, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from claimscope.config import default_db_url
-from claimscope.store import migrate, records, search, sqlite
+from claimscope.store import migrate, pages, records, search, sqlite
 from claimscope.store.reconciled import Reconciled
 from claimscope.store.schema import (
     ActorRow,
@@ -255,35 +255,9 @@ class Store(Reconciled):
                 ).all()
                 if not doc_ids:
                     return
-                page = self._document_page(session, list(doc_ids), conditions, mentions)
+                page = pages.document_page(session, list(doc_ids), conditions, mentions, _HEADER_COLUMNS)
             yield from page
             after = doc_ids[-1]
-
-    @staticmethod
-    def _document_page(
-        session: Session, doc_ids: list[str], conditions: list[ColumnElement[bool]], mentions: bool
-    ) -> list[dict[str, Any]]:
-        claims: dict[str, list[dict[str, Any]]] = {doc_id: [] for doc_id in doc_ids}
-        rows = session.scalars(
-            select(ClaimRow)
-            .where(*conditions, ClaimRow.document_id.in_(doc_ids))
-            .order_by(ClaimRow.document_id, ClaimRow.position)
-            .options(*_claim_loading())
-        )
-        for row in rows:
-            claims[row.document_id].append(records.claim_json(row))
-        loading = [load_only(*_HEADER_COLUMNS)]
-        if mentions:
-            loading += [selectinload(DocumentRow.times), selectinload(DocumentRow.quantities),
-                        selectinload(DocumentRow.place_mentions), selectinload(DocumentRow.actor_mentions)]
-        documents = session.scalars(
-            select(DocumentRow).where(DocumentRow.id.in_(doc_ids)).order_by(DocumentRow.id).options(*loading)
-        )
-        return [
-            {**records.claims_json(row, claims[row.id], mentions=mentions),
-             "document": {**records.document_header(row), "ingested_at": _utc_iso(row.ingested_at)}}
-            for row in documents
-        ]
 
     def _claim_conditions(self, filters: ClaimFilters) -> list[ColumnElement[bool]]:
         """The WHERE conditions of the claim filters (see `claims`)."""
@@ -471,13 +445,9 @@ def _header(row: DocumentRow, claims: int) -> dict[str, Any]:
         "kind": row.kind,
         "language": row.language,
         "origin": row.origin,
-        "ingested_at": _utc_iso(row.ingested_at),
+        "ingested_at": records.utc_iso(row.ingested_at),
         "claims": claims,
     }
-
-
-def _utc_iso(moment: datetime) -> str:
-    return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")
 
 
 def _document_brief(row: DocumentRow) -> dict[str, Any]:

@@ -4,6 +4,7 @@ export from the topics the store materialised: a claim id -> gradings map, so no
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,11 +36,11 @@ class Grading:
 class Reconciliation:
     """Every topic (without its timeline) and, per claim id, its gradings, most credible first."""
 
-    def __init__(self, topics: list[dict[str, Any]]) -> None:
+    def __init__(self, topics: Iterable[dict[str, Any]]) -> None:
         self.topics: dict[str, dict[str, Any]] = {}
         by_claim: dict[str, list[Grading]] = defaultdict(list)
         for topic in topics:
-            self.topics[topic["id"]] = {k: v for k, v in topic.items() if k not in ("timeline", "windows")}
+            self.topics[topic["id"]] = {k: v for k, v in topic.items() if not isinstance(v, list)}
             for row in topic.get("timeline") or []:
                 by_claim[row["claim_id"]].append(Grading(
                     topic["id"], topic["label"], row.get("value"), row.get("low"), row.get("high"),
@@ -59,9 +60,9 @@ class Reconciliation:
         return {claim_id for claim_id, gs in self._by_claim.items() if any(g.topic_id == topic_id for g in gs)}
 
 
-def topic_json(store: Store) -> list[dict[str, Any]]:
-    """Every materialised topic with its timeline (one query per topic, none per claim)."""
-    return [store.topic(summary["id"]) for summary in store.topics()]
+def topic_json(store: Store) -> Iterator[dict[str, Any]]:
+    """Every materialised topic with its timeline, one at a time (one query per topic, none per claim)."""
+    return (store.topic(summary["id"]) for summary in store.topics())
 
 
 def reconciliation(store: Store) -> Reconciliation:

@@ -45,6 +45,8 @@ class Place:
     country: str | None
     admin1: str | None
     precision: str | None
+    text: str | None = None  # the mention's words
+    start: int | None = None  # offset of the mention in the claim's content
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Count:
     unit: str | None
     subject: str | None
     start: int | None = None  # offset of the figure in the claim's content, to find the clause it stands in
+    text: str | None = None  # the quantity's words ("some 11,000 North Korean soldiers")
 
     @property
     def interval(self) -> Interval:

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from claimscope.reconcile import lexicon
+from claimscope.reconcile import counting, lexicon
 from claimscope.reconcile.records import ClaimRecord, Count, Interval
 
-PRESENCE = "presence"
+PRESENCE = counting.PRESENCE
 NONE_PRESENT = Interval(0, 0)
 SOME_PRESENT = Interval(1, None)
 NARROW_PRECISIONS = {"point", "city", "admin1", "region"}
@@ -27,11 +27,13 @@ class TopicKey:
     state: str
     affiliation: str | None
     scope: str | None
+    period: str | None = None  # "increment", "period" or "event:DAY": not a standing or cumulative count
 
     @property
     def id(self) -> str:
         """Stable across runs, so user edits keyed on it survive re-ingestion."""
-        text = "|".join([self.measure, self.state, self.affiliation or "-", self.scope or "-"])
+        parts = [self.measure, self.state, self.affiliation or "-", self.scope or "-"]
+        text = "|".join(parts + ([self.period] if self.period else []))
         return hashlib.sha256(text.encode()).hexdigest()[:10]
 
     def label(self) -> str:
@@ -40,8 +42,14 @@ class TopicKey:
         parts = [lexicon.adjective(self.affiliation), spec["measures"][self.measure]["label"]]
         if self.state != PRESENCE:
             parts.append(spec["states"][self.state]["label"])
+        if self.period == "increment":
+            parts.insert(0, "additional")
         if self.scope:
             parts.append(f"in {country_name(self.scope)}")
+        if self.period == "period":
+            parts.append("(in a bounded period)")
+        elif self.period and self.period.startswith("event:"):
+            parts.append(f"(one event, {self.period[6:]})")
         return " ".join(p for p in parts if p)
 
 
@@ -60,47 +68,66 @@ class Membership:
 
 
 def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> list[Membership]:
-    """Every topic a claim speaks to: one per head count it states, in the state of the clause it stands in
-    ("11,000 are in Kursk; some have entered combat": presence for the figure, combat without one), else one
-    for a figure-less claim about affiliated personnel (present, denied, or negated)."""
+    """Every topic a claim speaks to: one per figure, in the state the words beside it give ("300 killed, with
+    some 2,700 others wounded"), as an increment or a count of one period or event where they say so; then,
+    for the clauses without a figure, the propositions they make about affiliated people (present, in combat,
+    killed ... or none, or denied)."""
     context = claim.context_country
     spans = clause_spans(claim.content)
     found: list[Membership] = []
     counted_clauses: set[tuple[int, int]] = set()
+    stateful = set(lexicon.load("topics")["stateful"])
     for count in claim.counts:
+        clause = _clause_at(spans, count.start)
+        near = counting.window(claim.content, count, claim.counts, clause)
+        state = counting.state(near)
         measure = lexicon.unit_measures().get((count.unit or "").lower())
+        if measure is None and count.unit is None and state != PRESENCE:
+            measure = "personnel"  # "8,408 injured", "the death toll has reached 2,011"
         if measure is None:
             continue
-        clause = _clause_at(spans, count.start)
         counted_clauses.add(clause)
         affiliation = (lexicon.affiliation(count.subject) or _affiliation(claim.content, context, count.start)
-                       or fallback_affiliation)
-        scope, narrower = _scope(claim, affiliation)
-        state = _state(claim.content[clause[0]:clause[1]]) if measure == "personnel" else PRESENCE
-        found.append(_count_membership(claim, TopicKey(measure, state, affiliation, scope), count, narrower))
-    # A claim without a figure joins a topic only when it names whose personnel it speaks of.
-    affiliation = _affiliation(claim.content, context, None)
-    if affiliation is None or not lexicon.words_of(claim.content) & _personnel_words():
+                       or (fallback_affiliation if (count.unit or "").lower() in _military_units() else None))
+        scope, narrower = _scope(claim, affiliation, near.span)
+        casualty = bool(lexicon.load("topics")["states"].get(state, {}).get("casualty"))
+        period = counting.period(near, claim.content[clause[0]:clause[1]], claim, casualty)
+        key = TopicKey(measure, state if measure in stateful else PRESENCE, affiliation, scope, period)
+        found.append(_count_membership(claim, key, count, narrower))
+    # A claim without a figure joins a topic when it names whose people it speaks of, or what befell them.
+    words = lexicon.words_of(claim.content)
+    affiliation = _affiliation(claim.content, context, None, names=False) or (
+        fallback_affiliation if words & _military_units() else None)
+    if not words & _personnel_words() and counting.clause_state(claim.content) in (PRESENCE, "combat"):
+        return found
+    if affiliation is None and counting.clause_state(claim.content) == PRESENCE:
         return found
     scope, narrower = _scope(claim, affiliation)
     states_found = {m.key.state for m in found if m.key.measure == "personnel"}
     for clause in spans:
         text = claim.content[clause[0]:clause[1]]
-        state = _state(text)
+        state = counting.clause_state(text)
         if clause not in counted_clauses and state != PRESENCE and state not in states_found:
             states_found.add(state)
             found.append(_figure_less(claim, TopicKey("personnel", state, affiliation, scope), text, narrower))
-    state = _state(claim.content)
+    state = counting.clause_state(claim.content)
     presence_events = lexicon.load("topics")["presence_events"]
     if not found and (state != PRESENCE or claim.modality == "denied" or claim.event in presence_events):
         found.append(_figure_less(claim, TopicKey("personnel", state, affiliation, scope), claim.content, narrower))
     return found
 
 
-def _scope(claim: ClaimRecord, affiliation: str | None) -> tuple[str | None, str | None]:
-    """(the topic's country, the narrower place the claim names, if any): the claim's most specific place that
-    is not the affiliation's own country; among mere country names, the document's context country first."""
-    places = [p for p in claim.places if p.country and p.country != affiliation]
+def _scope(claim: ClaimRecord, affiliation: str | None,
+           span: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+    """(the topic's country, the narrower place the claim names, if any): the claim's most specific place
+    located by a preposition ("in", "to": not "the war against Ukraine", "Moscow's alliance") that is not the
+    affiliation's own country, those beside the figure (`span`) first; among mere country names, the
+    document's context country first."""
+    candidates = [p for p in claim.places if p.country and p.country != affiliation]
+    places = ([p for p in candidates if counting.located(claim, p)]
+              or [p for p in candidates if not counting.adversative(claim, p)])
+    beside = [p for p in places if span and p.start is not None and span[0] <= p.start < span[1]]
+    places = beside or places
     narrow = [p for p in places if p.precision in NARROW_PRECISIONS]
     if narrow:
         place = min(narrow, key=lambda p: _PRECISION_ORDER.get(p.precision or "", 5))
@@ -175,15 +202,27 @@ def _clause_at(spans: list[tuple[int, int]], offset: int | None) -> tuple[int, i
 @lru_cache(maxsize=1)
 def _personnel_words() -> frozenset[str]:
     """Personnel nouns, singular and plural."""
-    units = lexicon.load("topics")["measures"]["personnel"]["units"]
-    return frozenset([*units, *(u + "s" for u in units)])
+    spec = lexicon.load("topics")
+    units = [u for m in spec["stateful"] for u in spec["measures"][m]["units"]]
+    return frozenset([*units, *(u + "s" for u in units), *spec["people_nouns"]])
 
 
-def _affiliation(text: str, scope: str | None, offset: int | None) -> str | None:
+@lru_cache(maxsize=1)
+def _military_units() -> frozenset[str]:
+    """Armed people's nouns, singular and plural: the only ones a document's own affiliation stands for."""
+    units = lexicon.load("topics")["military_units"]
+    return frozenset([*units, *(u + "s" for u in units), "forces"])
+
+
+def _affiliation(text: str, scope: str | None, offset: int | None, names: bool = True) -> str | None:
     """Whose people a claim counts: the country named nearest before `offset` (the figure) other than the
-    scope's own, else the first such after it; adjectives and country names alike ("units from North Korea")."""
-    pattern, to_country = lexicon.demonym_pattern()
-    named = [(m.start(), to_country[m.group(1).lower()]) for m in pattern.finditer(text)]
+    scope's own, else the first such after it; adjectives and (with `names`) country names alike ("units from
+    North Korea"). A claim without a figure takes adjectives only: "troop deployment in Russia" counts no
+    Russians."""
+    pattern, to_country = lexicon.demonym_pattern(with_names=names)
+    adjectives = lexicon.demonym_pattern(with_names=False)[1]
+    named = [(m.start(), to_country[m.group(1).lower()]) for m in pattern.finditer(text)
+             if (_of_people(text, m) if m.group(1).lower() in adjectives else _whose(text, m))]
     others = [(start, c) for start, c in named if c != scope]
     if not others:
         return named[0][1] if named else None
@@ -193,13 +232,32 @@ def _affiliation(text: str, scope: str | None, offset: int | None) -> str | None
     return before[-1] if before else others[0][1]
 
 
-def _state(text: str) -> str:
-    """Casualties or combat when the content says so, else presence."""
-    words = lexicon.words_of(text)
-    for state, spec in lexicon.load("topics")["states"].items():
-        if words & set(spec["words"]):
-            return state
-    return PRESENCE
+def _of_people(text: str, match: re.Match[str]) -> bool:
+    """An affiliation adjective says whose people a claim counts when people follow it within three words
+    ("North Korean troops", "Hezbollah's fighters", "North Koreans"), not "Israeli assaults"."""
+    rest = text[match.end():match.end() + 40].lower().replace("’", "'")
+    if rest.startswith(("s ", "s,", "s'")):
+        return True
+    words = re.findall(r"[a-z]+|\d[\d,.]*", rest.removeprefix("'s"))[:2]
+    return bool(set(words) & _personnel_words())
+
+
+def affiliation_of(text: str | None) -> str | None:
+    """The affiliation of the first adjective in `text` that modifies people ("North Korean soldiers")."""
+    if not text:
+        return None
+    pattern, to_country = lexicon.demonym_pattern(with_names=False)
+    for m in pattern.finditer(text):
+        if _of_people(text, m):
+            return to_country[m.group(1).lower()]
+    return None
+
+
+def _whose(text: str, match: re.Match[str]) -> bool:
+    """A country's name says whose people they are only as "from X", "of X" or "X's" people."""
+    before = text[max(0, match.start() - 6):match.start()].lower().split()
+    return (text[match.end():match.end() + 2] in ("'s", "’s") and _of_people(text, match)) or bool(
+        before and before[-1] in ("from", "of"))
 
 
 def document_affiliations(claims: list[ClaimRecord]) -> dict[str, str]:
@@ -207,7 +265,7 @@ def document_affiliations(claims: list[ClaimRecord]) -> dict[str, str]:
     votes: dict[str, Counter] = {}
     for claim in claims:
         for count in claim.counts:
-            country = lexicon.affiliation(count.subject) or lexicon.affiliation(claim.content)
+            country = lexicon.affiliation(count.subject) or affiliation_of(claim.content)
             if country:
                 votes.setdefault(claim.document_id, Counter())[country] += 1
     return {doc: counter.most_common(1)[0][0] for doc, counter in votes.items()}

@@ -77,6 +77,15 @@ def clause_state(text: str) -> str:
     return casualty[0] if casualty else (found[0] if found else PRESENCE)
 
 
+def clause_states(text: str) -> list[str]:
+    """Every state a clause without a figure speaks of, in order ("withdrawn after heavy losses": combat and
+    casualties); killed and wounded together are casualties."""
+    found = _states_in(_words(text))
+    if {"killed", "wounded"} <= set(found):
+        found = ["casualties" if s == "killed" else s for s in found if s != "wounded"]
+    return found
+
+
 def _states_in(words: list[str]) -> list[str]:
     """The states whose words occur, in the order of their first word."""
     by_word = _state_words()
@@ -98,7 +107,8 @@ def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> s
     months") or "event:DAY" (one strike's dead, for a `casualty` count) when the figure is not a standing or
     cumulative count; None for those."""
     spec = lexicon.load("topics")
-    near = w.before[-4:] + [word for i, word in enumerate(w.own) if w.own[i + 1 : i + 2] != ["than"]]
+    near = (w.before[-4:] + [word for i, word in enumerate(w.own) if w.own[i + 1 : i + 2] != ["than"]]
+            + [word for word in w.after[:3] if word != "more"])
     if set(near) & set(spec["increments"]):
         return "increment"
     clause = clause_text.lower()

@@ -6,7 +6,7 @@ Corroboration counts independent origins only: ten outlets repeating one Telegra
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -93,6 +93,12 @@ def _state_media() -> frozenset[str]:
 
 
 def _named_origin(name: str, claim: ClaimRecord) -> Origin:
+    return _named(name, claim.source_country, claim.source_kind, claim.source_text)
+
+
+@lru_cache(maxsize=65536)
+def _named(name: str, source_country: str | None, source_kind: str | None, source_text: str | None) -> Origin:
+    """The origin of a named source (cached: the actor base lookup is the slow part)."""
     from claimscope.extract.actors import ActorBase
 
     base = ActorBase.default()
@@ -107,8 +113,8 @@ def _named_origin(name: str, claim: ClaimRecord) -> Origin:
     if actor is not None:
         root = base.root(actor.name) or actor.name
         return Origin(f"actor:{root}", root)
-    if claim.source_country and (claim.source_kind in GOVERNMENT_KINDS or is_office(claim.source_text)):
-        return state_origin(claim.source_country)
+    if source_country and (source_kind in GOVERNMENT_KINDS or is_office(source_text)):
+        return state_origin(source_country)
     return Origin(f"actor:{name}", name)
 
 
@@ -151,7 +157,7 @@ def same_wording(a: ClaimRecord, b: ClaimRecord, threshold: float = COPY_JACCARD
 def document_origins(claims: list[ClaimRecord]) -> dict[str, Origin]:
     """Claim id -> origin for the claims of one document, in order. Within a document a surname or first name
     alone ("Abiad", "Lee") is the person named in full elsewhere in it; an office of no named country ("local
-    authorities", "the Health Minister") is the state the document is about; and a source the actor base
+    authorities", "the Health Minister") is the state the document quotes most (else the one it is about); and a source the actor base
     cannot resolve ("the report", "preliminary data", "he") is not an origin of its own: it takes the origin
     of the nearest resolved claim before it (else after it), the source the text is following."""
     origins = {c.claim_id: origin_of(c) for c in claims}
@@ -162,14 +168,18 @@ def document_origins(claims: list[ClaimRecord]) -> dict[str, Origin]:
         if len(parts) > 1:
             for part in parts:
                 by_name_part.setdefault(part.lower(), origin)
+    states = Counter(o.key for o in origins.values() if o.key.startswith("state:"))
+    dominant = next((o for o in origins.values() if states and o.key == states.most_common(1)[0][0]), None)
     for claim in claims:
         origin = origins[claim.claim_id]
         name = (claim.actor or "").strip()
         if origin.key == f"actor:{name}" and " " not in name and name.lower() in by_name_part:
             origins[claim.claim_id] = by_name_part[name.lower()]
         elif (_unresolved(origin) or origin.key == f"actor:{name}") and not claim.source_country \
-                and claim.context_country and (claim.source_kind in GOVERNMENT_KINDS or is_office(claim.source_text)):
-            origins[claim.claim_id] = state_origin(claim.context_country)
+                and (claim.source_kind in GOVERNMENT_KINDS or is_office(claim.source_text)):
+            # an office of no named country: the state the document quotes most, else the one it is about
+            fallback = dominant or (state_origin(claim.context_country) if claim.context_country else None)
+            origins[claim.claim_id] = fallback or origin
     resolved = [(i, origins[c.claim_id]) for i, c in enumerate(claims) if not _unresolved(origins[c.claim_id])]
     if not resolved:
         return origins
@@ -191,9 +201,26 @@ def document_signature(text: str) -> list[int] | None:
     shingles = _shingles(text)
     if not shingles:
         return None
-    mh = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME, permutations=_permutations())
     mh.update_batch([s.encode() for s in shingles])
     return [int(v) for v in mh.hashvalues]
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The MinHash permutations (seeded, so the same in every run): made once, not per document."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations
+
+
+@lru_cache(maxsize=None)
+def _lsh_params(threshold: float) -> tuple[int, int]:
+    """The LSH bands and rows for a threshold (datasketch integrates for them: costly, so once)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def signature_groups(signatures: dict[str, list[int]], threshold: float = NEAR_DUPLICATE_JACCARD) -> list[set[str]]:
@@ -202,9 +229,9 @@ def signature_groups(signatures: dict[str, list[int]], threshold: float = NEAR_D
 
     if len(signatures) < 2:
         return []
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    hashes = {doc: MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=MINHASH_SCHEME)
-              for doc, values in signatures.items()}
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_params(threshold))
+    hashes = {doc: MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=MINHASH_SCHEME,
+                           permutations=_permutations()) for doc, values in signatures.items()}
     for doc, mh in hashes.items():
         lsh.insert(doc, mh)
     groups = UnionFind()

@@ -48,6 +48,8 @@ class TopicKey:
             parts.append(f"in {country_name(self.scope)}")
         if self.period == "period":
             parts.append("(in a bounded period)")
+        elif self.period == "unquantified":
+            parts.append("(no figure)")
         elif self.period and self.period.startswith("event:"):
             parts.append(f"(one event, {self.period[6:]})")
         return " ".join(p for p in parts if p)
@@ -77,13 +79,14 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
     found: list[Membership] = []
     counted_clauses: set[tuple[int, int]] = set()
     stateful = set(lexicon.load("topics")["stateful"])
+    counted_people = any(lexicon.unit_measures().get((c.unit or "").lower()) == "personnel" for c in claim.counts)
     for count in claim.counts:
         clause = _clause_at(spans, count.start)
         near = counting.window(claim.content, count, claim.counts, clause)
         state = counting.state(near)
         measure = lexicon.unit_measures().get((count.unit or "").lower())
-        if measure is None and count.unit is None and state != PRESENCE:
-            measure = "personnel"  # "8,408 injured", "the death toll has reached 2,011"
+        if measure is None and count.unit is None and (state != PRESENCE or counted_people):
+            measure = "personnel"  # "8,408 injured", "the death toll has reached 2,011", "3,000 or more"
         if measure is None:
             continue
         counted_clauses.add(clause)
@@ -106,15 +109,24 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
     states_found = {m.key.state for m in found if m.key.measure == "personnel"}
     for clause in spans:
         text = claim.content[clause[0]:clause[1]]
-        state = counting.clause_state(text)
-        if clause not in counted_clauses and state != PRESENCE and state not in states_found:
-            states_found.add(state)
-            found.append(_figure_less(claim, TopicKey("personnel", state, affiliation, scope), text, narrower))
+        for state in counting.clause_states(text):
+            if clause not in counted_clauses and state not in states_found:
+                states_found.add(state)
+                found.append(_figure_less(claim, _unquantified(TopicKey("personnel", state, affiliation, scope)),
+                                          text, narrower))
     state = counting.clause_state(claim.content)
     presence_events = lexicon.load("topics")["presence_events"]
     if not found and (state != PRESENCE or claim.modality == "denied" or claim.event in presence_events):
-        found.append(_figure_less(claim, TopicKey("personnel", state, affiliation, scope), claim.content, narrower))
+        key = _unquantified(TopicKey("personnel", state, affiliation, scope))
+        found.append(_figure_less(claim, key, claim.content, narrower))
     return found
+
+
+def _unquantified(key: TopicKey) -> TopicKey:
+    """Losses named without a figure ("heavy losses", "victims still under the rubble") are a proposition of
+    their own, not a count: their own topic."""
+    casualty = lexicon.load("topics")["states"].get(key.state, {}).get("casualty")
+    return dataclasses.replace(key, period="unquantified") if casualty else key
 
 
 def _scope(claim: ClaimRecord, affiliation: str | None,
@@ -124,11 +136,12 @@ def _scope(claim: ClaimRecord, affiliation: str | None,
     affiliation's own country, those beside the figure (`span`) first; among mere country names, the
     document's context country first."""
     candidates = [p for p in claim.places if p.country and p.country != affiliation]
-    places = ([p for p in candidates if counting.located(claim, p)]
-              or [p for p in candidates if not counting.adversative(claim, p)])
+    located = [p for p in candidates if counting.located(claim, p)]
+    places = located or [p for p in candidates if not counting.adversative(claim, p)]
     beside = [p for p in places if span and p.start is not None and span[0] <= p.start < span[1]]
     places = beside or places
-    narrow = [p for p in places if p.precision in NARROW_PRECISIONS]
+    # only a place the figure is located at narrows it ("11,000 in Kursk"; not "given Moscow")
+    narrow = [p for p in places if p.precision in NARROW_PRECISIONS and p in located]
     if narrow:
         place = min(narrow, key=lambda p: _PRECISION_ORDER.get(p.precision or "", 5))
         return place.country, place.name

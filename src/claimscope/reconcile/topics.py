@@ -28,12 +28,13 @@ class TopicKey:
     affiliation: str | None
     scope: str | None
     period: str | None = None  # "increment", "period" or "event:DAY": not a standing or cumulative count
+    region: str | None = None  # a place inside the scope the figure counts at ("Kursk Oblast")
 
     @property
     def id(self) -> str:
         """Stable across runs, so user edits keyed on it survive re-ingestion."""
         parts = [self.measure, self.state, self.affiliation or "-", self.scope or "-"]
-        text = "|".join(parts + ([self.period] if self.period else []))
+        text = "|".join(parts + ([self.period] if self.period else []) + ([f"@{self.region}"] if self.region else []))
         return hashlib.sha256(text.encode()).hexdigest()[:10]
 
     def label(self) -> str:
@@ -44,7 +45,9 @@ class TopicKey:
             parts.append(spec["states"][self.state]["label"])
         if self.period == "increment":
             parts.insert(0, "additional")
-        if self.scope:
+        if self.region:
+            parts.append(f"in {self.region}" + (f", {country_name(self.scope)}" if self.scope else ""))
+        elif self.scope:
             parts.append(f"in {country_name(self.scope)}")
         if self.period == "period":
             parts.append("(in a bounded period)")
@@ -90,13 +93,17 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         if measure is None:
             continue
         counted_clauses.add(clause)
-        affiliation = (lexicon.affiliation(count.subject) or _affiliation(claim.content, context, count.start)
+        affiliation = (lexicon.affiliation(count.subject) or _subject_country(claim.content)
+                       or _affiliation(claim.content, context, count.start)
                        or (fallback_affiliation if (count.unit or "").lower() in _military_units() else None))
         scope, narrower = _scope(claim, affiliation, near.span)
         casualty = bool(lexicon.load("topics")["states"].get(state, {}).get("casualty"))
         period = counting.period(near, claim.content[clause[0]:clause[1]], claim, casualty)
         key = TopicKey(measure, state if measure in stateful else PRESENCE, affiliation, scope, period)
         found.append(_count_membership(claim, key, count, narrower))
+        if narrower and claim.modality != "denied":
+            # a region's figure is its own topic too, where it stands as stated
+            found.append(_count_membership(claim, dataclasses.replace(key, region=narrower), count, None))
     # A claim without a figure joins a topic when it names whose people it speaks of, or what befell them.
     words = lexicon.words_of(claim.content)
     affiliation = _affiliation(claim.content, context, None, names=False) or (
@@ -134,7 +141,7 @@ def _scope(claim: ClaimRecord, affiliation: str | None,
     """(the topic's country, the narrower place the claim names, if any): the claim's most specific place
     located by a preposition ("in", "to": not "the war against Ukraine", "Moscow's alliance") that is not the
     affiliation's own country, those beside the figure (`span`) first; among mere country names, the
-    document's context country first."""
+    document's context country first. A narrower place counts only where the figure is located at it."""
     candidates = [p for p in claim.places if p.country and p.country != affiliation]
     located = [p for p in candidates if counting.located(claim, p)]
     places = located or [p for p in candidates if not counting.adversative(claim, p)]
@@ -243,6 +250,20 @@ def _affiliation(text: str, scope: str | None, offset: int | None, names: bool =
         return others[0][1]
     before = [c for start, c in others if start < offset]
     return before[-1] if before else others[0][1]
+
+
+def _subject_country(text: str) -> str | None:
+    """The country a claim opens with as its subject ("North Korea has sent another 1,500 soldiers", "North
+    Korea is preparing about 10,000 personnel"): the people it counts are that country's."""
+    pattern, to_country = lexicon.demonym_pattern()
+    match = pattern.match(text.strip())
+    if match is None or match.group(1).lower() in lexicon.demonym_pattern(with_names=False)[1]:
+        return None
+    rest = re.findall(r"[a-z]+", text.strip()[match.end():].lower())[:1]
+    return to_country[match.group(1).lower()] if rest and rest[0] in _AUXILIARIES else None
+
+
+_AUXILIARIES = {"has", "had", "have", "is", "was", "were", "are", "sent", "deployed", "dispatched", "will", "plans"}
 
 
 def _of_people(text: str, match: re.Match[str]) -> bool:

@@ -161,6 +161,13 @@ def document_origins(claims: list[ClaimRecord]) -> dict[str, Origin]:
     cannot resolve ("the report", "preliminary data", "he") is not an origin of its own: it takes the origin
     of the nearest resolved claim before it (else after it), the source the text is following."""
     origins = {c.claim_id: origin_of(c) for c in claims}
+    # one person is one origin in a document: "Lebanese Health Minister Firass Abiad" makes every claim of
+    # Firass Abiad the state's, titled or not
+    by_actor = {c.actor: origins[c.claim_id] for c in claims
+                if c.actor and origins[c.claim_id].key.startswith(("state:", "org:"))}
+    for claim in claims:
+        if claim.actor in by_actor and origins[claim.claim_id].key == f"actor:{claim.actor}":
+            origins[claim.claim_id] = by_actor[claim.actor]
     by_name_part: dict[str, Origin] = {}
     for claim in claims:
         origin = origins[claim.claim_id]

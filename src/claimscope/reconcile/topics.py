@@ -46,7 +46,7 @@ class TopicKey:
         if self.period == "increment":
             parts.insert(0, "additional")
         if self.region:
-            parts.append(f"in {self.region}" + (f", {country_name(self.scope)}" if self.scope else ""))
+            parts.append(f"in {region_name(self.region)}" + (f", {country_name(self.scope)}" if self.scope else ""))
         elif self.scope:
             parts.append(f"in {country_name(self.scope)}")
         if self.period == "period":
@@ -93,17 +93,19 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         if measure is None:
             continue
         counted_clauses.add(clause)
-        affiliation = (lexicon.affiliation(count.subject) or _subject_country(claim.content)
-                       or _affiliation(claim.content, context, count.start)
+        affiliation = (lexicon.affiliation(count.subject) or _affiliation(claim.content, context, count.start)
+                       or _subject_country(claim.content)
                        or (fallback_affiliation if (count.unit or "").lower() in _military_units() else None))
         scope, narrower = _scope(claim, affiliation, near.span)
         casualty = bool(lexicon.load("topics")["states"].get(state, {}).get("casualty"))
         period = counting.period(near, claim.content[clause[0]:clause[1]], claim, casualty)
         key = TopicKey(measure, state if measure in stateful else PRESENCE, affiliation, scope, period)
+        count = _per_unit_total(claim, count, near)
         found.append(_count_membership(claim, key, count, narrower))
         if narrower and claim.modality != "denied":
             # a region's figure is its own topic too, where it stands as stated
-            found.append(_count_membership(claim, dataclasses.replace(key, region=narrower), count, None))
+            region = dataclasses.replace(key, region=_region_key(claim, narrower))
+            found.append(_count_membership(claim, region, count, None))
     # A claim without a figure joins a topic when it names whose people it speaks of, or what befell them.
     words = lexicon.words_of(claim.content)
     affiliation = _affiliation(claim.content, context, None, names=False) or (
@@ -143,6 +145,9 @@ def _scope(claim: ClaimRecord, affiliation: str | None,
     affiliation's own country, those beside the figure (`span`) first; among mere country names, the
     document's context country first. A narrower place counts only where the figure is located at it."""
     candidates = [p for p in claim.places if p.country and p.country != affiliation]
+    if span:  # the figure's own clause only: "10,000 sent to Russia. Some moved closer to Ukraine."
+        candidates = [p for p in candidates if p.start is None or span[0] <= p.start < span[1]] or (
+            [] if any(p.start is not None for p in candidates) else candidates)
     located = [p for p in candidates if counting.located(claim, p)]
     places = located or [p for p in candidates if not counting.adversative(claim, p)]
     beside = [p for p in places if span and p.start is not None and span[0] <= p.start < span[1]]
@@ -161,16 +166,49 @@ def _scope(claim: ClaimRecord, affiliation: str | None,
 _PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "region": 3}
 
 
+def _per_unit_total(claim: ClaimRecord, count: Count, near: counting.Window) -> Count:
+    """A per-unit figure as a total: "two brigades of up to 6,000 each" counts up to 12,000, the derivation
+    kept in the count's words."""
+    if not set(near.after[:2]) & set(lexicon.load("topics")["per_unit"]):
+        return count
+    units = [c for c in claim.counts if lexicon.unit_measures().get((c.unit or "").lower()) == "formations"]
+    if not units:
+        return count
+    k = units[0].value
+
+    def times(v: float | None) -> float | None:
+        return None if v is None else v * k
+
+    return dataclasses.replace(count, value=count.value * k, low=times(count.low), high=times(count.high),
+                               text=f"{k:g} × {count.text or count.value} each")
+
+
+def _region_key(claim: ClaimRecord, name: str) -> str:
+    """A region topic's key: the admin-1 code of the place ("RU-KRS" for Kursk and the Kursk region alike)."""
+    place = next((p for p in claim.places if p.name == name), None)
+    return place.admin1 if place and place.admin1 else name
+
+
+@lru_cache(maxsize=None)
+def region_name(key: str) -> str:
+    """"Kursk Oblast" for RU-KRS (the gazetteer's admin-1 name); other keys are names already."""
+    from claimscope.geo.gazetteer import gazetteer
+
+    entry = gazetteer().admin1(key) if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", key) else None
+    return entry.name if entry else key
+
+
 def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower: str | None) -> Membership:
     stated = count.interval
     denied = claim.modality == "denied"
+    said = f"{count.text}: " if count.text and "×" in count.text else ""
     if narrower and not denied:
         low = stated.low if stated.low is not None else count.value
         interval = Interval(low, None)
-        derivation = f"{stated} in {narrower}: at least {low:,.0f} in the whole scope"
+        derivation = f"{said}{stated} in {narrower}: at least {low:,.0f} in the whole scope"
     else:
         interval = stated
-        derivation = f"{count.qualifier} {count.value:,.0f}" + (" (denied)" if denied else "")
+        derivation = f"{said}{count.qualifier} {count.value:,.0f}" + (" (denied)" if denied else "")
     return Membership(claim, key, interval, stated, count.value, narrower, denied, derivation)
 
 
@@ -259,11 +297,12 @@ def _subject_country(text: str) -> str | None:
     match = pattern.match(text.strip())
     if match is None or match.group(1).lower() in lexicon.demonym_pattern(with_names=False)[1]:
         return None
-    rest = re.findall(r"[a-z]+", text.strip()[match.end():].lower())[:1]
-    return to_country[match.group(1).lower()] if rest and rest[0] in _AUXILIARIES else None
+    rest = re.findall(r"[a-z]+", text.strip()[match.end():].lower())[:3]
+    return to_country[match.group(1).lower()] if set(rest) & _SENDING else None
 
 
-_AUXILIARIES = {"has", "had", "have", "is", "was", "were", "are", "sent", "deployed", "dispatched", "will", "plans"}
+_SENDING = {"sent", "send", "sends", "sending", "deployed", "deploy", "deploying", "dispatched", "dispatch",
+            "preparing", "prepares", "provided", "given", "supplied", "transferred", "shipped"}
 
 
 def _of_people(text: str, match: re.Match[str]) -> bool:
@@ -289,7 +328,7 @@ def affiliation_of(text: str | None) -> str | None:
 
 def _whose(text: str, match: re.Match[str]) -> bool:
     """A country's name says whose people they are only as "from X", "of X" or "X's" people."""
-    before = text[max(0, match.start() - 6):match.start()].lower().split()
+    before = [w for w in text[max(0, match.start() - 10):match.start()].lower().split() if w != "the"]
     return (text[match.end():match.end() + 2] in ("'s", "’s") and _of_people(text, match)) or bool(
         before and before[-1] in ("from", "of"))
 

@@ -93,10 +93,11 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         if measure is None:
             continue
         counted_clauses.add(clause)
-        affiliation = (lexicon.affiliation(count.subject) or _affiliation(claim.content, context, count.start)
-                       or _subject_country(claim.content)
+        affiliation = (lexicon.affiliation(count.subject)
+                       or _affiliation(claim.content, context, count.start, names=False)
+                       or _subject_country(claim.content) or _affiliation(claim.content, context, count.start)
                        or (fallback_affiliation if (count.unit or "").lower() in _military_units() else None))
-        scope, narrower = _scope(claim, affiliation, near.span)
+        scope, narrower = _scope(claim, affiliation, near.span, clause)
         casualty = bool(lexicon.load("topics")["states"].get(state, {}).get("casualty"))
         period = counting.period(near, claim.content[clause[0]:clause[1]], claim, casualty)
         key = TopicKey(measure, state if measure in stateful else PRESENCE, affiliation, scope, period)
@@ -138,16 +139,15 @@ def _unquantified(key: TopicKey) -> TopicKey:
     return dataclasses.replace(key, period="unquantified") if casualty else key
 
 
-def _scope(claim: ClaimRecord, affiliation: str | None,
-           span: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+def _scope(claim: ClaimRecord, affiliation: str | None, span: tuple[int, int] | None = None,
+           clause: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
     """(the topic's country, the narrower place the claim names, if any): the claim's most specific place
     located by a preposition ("in", "to": not "the war against Ukraine", "Moscow's alliance") that is not the
     affiliation's own country, those beside the figure (`span`) first; among mere country names, the
     document's context country first. A narrower place counts only where the figure is located at it."""
     candidates = [p for p in claim.places if p.country and p.country != affiliation]
-    if span:  # the figure's own clause only: "10,000 sent to Russia. Some moved closer to Ukraine."
-        candidates = [p for p in candidates if p.start is None or span[0] <= p.start < span[1]] or (
-            [] if any(p.start is not None for p in candidates) else candidates)
+    if clause:  # the figure's own clause only: "10,000 sent to Russia. Some moved closer to Ukraine."
+        candidates = [p for p in candidates if p.start is None or clause[0] <= p.start < clause[1]]
     located = [p for p in candidates if counting.located(claim, p)]
     places = located or [p for p in candidates if not counting.adversative(claim, p)]
     beside = [p for p in places if span and p.start is not None and span[0] <= p.start < span[1]]

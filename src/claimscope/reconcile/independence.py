@@ -37,6 +37,10 @@ def origin_of(claim: ClaimRecord) -> Origin:
     """Whom a claim ultimately comes from: the cited source for relays; the organisation its source's words
     name (a UN agency is the United Nations); the state for state actors, state media and offices of a state;
     else the actor, or an unresolved mention (which `document_origins` resolves within its document)."""
+    if claim.cites and claim.source_kind in REPORTING_KINDS and claim.actor and unnamed(
+            claim.cite_texts[0] if claim.cite_texts else claim.cites[0]):
+        # a report's unnamed officials stay with the report, wherever it is relayed
+        return _named_origin(claim.actor, claim)
     if claim.cites:
         return organisation_origin(claim.cites[0]) or _named_origin(claim.cites[0], claim)
     found = organisation_origin(claim.source_text) or organisation_origin(claim.actor)
@@ -48,6 +52,20 @@ def origin_of(claim: ClaimRecord) -> Origin:
         return state_origin(claim.source_country)
     text = re.sub(r"\W+", " ", (claim.source_text or "unknown").lower()).strip()
     return Origin(f"unknown:{claim.document_id}:{text}", f"{claim.source_text or 'unknown'} (unresolved)")
+
+
+REPORTING_KINDS = {"media outlet"}
+_UNNAMED = re.compile(r"\b(officials?|sources?|diplomats?|people familiar)\b", re.IGNORECASE)
+
+
+def unnamed(text: str) -> bool:
+    """Whom a report cites is unnamed ("US officials", "a Ukrainian official", "sources"): no capitalised word
+    but nationalities and country names."""
+    if not _UNNAMED.search(text):
+        return False
+    pattern, _ = lexicon.demonym_pattern()
+    rest = pattern.sub("", text)
+    return not re.search(r"\b[A-Z][a-z]+\b", rest.replace("U.S.", "").replace("US", ""))
 
 
 def state_origin(country: str) -> Origin:

@@ -48,6 +48,7 @@ def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
                                None if p.get("start") is None else p["start"] - content["start"])
                          for p in claim.get("places") or [] if p.get("role") != "setting"),
             cites=tuple(a.get("actor") or a.get("text") for a in claim.get("cites") or []),
+            cite_texts=tuple(a.get("text") or "" for a in claim.get("cites") or []),
             context_country=context,
         ))
     located = _located_context(records, own_affiliation(extraction))

@@ -87,6 +87,7 @@ class ClaimRecord:
     places: tuple[Place, ...] = ()
     cites: tuple[str, ...] = ()  # canonical names (or texts) of whom the source cites or relays
     context_country: str | None = None  # the country the document is mostly about, for claims with no place
+    cite_texts: tuple[str, ...] = ()  # the words of whom the source cites ("US officials")
 
     @property
     def when(self) -> date | None:
@@ -123,4 +124,5 @@ def record_from(data: dict[str, Any]) -> ClaimRecord:
     fields["counts"] = tuple(Count(**c) for c in fields["counts"])
     fields["places"] = tuple(Place(**p) for p in fields["places"])
     fields["cites"] = tuple(fields["cites"])
+    fields["cite_texts"] = tuple(fields.get("cite_texts") or ())
     return ClaimRecord(**fields)

@@ -149,5 +149,13 @@ def adversative(claim: ClaimRecord, place: Place) -> bool:
     return bool(set(before) & set(lexicon.load("topics")["adversatives"]))
 
 
+def possessive(claim: ClaimRecord, place: Place) -> bool:
+    """The place names an actor: "Israel's ground invasion", "Moscow's alliance"."""
+    if place.start is None or not place.text:
+        return False
+    end = place.start + len(place.text)
+    return claim.content[end:end + 2] in ("'s", "’s")
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))

@@ -98,6 +98,8 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
                        or _subject_country(claim.content) or _affiliation(claim.content, context, count.start)
                        or (fallback_affiliation if (count.unit or "").lower() in _military_units() else None))
         scope, narrower = _scope(claim, affiliation, near.span, clause)
+        if affiliation == scope and (count.unit or "").lower() not in _military_units():
+            affiliation = None  # "1.4 million Lebanese displaced in Lebanon" are the people of the place
         casualty = bool(lexicon.load("topics")["states"].get(state, {}).get("casualty"))
         period = counting.period(near, claim.content[clause[0]:clause[1]], claim, casualty)
         key = TopicKey(measure, state if measure in stateful else PRESENCE, affiliation, scope, period)
@@ -149,7 +151,8 @@ def _scope(claim: ClaimRecord, affiliation: str | None, span: tuple[int, int] | 
     if clause:  # the figure's own clause only: "10,000 sent to Russia. Some moved closer to Ukraine."
         candidates = [p for p in candidates if p.start is None or clause[0] <= p.start < clause[1]]
     located = [p for p in candidates if counting.located(claim, p)]
-    places = located or [p for p in candidates if not counting.adversative(claim, p)]
+    places = located or [p for p in candidates
+                         if not counting.adversative(claim, p) and not counting.possessive(claim, p)]
     beside = [p for p in places if span and p.start is not None and span[0] <= p.start < span[1]]
     places = beside or places
     # only a place the figure is located at narrows it ("11,000 in Kursk"; not "given Moscow")
@@ -328,9 +331,14 @@ def affiliation_of(text: str | None) -> str | None:
 
 def _whose(text: str, match: re.Match[str]) -> bool:
     """A country's name says whose people they are only as "from X", "of X" or "X's" people."""
-    before = [w for w in text[max(0, match.start() - 10):match.start()].lower().split() if w != "the"]
-    return (text[match.end():match.end() + 2] in ("'s", "’s") and _of_people(text, match)) or bool(
-        before and before[-1] in ("from", "of"))
+    before = [w for w in re.findall(r"[a-z]+", text[max(0, match.start() - 60):match.start()].lower())
+              if w != "the"]
+    if text[match.end():match.end() + 2] in ("'s", "’s"):
+        return _of_people(text, match)
+    if before and before[-1] == "from":
+        return True
+    # "servicemen of the armed forces of the DPRK", not "the bombardment of Lebanon"
+    return bool(before and before[-1] == "of" and set(before[-4:-1]) & _personnel_words())
 
 
 def document_affiliations(claims: list[ClaimRecord]) -> dict[str, str]:

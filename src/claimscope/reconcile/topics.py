@@ -96,7 +96,8 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         affiliation = (lexicon.affiliation(count.subject)
                        or _affiliation(claim.content, context, count.start, names=False)
                        or _subject_country(claim.content) or _affiliation(claim.content, context, count.start)
-                       or (fallback_affiliation if (count.unit or "").lower() in _military_units() else None))
+                       or (fallback_affiliation if (count.unit or "").lower() in _military_units()
+                           or measure == "equipment" else None))
         scope, narrower = _scope(claim, affiliation, near.span, clause)
         if affiliation == scope and (count.unit or "").lower() not in _military_units():
             affiliation = None  # "1.4 million Lebanese displaced in Lebanon" are the people of the place

@@ -29,6 +29,9 @@ TASKS = {
     "throughput": "bench.throughput",
     "reconcile": "bench.reconcile",
     "reconcile-scale": "bench.reconcile_scale",
+    "robustness": "bench.robustness",
+    "long-docs": "bench.long_docs",
+    "export": "bench.export",
 }
 
 

@@ -3,6 +3,7 @@ reconciliation, read from the topics the store materialised at ingest."""
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Any
 
 import typer
@@ -11,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from claimscope.cli.app import app, console
-from claimscope.cli.db import open_store
+from claimscope.cli.db import missing_file, open_store
 from claimscope.cli.output import fail, plain, print_json
 from claimscope.cli.report import SECTIONS
 from claimscope.reconcile import materialise
@@ -150,9 +151,12 @@ def grade(
     letter: Annotated[str | None, typer.Argument(help="Reliability A–F (NATO Admiralty code).")] = None,
 ) -> None:
     """Set an actor's source reliability (A–F), or list the grades set (default F: cannot be judged)."""
+    if actor is None and missing_file():
+        _print_grades({})  # no database yet: the grades file alone
+        return
     with _open() as store:
         if actor is None:
-            _print_grades(store)
+            _print_grades(store.grades())
             return
         if letter is None:
             fail("give a letter A–F after the actor")
@@ -161,6 +165,7 @@ def grade(
         except ValueError as exc:
             fail(str(exc))
         name = _canonical(actor)
+        _check_known(store, actor, name)
         store.set_grade(name, letter)
         below = [a for a in store.recon_actors() if name in lineage(a)]
         materialise.refresh(store, store.topic_ids_of_actors(below))
@@ -275,9 +280,24 @@ def _canonical(name: str) -> str:
     return actor.name if actor else name
 
 
-def _print_grades(store: Store) -> None:
+def _check_known(store: Store, given: str, name: str) -> None:
+    """Refuse a grade for a name that no stored claim's source has and the actor base does not know, naming
+    the close ones (a typo would otherwise grade nobody)."""
+    from claimscope.extract.actors import ActorBase
+
+    base = ActorBase.default()
+    stored = store.recon_actors()
+    if name in stored or base.get(name) is not None:
+        return
+    names = {n.casefold(): n for n in [*(a.name for a in base), *stored]}
+    close = [names[n] for n in difflib.get_close_matches(given.casefold(), list(names), n=5, cutoff=0.6)]
+    hint = f"; close: {', '.join(close)}" if close else "; `claimscope grade` lists the graded ones"
+    fail(f"no stored actor is named {given!r}{hint}")
+
+
+def _print_grades(stored: dict[str, str]) -> None:
     grades = {**{a: (g, str(grades_file())) for a, g in file_grades().items()},
-              **{a: (g, "database") for a, g in store.grades().items()}}
+              **{a: (g, "database") for a, g in stored.items()}}
     table = Table("actor", "reliability", "set in", box=box.SIMPLE, title="Source reliability (others: F)")
     for actor, (letter, where) in sorted(grades.items()):
         table.add_row(plain(actor), f"{letter} {RELIABILITY[letter]}", plain(where))

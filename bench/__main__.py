@@ -27,6 +27,8 @@ TASKS = {
     "places": "bench.geoparsing",
     "numbers": "bench.numbers",
     "throughput": "bench.throughput",
+    "reconcile": "bench.reconcile",
+    "reconcile-scale": "bench.reconcile_scale",
     "robustness": "bench.robustness",
     "long-docs": "bench.long_docs",
     "export": "bench.export",

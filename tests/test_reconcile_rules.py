@@ -309,8 +309,13 @@ def test_a_figure_takes_the_state_of_its_own_clause():
               [Count(11000, 9900, 12100, "approx", "soldier", "North Korean soldiers", start=0)], places=(KURSK,)),
     ], texts={})
     by_label = {t.label: t for t in topics}
-    assert set(by_label) == {"North Korean personnel in Russia", "North Korean personnel in combat in Russia"}
+    assert set(by_label) == {"North Korean personnel in Russia", "North Korean personnel in combat in Russia",
+                             "North Korean personnel in Kursk Oblast, Russia"}
     assert row_of(by_label["North Korean personnel in Russia"], "nis").membership.value == 11000
+    # the region's figure is its own topic, as stated, and a lower bound for the country
+    assert row_of(by_label["North Korean personnel in Kursk Oblast, Russia"], "nis").membership.interval == \
+        Interval(9900, 12100)
+    assert row_of(by_label["North Korean personnel in Russia"], "nis").membership.interval == Interval(9900, None)
     combat = row_of(by_label["North Korean personnel in combat in Russia"], "nis").membership
     assert combat.value is None and combat.interval == Interval(1, None)
 

@@ -6,10 +6,12 @@ Corroboration counts independent origins only: ten outlets repeating one Telegra
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from claimscope.reconcile import lexicon
 from claimscope.reconcile.records import ClaimRecord
 
 GOVERNMENT_KINDS = {"state", "government", "agency", "military unit"}
@@ -32,15 +34,38 @@ class Origin:
 
 
 def origin_of(claim: ClaimRecord) -> Origin:
-    """Whom a claim ultimately comes from: the cited source for relays, the state for state actors."""
+    """Whom a claim ultimately comes from: the cited source for relays; the organisation its source's words
+    name (a UN agency is the United Nations); the state for state actors, state media and offices of a state;
+    else the actor, or an unresolved mention (which `document_origins` resolves within its document)."""
+    if claim.cites and claim.source_kind in REPORTING_KINDS and claim.actor and unnamed(
+            claim.cite_texts[0] if claim.cite_texts else claim.cites[0]):
+        # a report's unnamed officials stay with the report, wherever it is relayed
+        return _named_origin(claim.actor, claim)
     if claim.cites:
-        return _named_origin(claim.cites[0], claim)
+        return organisation_origin(claim.cites[0]) or _named_origin(claim.cites[0], claim)
+    found = organisation_origin(claim.source_text) or organisation_origin(claim.actor)
+    if found:
+        return found
     if claim.actor:
         return _named_origin(claim.actor, claim)
-    if claim.source_country and claim.source_kind in GOVERNMENT_KINDS:
+    if claim.source_country and (claim.source_kind in GOVERNMENT_KINDS or is_office(claim.source_text)):
         return state_origin(claim.source_country)
     text = re.sub(r"\W+", " ", (claim.source_text or "unknown").lower()).strip()
     return Origin(f"unknown:{claim.document_id}:{text}", f"{claim.source_text or 'unknown'} (unresolved)")
+
+
+REPORTING_KINDS = {"media outlet"}
+_UNNAMED = re.compile(r"\b(officials?|sources?|diplomats?|people familiar)\b", re.IGNORECASE)
+
+
+def unnamed(text: str) -> bool:
+    """Whom a report cites is unnamed ("US officials", "a Ukrainian official", "sources"): no capitalised word
+    but nationalities and country names."""
+    if not _UNNAMED.search(text):
+        return False
+    pattern, _ = lexicon.demonym_pattern()
+    rest = pattern.sub("", text)
+    return not re.search(r"\b[A-Z][a-z]+\b", rest.replace("U.S.", "").replace("US", ""))
 
 
 def state_origin(country: str) -> Origin:
@@ -50,7 +75,48 @@ def state_origin(country: str) -> Origin:
     return Origin(f"state:{country}", f"{country_name(country)} (state)")
 
 
+def organisation_origin(text: str | None) -> Origin | None:
+    """The organisation a source's words name ("UNICEF spokesperson James Elder" -> United Nations)."""
+    if not text:
+        return None
+    pattern, names = _organisation_pattern()
+    match = pattern.search(text)
+    if match is None:
+        return None
+    name = names[match.group(1).lower()]
+    return Origin(f"org:{name}", name)
+
+
+@lru_cache(maxsize=1)
+def _organisation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {word.lower(): org for org, words in lexicon.load("origins")["organisations"].items() for word in words}
+    alternatives = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])({alternatives})(?![\w])", re.IGNORECASE), names
+
+
+def is_office(text: str | None) -> bool:
+    """The source's words name an office of a state ("Health Minister", "local authorities", "official data")."""
+    words = set(re.findall(r"[a-z]+", (text or "").lower()))
+    return bool(words & _office_words())
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    return frozenset(w for w in lexicon.load("origins")["office_words"] if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _state_media() -> frozenset[str]:
+    return frozenset(name.lower() for name in lexicon.load("origins")["state_media"])
+
+
 def _named_origin(name: str, claim: ClaimRecord) -> Origin:
+    return _named(name, claim.source_country, claim.source_kind, claim.source_text)
+
+
+@lru_cache(maxsize=65536)
+def _named(name: str, source_country: str | None, source_kind: str | None, source_text: str | None) -> Origin:
+    """The origin of a named source (cached: the actor base lookup is the slow part)."""
     from claimscope.extract.actors import ActorBase
 
     base = ActorBase.default()
@@ -60,10 +126,13 @@ def _named_origin(name: str, claim: ClaimRecord) -> Origin:
     country = (base.get(state).country if state and base.get(state) else None) or (actor.country if actor else None)
     if state and country:
         return state_origin(country)
+    if actor is not None and country and canonical.lower() in _state_media():
+        return state_origin(country)
     if actor is not None:
-        return Origin(f"actor:{actor.name}", actor.name)
-    if claim.source_country and name == claim.actor and claim.source_kind in GOVERNMENT_KINDS:
-        return state_origin(claim.source_country)
+        root = base.root(actor.name) or actor.name
+        return Origin(f"actor:{root}", root)
+    if source_country and (source_kind in GOVERNMENT_KINDS or is_office(source_text)):
+        return state_origin(source_country)
     return Origin(f"actor:{name}", name)
 
 
@@ -104,10 +173,38 @@ def same_wording(a: ClaimRecord, b: ClaimRecord, threshold: float = COPY_JACCARD
 
 
 def document_origins(claims: list[ClaimRecord]) -> dict[str, Origin]:
-    """Claim id -> origin for the claims of one document, in order. A source the actor base cannot resolve
-    ("the report", "preliminary data", "a lawmaker") is not an origin of its own: it takes the origin of the
-    nearest resolved claim before it in the document (else after it), the source the text is following."""
+    """Claim id -> origin for the claims of one document, in order. Within a document a surname or first name
+    alone ("Abiad", "Lee") is the person named in full elsewhere in it; an office of no named country ("local
+    authorities", "the Health Minister") is the state the document quotes most (else the one it is about); and a source the actor base
+    cannot resolve ("the report", "preliminary data", "he") is not an origin of its own: it takes the origin
+    of the nearest resolved claim before it (else after it), the source the text is following."""
     origins = {c.claim_id: origin_of(c) for c in claims}
+    # one person is one origin in a document: "Lebanese Health Minister Firass Abiad" makes every claim of
+    # Firass Abiad the state's, titled or not
+    by_actor = {c.actor: origins[c.claim_id] for c in claims
+                if c.actor and origins[c.claim_id].key.startswith(("state:", "org:"))}
+    for claim in claims:
+        if claim.actor in by_actor and origins[claim.claim_id].key == f"actor:{claim.actor}":
+            origins[claim.claim_id] = by_actor[claim.actor]
+    by_name_part: dict[str, Origin] = {}
+    for claim in claims:
+        origin = origins[claim.claim_id]
+        parts = (claim.actor or "").split()
+        if len(parts) > 1:
+            for part in parts:
+                by_name_part.setdefault(part.lower(), origin)
+    states = Counter(o.key for o in origins.values() if o.key.startswith("state:"))
+    dominant = next((o for o in origins.values() if states and o.key == states.most_common(1)[0][0]), None)
+    for claim in claims:
+        origin = origins[claim.claim_id]
+        name = (claim.actor or "").strip()
+        if origin.key == f"actor:{name}" and " " not in name and name.lower() in by_name_part:
+            origins[claim.claim_id] = by_name_part[name.lower()]
+        elif (_unresolved(origin) or origin.key == f"actor:{name}") and not claim.source_country \
+                and (claim.source_kind in GOVERNMENT_KINDS or is_office(claim.source_text)):
+            # an office of no named country: the state the document quotes most, else the one it is about
+            fallback = dominant or (state_origin(claim.context_country) if claim.context_country else None)
+            origins[claim.claim_id] = fallback or origin
     resolved = [(i, origins[c.claim_id]) for i, c in enumerate(claims) if not _unresolved(origins[c.claim_id])]
     if not resolved:
         return origins
@@ -129,9 +226,26 @@ def document_signature(text: str) -> list[int] | None:
     shingles = _shingles(text)
     if not shingles:
         return None
-    mh = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME, permutations=_permutations())
     mh.update_batch([s.encode() for s in shingles])
     return [int(v) for v in mh.hashvalues]
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The MinHash permutations (seeded, so the same in every run): made once, not per document."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations
+
+
+@lru_cache(maxsize=None)
+def _lsh_params(threshold: float) -> tuple[int, int]:
+    """The LSH bands and rows for a threshold (datasketch integrates for them: costly, so once)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def signature_groups(signatures: dict[str, list[int]], threshold: float = NEAR_DUPLICATE_JACCARD) -> list[set[str]]:
@@ -140,9 +254,9 @@ def signature_groups(signatures: dict[str, list[int]], threshold: float = NEAR_D
 
     if len(signatures) < 2:
         return []
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    hashes = {doc: MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=MINHASH_SCHEME)
-              for doc, values in signatures.items()}
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_params(threshold))
+    hashes = {doc: MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=MINHASH_SCHEME,
+                           permutations=_permutations()) for doc, values in signatures.items()}
     for doc, mh in hashes.items():
         lsh.insert(doc, mh)
     groups = UnionFind()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from claimscope.reconcile import lexicon
+from claimscope.reconcile import counting, lexicon
 from claimscope.reconcile.records import ClaimRecord, Count, Place
 from claimscope.store import Store
 from claimscope.store.records import day_interval
@@ -43,33 +44,49 @@ def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
             source_country=source.get("country"), asserted_on=_day(claim.get("asserted_on"), published),
             content=content["text"], modality=claim.get("modality") or "asserted", event=claim.get("event"),
             counts=tuple(_count(q, content["start"]) for q in claim.get("quantities") or []),
-            places=tuple(Place(p.get("name"), p.get("country"), p.get("admin1"), p.get("precision"))
+            places=tuple(Place(p.get("name"), p.get("country"), p.get("admin1"), p.get("precision"), p.get("text"),
+                               None if p.get("start") is None else p["start"] - content["start"])
                          for p in claim.get("places") or [] if p.get("role") != "setting"),
             cites=tuple(a.get("actor") or a.get("text") for a in claim.get("cites") or []),
+            cite_texts=tuple(a.get("text") or "" for a in claim.get("cites") or []),
             context_country=context,
         ))
-    return records
+    located = _located_context(records, own_affiliation(extraction))
+    return [dataclasses.replace(r, context_country=located) for r in records] if located else records
+
+
+def _located_context(records: list[ClaimRecord], own: str | None) -> str | None:
+    """The country the claims' located places ("in Lebanon", "to Russia") point to most, other than the
+    affiliation its figures name; the first named on a tie."""
+    countries = Counter(p.country for r in records for p in r.places
+                        if p.country and p.country != own and counting.located(r, p))
+    return countries.most_common(1)[0][0] if countries else None
 
 
 def context_country(extraction: dict[str, Any]) -> str | None:
     """The country a document's places point to most, other than the affiliation its figures name:
     where the counted people are, for claims that name no place ("in the east")."""
+    own = own_affiliation(extraction)
+    countries = Counter(p["country"] for p in extraction.get("places") or [] if p.get("country"))
+    countries.pop(own, None)
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def own_affiliation(extraction: dict[str, Any]) -> str | None:
+    """The affiliation a document's counted subjects and claims name most ("North Korean")."""
     affiliations = Counter(lexicon.affiliation(text) for text in [
         *(q.get("subject") for q in extraction.get("quantities") or []),
         *(c["content"]["text"] for c in extraction.get("claims") or []),
     ])
     affiliations.pop(None, None)
-    own = affiliations.most_common(1)[0][0] if affiliations else None
-    countries = Counter(p["country"] for p in extraction.get("places") or [] if p.get("country"))
-    countries.pop(own, None)
-    return countries.most_common(1)[0][0] if countries else None
+    return affiliations.most_common(1)[0][0] if affiliations else None
 
 
 def _count(quantity: dict[str, Any], content_start: int) -> Count:
     start = quantity.get("start")
     return Count(float(quantity["value"]), quantity.get("low"), quantity.get("high"), quantity["qualifier"],
                  quantity.get("unit"), quantity.get("subject"),
-                 start=None if start is None else start - content_start)
+                 start=None if start is None else start - content_start, text=quantity.get("text"))
 
 
 def _day(value: str | None, published: date | None) -> date | None:

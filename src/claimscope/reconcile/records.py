@@ -45,6 +45,8 @@ class Place:
     country: str | None
     admin1: str | None
     precision: str | None
+    text: str | None = None  # the mention's words
+    start: int | None = None  # offset of the mention in the claim's content
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Count:
     unit: str | None
     subject: str | None
     start: int | None = None  # offset of the figure in the claim's content, to find the clause it stands in
+    text: str | None = None  # the quantity's words ("some 11,000 North Korean soldiers")
 
     @property
     def interval(self) -> Interval:
@@ -84,6 +87,7 @@ class ClaimRecord:
     places: tuple[Place, ...] = ()
     cites: tuple[str, ...] = ()  # canonical names (or texts) of whom the source cites or relays
     context_country: str | None = None  # the country the document is mostly about, for claims with no place
+    cite_texts: tuple[str, ...] = ()  # the words of whom the source cites ("US officials")
 
     @property
     def when(self) -> date | None:
@@ -120,4 +124,5 @@ def record_from(data: dict[str, Any]) -> ClaimRecord:
     fields["counts"] = tuple(Count(**c) for c in fields["counts"])
     fields["places"] = tuple(Place(**p) for p in fields["places"])
     fields["cites"] = tuple(fields["cites"])
+    fields["cite_texts"] = tuple(fields.get("cite_texts") or ())
     return ClaimRecord(**fields)

@@ -1,0 +1,161 @@
+"""What one figure of a claim counts, read from the words beside it: the state of the counted (killed, wounded,
+killed and wounded together, displaced, in combat, present), whether it is an increment or bound to one period
+or event, and where it is counted (places after a locative preposition only).
+
+A figure's window is the text from the end of the figure before it (or its clause's start) to the start of the
+next figure (or its clause's end), so "300 killed, with some 2,700 others wounded" gives each figure its own
+words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimscope.reconcile import lexicon
+from claimscope.reconcile.records import ClaimRecord, Count, Place
+
+PRESENCE = "presence"
+CONJUNCTIONS = {"and", "or"}
+_WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class Window:
+    """The words of a figure, and those just before and after it within its clause."""
+
+    own: list[str]
+    before: list[str]
+    after: list[str]
+    text: str  # the whole window, lower-case
+    span: tuple[int, int]  # its offsets in the content
+
+
+def window(content: str, count: Count, counts: tuple[Count, ...], clause: tuple[int, int]) -> Window:
+    """The window of `count` in a claim's content (see the module's docstring)."""
+    start = count.start if count.start is not None else clause[0]
+    end = start + len(count.text or "")
+    starts = sorted(c.start for c in counts if c.start is not None)
+    earlier = [c for c in counts if c.start is not None and c.start < start]
+    left = max([clause[0], *((c.start + len(c.text or "")) for c in earlier)])
+    right = min([clause[1], *(s for s in starts if s > start)])
+    before, own, after = content[left:start], content[start:end], content[end:right]
+    after_words = _words(after)
+    if set(after_words) <= CONJUNCTIONS and right < clause[1]:
+        # "316 children and 790 women were among the dead": coordinated figures share the words after the last
+        following = [c for c in counts if c.start is not None and c.start >= right]
+        nxt = window(content, min(following, key=lambda c: c.start or 0), counts, clause) if following else None
+        if nxt is not None:
+            after_words = after_words + nxt.after
+    return Window(_words(own), _words(before), after_words, content[left:right].lower(), (left, right))
+
+
+def state(w: Window) -> str:
+    """The state of what a figure counts: its own words first ("4,000 casualties"), then the words after it,
+    then those before it; casualty states before others; killed and wounded together are casualties."""
+    spec = lexicon.load("topics")
+    reach = spec["state_reach"]
+    for words in (w.own, w.after[:reach], list(reversed(w.before))[:2 * reach]):
+        found = _states_in(words)
+        if {"killed", "wounded"} <= set(found):
+            return "casualties"
+        casualty = [s for s in found if spec["states"][s].get("casualty")]
+        if casualty:
+            return casualty[0]
+        if found:
+            return found[0]
+    return PRESENCE
+
+
+def clause_state(text: str) -> str:
+    """The state of a clause without a figure: casualty states first, killed and wounded together casualties."""
+    found = _states_in(_words(text))
+    if {"killed", "wounded"} <= set(found):
+        return "casualties"
+    casualty = [s for s in found if lexicon.load("topics")["states"][s].get("casualty")]
+    return casualty[0] if casualty else (found[0] if found else PRESENCE)
+
+
+def clause_states(text: str) -> list[str]:
+    """Every state a clause without a figure speaks of, in order ("withdrawn after heavy losses": combat and
+    casualties); killed and wounded together are casualties."""
+    found = _states_in(_words(text))
+    if {"killed", "wounded"} <= set(found):
+        found = ["casualties" if s == "killed" else s for s in found if s != "wounded"]
+    return found
+
+
+def _states_in(words: list[str]) -> list[str]:
+    """The states whose words occur, in the order of their first word."""
+    by_word = _state_words()
+    seen: list[str] = []
+    for word in words:
+        s = by_word.get(word)
+        if s and s not in seen:
+            seen.append(s)
+    return seen
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> dict[str, str]:
+    return {word: name for name, spec in lexicon.load("topics")["states"].items() for word in spec["words"]}
+
+
+def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> str | None:
+    """"increment" ("another 1,500", "3,000 more troops"), "period" (a bounded period: "in the past two
+    months") or "event:DAY" (one strike's dead, for a `casualty` count) when the figure is not a standing or
+    cumulative count; None for those."""
+    spec = lexicon.load("topics")
+    near = (w.before[-4:] + [word for i, word in enumerate(w.own) if w.own[i + 1 : i + 2] != ["than"]]
+            + [word for word in w.after[:3] if word != "more"])
+    if set(near) & set(spec["increments"]):
+        return "increment"
+    clause = clause_text.lower()
+    if _has_any(clause, spec["cumulative"]):
+        return None
+    if _has_any(w.text, spec["periods"]):
+        return "period"
+    if casualty and _has_any(w.text, spec["events"]):
+        return f"event:{claim.when.isoformat() if claim.when else '?'}"
+    return None
+
+
+def _has_any(text: str, phrases: list[str]) -> bool:
+    words = " " + " ".join(_words(text)) + " "
+    return any(f" {p} " in words for p in phrases)
+
+
+def located(claim: ClaimRecord, place: Place) -> bool:
+    """The place is where something is counted: reading back at most three words from its mention, the first
+    preposition is a locative one ("in Russia's Kursk region", "to Russia"; not "in battle against Ukraine").
+    Without a known mention offset it is taken as located."""
+    if place.start is None:
+        return True
+    spec = lexicon.load("topics")
+    for word in reversed(_words(claim.content[max(0, place.start - 40):place.start])[-3:]):
+        if word in spec["locatives"]:
+            return True
+        if word in spec["prepositions"]:
+            return False
+    return False
+
+
+def adversative(claim: ClaimRecord, place: Place) -> bool:
+    """The place names a party, not a location: "the war against Ukraine", "between Israel and Hezbollah"."""
+    if place.start is None:
+        return False
+    before = _words(claim.content[max(0, place.start - 20):place.start])[-1:]
+    return bool(set(before) & set(lexicon.load("topics")["adversatives"]))
+
+
+def possessive(claim: ClaimRecord, place: Place) -> bool:
+    """The place names an actor: "Israel's ground invasion", "Moscow's alliance"."""
+    if place.start is None or not place.text:
+        return False
+    end = place.start + len(place.text)
+    return claim.content[end:end + 2] in ("'s", "’s")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))

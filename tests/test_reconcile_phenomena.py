@@ -1,0 +1,119 @@
+"""Reconciliation rules for the phenomena of real reports, on small hand-made claims with hand-derived answers."""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+
+import pytest
+import yaml
+
+from claimscope.reconcile import reconcile
+from claimscope.reconcile.records import ClaimRecord, Count, Interval, Place
+
+LEBANON = Place("Lebanon", "LB", None, "country")
+
+
+def figure(text, content, value, qualifier="exact", unit=None, low=None, high=None):
+    """A Count for `text`, found at its offset in `content`."""
+    bounds = {"exact": (value, value), "approx": (round(value * 0.9), round(value * 1.1)),
+              "at_least": (value, None), "at_most": (None, value)}[qualifier]
+    return Count(value, bounds[0] if low is None else low, bounds[1] if high is None else high, qualifier, unit,
+                 None, start=content.index(text), text=text)
+
+
+def claim(cid, actor, content, counts=(), places=(), source_text=None, kind=None, country=None, day="2024-10-04",
+          doc=None, modality="asserted", event=None):
+    when = date.fromisoformat(day)
+    return ClaimRecord(cid, doc or f"doc-{cid}", when, "Wire", source_text or actor, actor, kind, country, when,
+                       content, modality, event, tuple(counts), tuple(places), (), "LB")
+
+
+def labels_of(topics, claim_id):
+    return {t.label for t in topics if any(r.membership.claim.claim_id == claim_id for r in t.rows)}
+
+
+def test_killed_wounded_and_both_together_are_kept_apart():
+    a = "The death toll from Israeli strikes on Lebanon has reached 2,011, with 9,535 wounded since Oct. 8"
+    b = "North Korean forces have lost about 4,000 soldiers, including those killed and wounded"
+    topics = reconcile([
+        claim("a", "Ministry of Health of Lebanon", a, [figure("2,011", a, 2011), figure("9,535", a, 9535)],
+              [Place("Lebanon", "LB", None, "country", "Lebanon", a.index("Lebanon"))]),
+        claim("b", "Kyrylo Budanov", b, [figure("about 4,000 soldiers", b, 4000, "approx", "soldier")],
+              [Place("Russia", "RU", None, "country")]),
+    ], texts={})
+    assert labels_of(topics, "a") == {"personnel killed in Lebanon", "personnel wounded in Lebanon"}
+    assert labels_of(topics, "b") == {"North Korean personnel casualties (killed and wounded) in Russia"}
+
+
+def test_increments_periods_and_single_events_are_not_the_cumulative_toll():
+    toll = "the death toll since October 8 has reached 1,640"
+    new = "there have been 11 new fatalities"
+    strike = "an Israeli strike killed 16 people in the village"
+    topics = reconcile([
+        claim("toll", "Firass Abiad", toll, [figure("1,640", toll, 1640)], [LEBANON]),
+        claim("new", "Firass Abiad", new, [figure("11 new fatalities", new, 11, unit="fatality")], [LEBANON]),
+        claim("strike", "Firass Abiad", strike, [figure("16 people", strike, 16, unit="people")], [LEBANON]),
+    ], texts={})
+    assert labels_of(topics, "toll") == {"personnel killed in Lebanon"}
+    assert labels_of(topics, "new") == {"additional personnel killed in Lebanon"}
+    assert labels_of(topics, "strike") == {"personnel killed in Lebanon (one event, 2024-10-04)"}
+
+
+def test_a_per_unit_figure_is_expanded_to_a_total_with_its_derivation():
+    text = "Russia is training two brigades of North Korean soldiers with up to 6,000 troops each"
+    topics = reconcile([claim("z", "Volodymyr Zelensky", text, [
+        figure("two brigades", text, 2, unit="brigade"), figure("up to 6,000 troops", text, 6000, "at_most", "troop")],
+        [Place("Russia", "RU", None, "country", "Russia", 0)])], texts={})
+    personnel = next(t for t in topics if t.label == "North Korean personnel in Russia")
+    (row,) = personnel.rows
+    assert row.membership.interval == Interval(None, 12000) and "each" in row.membership.derivation
+
+
+def test_a_party_named_as_a_place_is_not_where_people_are_counted():
+    text = "North Korean soldiers who fought in battle against Ukraine number 3,000"
+    topics = reconcile([claim("nis", "National Intelligence Service", text,
+                              [figure("3,000", text, 3000, unit="soldier")],
+                              [Place("Ukraine", "UA", None, "country", "Ukraine", text.index("Ukraine"))])],
+                       texts={})
+    assert not any("Ukraine" in t.label for t in topics)
+
+
+@pytest.mark.parametrize("source_text, actor, kind, country, expected", [
+    ("UNICEF spokesperson James Elder", "James Elder", "person", "LB", "United Nations"),
+    ("U.N. agencies", None, "agency", None, "United Nations"),
+    ("state-run KCNA", "Korean Central News Agency", "media outlet", "KP", "North Korea (state)"),
+    ("Lebanese Health Minister Firass Abiad", "Firass Abiad", "person", "LB", "Lebanon (state)"),
+    ("A source close to Hezbollah", None, "person", None, "Hezbollah"),
+])
+def test_agencies_bodies_and_state_media_are_linked_to_their_origin(source_text, actor, kind, country, expected):
+    text = "more than 200 children have been killed in Lebanon"
+    (topic,) = reconcile([claim("c", actor, text, [figure("more than 200 children", text, 200, "at_least", "child")],
+                                [LEBANON], source_text=source_text, kind=kind, country=country)], texts={})
+    assert topic.rows[0].origin.label == expected
+
+
+def test_a_surname_and_a_pronoun_take_the_origin_of_the_person_named_in_the_document():
+    first = "the toll has reached 4,047 dead"
+    later = "the real number of dead may be higher"
+    topics = reconcile([
+        claim("a", "Firass Abiad", first, [figure("4,047", first, 4047)], [LEBANON],
+              source_text="Lebanese Health Minister Firass Abiad", country="LB", doc="d"),
+        claim("b", "Abiad", later, [], [LEBANON], doc="d"),
+        claim("c", None, later, [], [LEBANON], source_text="he", doc="d"),
+    ], texts={})
+    origins = {r.membership.claim.claim_id: r.origin.label for t in topics for r in t.rows}
+    assert origins == {"a": "Lebanon (state)", "b": "Lebanon (state)", "c": "Lebanon (state)"}
+
+
+def test_lexicon_words_are_strings():
+    """YAML reads bare on / no / yes as booleans: every word list must hold strings only."""
+    for name in ("topics", "origins", "demonyms"):
+        data = yaml.safe_load(resources.files("claimscope.reconcile").joinpath("data", f"{name}.yml").read_text())
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                assert all(isinstance(v, str | dict) for v in item), (name, item)

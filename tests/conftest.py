@@ -1,13 +1,22 @@
-"""Shared fixtures: one full pipeline per test session (loading spaCy is the slow part)."""
+"""Shared fixtures: one full pipeline per test session (loading spaCy is the slow part), and databases on both
+backends: a fresh SQLite file, or a fresh database on PostgreSQL (CLAIMSCOPE_TEST_DB, else a throwaway server
+started for the session)."""
 
 from __future__ import annotations
 
+import itertools
+import os
+from collections.abc import Iterator
+
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from claimscope.samples import corpus_dir
 
 # The seed article of ../shared/spec, bundled byte for byte as the sample corpus's first document.
 SEED_ARTICLE = corpus_dir() / "001-seed-kyiv-reports-north-korean-troops.txt"
+BACKENDS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +35,94 @@ def extractor():
     return Extractor()
 
 
-@pytest.fixture()
-def db_url(tmp_path):
-    """A fresh SQLite database file for one test."""
-    return f"sqlite:///{tmp_path / 'test.db'}"
+class PostgresDatabases:
+    """Fresh databases on one PostgreSQL server, each a copy of a template migrated once (fast to create)."""
+
+    TEMPLATE = "claimscope_test_template"
+
+    def __init__(self, admin_url: str) -> None:
+        self.admin_url = make_url(admin_url)
+        self.admin = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        self.names = (f"claimscope_test_{os.getpid()}_{i}" for i in itertools.count())
+        self._template_ready = False
+
+    def url(self, name: str) -> str:
+        return self.admin_url.set(database=name).render_as_string(hide_password=False)
+
+    def create(self, migrated: bool = True) -> str:
+        """A new database without rows, at the newest schema unless not `migrated`; its URL."""
+        if not migrated:
+            name = next(self.names)
+            self._execute(f'CREATE DATABASE "{name}"')
+            return self.url(name)
+        if not self._template_ready:
+            from claimscope.store import Store
+
+            self._drop(self.TEMPLATE)
+            self._execute(f'CREATE DATABASE "{self.TEMPLATE}"')
+            Store(self.url(self.TEMPLATE)).close()
+            self._template_ready = True
+        name = next(self.names)
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.TEMPLATE}"')
+        return self.url(name)
+
+    def drop(self, url: str) -> None:
+        self._drop(make_url(url).database or "")
+
+    def close(self) -> None:
+        self._drop(self.TEMPLATE)
+        self.admin.dispose()
+
+    def _drop(self, name: str) -> None:
+        self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def _execute(self, statement: str) -> None:
+        with self.admin.connect() as connection:
+            connection.execute(text(statement))
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresDatabases]:
+    """PostgreSQL for the session: CLAIMSCOPE_TEST_DB (a URL whose user may create databases), else a throwaway
+    server of our own, always stopped at the end; skips the test when neither is possible."""
+    given = os.environ.get("CLAIMSCOPE_TEST_DB")
+    if given:
+        databases = PostgresDatabases(given)
+        yield databases
+        databases.close()
+        return
+    from pgserver import TempPostgres, missing
+
+    reason = missing()
+    if reason:
+        pytest.skip(f"no PostgreSQL: {reason}; set CLAIMSCOPE_TEST_DB to a server's URL")
+    with TempPostgres() as server:
+        databases = PostgresDatabases(server.url())
+        try:
+            yield databases
+        finally:
+            databases.close()
+
+
+def _database(request: pytest.FixtureRequest, migrated: bool) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{request.getfixturevalue('tmp_path') / 'test.db'}"
+        return
+    databases: PostgresDatabases = request.getfixturevalue("postgres")
+    url = databases.create(migrated)
+    try:
+        yield url
+    finally:
+        databases.drop(url)
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request) -> Iterator[str]:
+    """A fresh database for one test at the newest schema, without rows: an SQLite file, or on PostgreSQL."""
+    yield from _database(request, migrated=True)
+
+
+@pytest.fixture(params=BACKENDS)
+def new_db_url(request) -> Iterator[str]:
+    """A fresh database for one test with no schema yet: an SQLite file, or on PostgreSQL."""
+    yield from _database(request, migrated=False)

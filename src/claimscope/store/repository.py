@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, load_only, selectinload, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from claimscope.config import default_db_url
-from claimscope.store import migrate, records, search, sqlite
+from claimscope.store import migrate, postgres, records, search, sqlite
 from claimscope.store.schema import (
     ActorRow,
     ClaimActorRow,
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 # Shortest document id prefix accepted, so that a stray digit does not pick a document at random.
 MIN_PREFIX = 4
+# Tries at storing one document while other processes store documents sharing its actors or places.
+ADD_ATTEMPTS = 4
 
 _HEADER_COLUMNS = (
     DocumentRow.id,
@@ -98,13 +100,17 @@ class Store:
 
         Any failure (a malformed claims JSON raises ValueError, KeyError or a database error) stores nothing.
         """
-        try:
-            return self._add(document, claims_json)
-        except IntegrityError:
-            if self.has(document.id):  # another process stored it meanwhile
-                return False
-            # Or another process added one of its actors or places since they were looked up: look again.
-            return self._add(document, claims_json)
+        for _ in range(ADD_ATTEMPTS - 1):
+            try:
+                return self._add(document, claims_json)
+            except IntegrityError:
+                if self.has(document.id):  # another process stored it meanwhile: a duplicate
+                    return False
+                # Or another process added one of its actors or places since they were looked up: look again.
+            except OperationalError as exc:
+                if not _conflict(exc):
+                    raise
+        return self._add(document, claims_json)
 
     def _add(self, document: Document, claims_json: dict[str, Any]) -> bool:
         with self._sessions.begin() as session:
@@ -163,7 +169,9 @@ class Store:
     def _search(self, stmt: Select, phrases: list[search.Phrase]) -> Select:
         if self.is_sqlite:
             hits = sqlite.search_documents(phrases).subquery()
-            return stmt.join(hits, hits.c.doc_id == DocumentRow.id).order_by(hits.c.rank)
+            return stmt.join(hits, hits.c.doc_id == DocumentRow.id).order_by(hits.c.rank, *_newest_first())
+        if self.engine.dialect.name == "postgresql":
+            return postgres.search_documents(stmt, phrases).order_by(*_newest_first())
         return search_portable(stmt, phrases)
 
     def claims_json(self, id_or_prefix: str) -> dict[str, Any]:
@@ -346,12 +354,18 @@ class _SharedRows:
         for claim in data.get("claims") or []:
             mentions += [claim["source"]] if claim.get("source") else []
             mentions += list(claim.get("relayed_by") or []) + list(claim.get("cites") or [])
-        names = {m["actor"] for m in mentions if m.get("actor")}
-        ids = {p["geonames_id"] for p in data.get("places") or [] if p.get("geonames_id") is not None}
-        self.actors = {a.name: a for a in session.scalars(select(ActorRow).where(ActorRow.name.in_(names)))}
+        first = {m["actor"]: m for m in reversed(mentions) if m.get("actor")}
+        places = {p["geonames_id"]: p for p in data.get("places") or [] if p.get("geonames_id") is not None}
+        self.actors = {a.name: a for a in session.scalars(select(ActorRow).where(ActorRow.name.in_(first)))}
         self.places = {
-            p.geonames_id: p for p in session.scalars(select(PlaceRow).where(PlaceRow.geonames_id.in_(ids)))
+            p.geonames_id: p for p in session.scalars(select(PlaceRow).where(PlaceRow.geonames_id.in_(places)))
         }
+        # New shared rows are added in a fixed order (by name, by id), so that two processes storing documents
+        # with the same new actors wait for each other instead of deadlocking.
+        for name in sorted(set(first) - set(self.actors)):
+            session.add(self.actor(first[name]))
+        for geonames_id in sorted(set(places) - set(self.places)):
+            session.add(self.place(places[geonames_id]))
 
     def actor(self, mention: dict[str, Any]) -> ActorRow | None:
         """The actor a mention resolved to (None if unresolved); a new actor takes the mention's kind, country."""
@@ -378,6 +392,11 @@ class _SharedRows:
                 admin1=mention.get("admin1"),
             )
         return self.places[geonames_id]
+
+
+def _conflict(exc: OperationalError) -> bool:
+    """Whether a failed write lost a race with another transaction (a deadlock or a serialization failure)."""
+    return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
 
 
 def _claim_loading() -> list[Any]:

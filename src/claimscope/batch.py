@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from claimscope.ingest import Document, IngestError, expand, read
 from claimscope.store import Store
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 BATCH_SIZE = 16
 
 OnError = Callable[[str], None]  # one line: "origin: reason"
+Outcome = Literal["new", "duplicate", "failed"]
+# Extracts and stores documents: one outcome per document, in input order (in this process, or on a cluster).
+Stage = Callable[[Iterable[Document], OnError], Iterator[Outcome]]
 
 
 @dataclass
@@ -46,10 +50,12 @@ def ingest(
     progress: Progress | None = None,
     max_bytes: int | None = None,
     batch_size: int = BATCH_SIZE,
+    stage: Stage | None = None,
 ) -> Counts:
     """Read every target (files, directories, URLs), extract the documents not stored yet, store each one.
 
     Bad files, records and documents are reported through `on_error`, one line each, and the batch goes on.
+    `stage` does the extracting and storing elsewhere (`claimscope.cluster`); by default, `extractor` here.
     """
     paths = expand(targets)
     counts = Counts()
@@ -73,14 +79,22 @@ def ingest(
                 files.report()
             files.read(index)
 
-    for document, data in extract_stream(extractor, unseen(), on_error, batch_size):
-        if data is None:
-            counts.failed += 1
-        else:
-            _store(store, document, data, counts, on_error)
+    if stage is None:
+        stage = partial(store_extracted, store, extractor, batch_size=batch_size)
+    for outcome in stage(unseen(), on_error):
+        setattr(counts, outcome, getattr(counts, outcome) + 1)
         files.stored(queued.popleft())
     files.report()
     return counts
+
+
+def store_extracted(
+    store: Store, extractor: Extractor, documents: Iterable[Document], on_error: OnError,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Outcome]:
+    """Extract each document and store it in its own transaction: its outcome, in input order."""
+    for document, data in extract_stream(extractor, documents, on_error, batch_size):
+        yield "failed" if data is None else _store(store, document, data, on_error)
 
 
 def extract_stream(
@@ -102,7 +116,7 @@ def _extract_batch(
         results = [data for _, data in extractor.extract_many(documents, batch_size=len(documents))]
     except Exception as exc:
         if len(documents) == 1:
-            on_error(f"{origin(documents[0])}: extraction failed: {_reason(exc)}")
+            on_error(f"{origin(documents[0])}: extraction failed: {reason(exc)}")
             yield None
             return
         for document in documents:
@@ -116,20 +130,16 @@ def origin(document: Document) -> str:
     return document.origin or document.id
 
 
-def _store(store: Store, document: Document, data: dict[str, Any], counts: Counts, on_error: OnError) -> None:
+def _store(store: Store, document: Document, data: dict[str, Any], on_error: OnError) -> Outcome:
     try:
         added = store.add(document, data)
     except Exception as exc:
-        counts.failed += 1
-        on_error(f"{origin(document)}: could not store: {_reason(exc)}")
-        return
-    if added:
-        counts.new += 1
-    else:
-        counts.duplicate += 1
+        on_error(f"{origin(document)}: could not store: {reason(exc)}")
+        return "failed"
+    return "new" if added else "duplicate"
 
 
-def _reason(exc: Exception) -> str:
+def reason(exc: BaseException) -> str:
     """An exception on one line."""
     return " ".join(f"{type(exc).__name__}: {exc}".split())
 

@@ -62,6 +62,7 @@ def _search_index(diff) -> bool:
     return kind == "remove_index" and diff[1].name == "ix_documents_search"
 
 
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_migrations_create_the_schema_of_the_models(db_url):
     Store(db_url).close()
     engine = create_engine(db_url)

@@ -81,7 +81,9 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
-        """Release the database connections."""
+        """Release the database connections (on SQLite, refreshing the planner's statistics first)."""
+        if self.is_sqlite:
+            sqlite.optimize(self.engine)
         self.engine.dispose()
 
     def __enter__(self) -> Store:

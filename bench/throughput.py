@@ -97,7 +97,7 @@ def _worker(config: str, n_process: int, corpus_file: Path, tmp: Path) -> None:
         with Cluster(url, workers=n_process) as cluster:  # the workers have loaded the pipeline when it returns
             started = time.perf_counter()
             errors: list[str] = []
-            assert all(outcome == "new" for outcome in cluster.stage(documents, errors.append)), errors
+            assert all(outcome == "new" for _, (outcome, _) in cluster.stage(documents, errors.append)), errors
     else:
         from claimscope.extract import Extractor
 

@@ -23,8 +23,10 @@ BATCH_SIZE = 16
 
 OnError = Callable[[str], None]  # one line: "origin: reason"
 Outcome = Literal["new", "duplicate", "failed"]
-# Extracts and stores documents: one outcome per document, in input order (in this process, or on a cluster).
-Stage = Callable[[Iterable[Document], OnError], Iterator[Outcome]]
+# What became of one document, with its claims JSON when it is new (for the reconciliation increment).
+Stored = tuple[Outcome, "dict[str, Any] | None"]
+# Extracts and stores documents: one Stored per document, in input order (in this process, or on a cluster).
+Stage = Callable[[Iterable[Document], OnError], Iterator[tuple[Document, Stored]]]
 
 
 @dataclass
@@ -81,9 +83,13 @@ def ingest(
 
     if stage is None:
         stage = partial(store_extracted, store, extractor, batch_size=batch_size)
-    for outcome in stage(unseen(), on_error):
+    increment = _Reconciliation(store, on_error)
+    for document, (outcome, data) in stage(unseen(), on_error):
         setattr(counts, outcome, getattr(counts, outcome) + 1)
+        if data is not None:
+            increment.add(document, data)
         files.stored(queued.popleft())
+    increment.finish()
     files.report()
     return counts
 
@@ -91,10 +97,10 @@ def ingest(
 def store_extracted(
     store: Store, extractor: Extractor, documents: Iterable[Document], on_error: OnError,
     batch_size: int = BATCH_SIZE,
-) -> Iterator[Outcome]:
-    """Extract each document and store it in its own transaction: its outcome, in input order."""
+) -> Iterator[tuple[Document, Stored]]:
+    """Extract each document and store it in its own transaction: what became of it, in input order."""
     for document, data in extract_stream(extractor, documents, on_error, batch_size):
-        yield "failed" if data is None else _store(store, document, data, on_error)
+        yield document, ("failed", None) if data is None else _store(store, document, data, on_error)
 
 
 def extract_stream(
@@ -130,13 +136,48 @@ def origin(document: Document) -> str:
     return document.origin or document.id
 
 
-def _store(store: Store, document: Document, data: dict[str, Any], on_error: OnError) -> Outcome:
+def _store(store: Store, document: Document, data: dict[str, Any], on_error: OnError) -> Stored:
     try:
         added = store.add(document, data)
     except Exception as exc:
         on_error(f"{origin(document)}: could not store: {reason(exc)}")
-        return "failed"
-    return "new" if added else "duplicate"
+        return "failed", None
+    return ("new", data) if added else ("duplicate", None)
+
+
+class _Reconciliation:
+    """The reconciliation increment of each new document (its claim records, origins and topic memberships),
+    and the topics they touch recomputed every REFRESH_EVERY documents and at the end of the run.
+
+    A document whose increment fails stays stored; the next `topics` or ingest catches it up.
+    """
+
+    REFRESH_EVERY = 200
+
+    def __init__(self, store: Store, on_error: OnError) -> None:
+        from claimscope.reconcile import materialise
+
+        self.store, self.on_error, self.materialise = store, on_error, materialise
+        self.edits = materialise.edits_of(store)
+        self.touched: set[str] = set()
+        self.pending = 0
+        materialise.catch_up(store)
+
+    def add(self, document: Document, data: dict[str, Any]) -> None:
+        try:
+            self.touched |= self.materialise.add_document(self.store, data, document.text, self.edits,
+                                                          refresh_topics=False)
+        except Exception as exc:
+            self.on_error(f"{origin(document)}: stored, but could not reconcile: {reason(exc)}")
+        self.pending += 1
+        if self.pending >= self.REFRESH_EVERY:
+            self.finish()
+
+    def finish(self) -> None:
+        """Recompute the topics touched since the last time."""
+        if self.touched:
+            self.materialise.refresh(self.store, self.touched, self.edits)
+        self.touched, self.pending = set(), 0
 
 
 def reason(exc: BaseException) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from claimscope.batch import BATCH_SIZE, OnError, Outcome, origin, reason, store_extracted
+from claimscope.batch import BATCH_SIZE, OnError, Stored, origin, reason, store_extracted
 
 try:
     from distributed import Client, LocalCluster, WorkerPlugin, get_worker
@@ -57,12 +57,13 @@ class ExtractorPlugin(WorkerPlugin):
             self.store.close()
 
 
-def ingest_batch(plugin_name: str, documents: list[Document]) -> tuple[list[Outcome], list[str]]:
-    """On a worker: extract and store a batch; its outcomes in order and the error lines to report."""
+def ingest_batch(plugin_name: str, documents: list[Document]) -> tuple[list[Stored], list[str]]:
+    """On a worker: extract and store a batch; what became of each document, in order (the claims JSON of the
+    new ones goes back for the client's reconciliation increment), and the error lines to report."""
     plugin: ExtractorPlugin = get_worker().plugins[plugin_name]
     errors: list[str] = []
-    outcomes = list(store_extracted(plugin.store, plugin.extractor, documents, errors.append, len(documents)))
-    return outcomes, errors
+    stored = store_extracted(plugin.store, plugin.extractor, documents, errors.append, len(documents))
+    return [outcome for _, outcome in stored], errors
 
 
 class Cluster:
@@ -89,9 +90,9 @@ class Cluster:
         self.plugin = ExtractorPlugin(db_url, model)
         self.client.register_plugin(self.plugin)
 
-    def stage(self, documents: Iterable[Document], on_error: OnError) -> Iterator[Outcome]:
-        """Batches of documents to the workers, a few per worker in flight; outcomes in input order. A batch
-        that still fails after its retries is reported: every document of it failed."""
+    def stage(self, documents: Iterable[Document], on_error: OnError) -> Iterator[tuple[Document, Stored]]:
+        """Batches of documents to the workers, a few per worker in flight; what became of each, in input order.
+        A batch that still fails after its retries is reported: every document of it failed."""
         in_flight = max(2, 2 * sum(self.client.nthreads().values()))
         pending = iter(documents)
         futures: deque[tuple[list[Document], Any]] = deque()
@@ -112,10 +113,10 @@ class Cluster:
             except Exception as exc:
                 for document in chunk:
                     on_error(f"{origin(document)}: failed on the cluster: {reason(exc)}")
-                outcomes, errors = ["failed"] * len(chunk), []
+                outcomes, errors = [("failed", None)] * len(chunk), []
             for line in errors:
                 on_error(line)
-            yield from outcomes
+            yield from zip(chunk, outcomes)
             submit()
 
     def close(self) -> None:

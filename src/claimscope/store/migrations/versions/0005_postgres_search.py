@@ -3,10 +3,8 @@ on every backend indexes giving claims and documents in their listing order, so 
 about that many rows.
 
 SQLite keeps its FTS5 index (0001).
-Chained on 0003 while 0004 (materialised reconciliation) is under way; re-chained on 0004 at merge.
-
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-01
 """
 
@@ -18,7 +16,7 @@ from alembic import op
 from claimscope.store import postgres
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

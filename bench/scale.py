@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -58,11 +57,8 @@ def throughput(result: Result, texts: list[str]) -> None:
         corpus_file = Path(tmp) / "texts.json"
         corpus_file.write_text(json.dumps(texts))
         for config, processes in THROUGHPUT:
-            try:
-                figures = run_worker(config, processes, corpus_file, Path(tmp))
-            except subprocess.CalledProcessError as err:
-                reason = (err.stderr or "").strip().splitlines()[-1:] or ["no output"]
-                result.notes.append(f"{config} with {processes} process(es) failed: {reason[0]}")
+            figures = run_worker(config, processes, corpus_file, Path(tmp), result.notes)
+            if figures is None:
                 continue
             speed = figures["words_per_s"]
             bare.setdefault(processes, speed)

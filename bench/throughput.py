@@ -48,11 +48,8 @@ def run(root: Path) -> Result:
         for n_process in sorted({1, cores}):
             baseline = None
             for config in CONFIGS:
-                try:
-                    figures = run_worker(config, n_process, corpus_file, Path(tmp))
-                except subprocess.CalledProcessError as err:
-                    reason = (err.stderr or "").strip().splitlines()[-1:] or ["no output"]
-                    result.notes.append(f"{config} with {n_process} process(es) failed: {reason[0]}")
+                figures = run_worker(config, n_process, corpus_file, Path(tmp), result.notes)
+                if figures is None:
                     continue
                 baseline = baseline or figures["words_per_s"]
                 result.rows.append({
@@ -65,12 +62,17 @@ def run(root: Path) -> Result:
     return result
 
 
-def run_worker(config: str, n_process: int, corpus_file: Path, tmp: Path) -> dict:
-    """Time one configuration in a subprocess of its own: its figures."""
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.throughput", config, str(n_process), str(corpus_file), str(tmp)],
-        capture_output=True, text=True, check=True, cwd=REPO,
-    ).stdout
+def run_worker(config: str, n_process: int, corpus_file: Path, tmp: Path, notes: list[str]) -> dict | None:
+    """Time one configuration in a subprocess of its own: its figures, or None with a note if it failed."""
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.throughput", config, str(n_process), str(corpus_file), str(tmp)],
+            capture_output=True, text=True, check=True, cwd=REPO,
+        ).stdout
+    except subprocess.CalledProcessError as err:
+        reason = (err.stderr or "").strip().splitlines()[-1:] or ["no output"]
+        notes.append(f"{config} with {n_process} process(es) failed: {reason[0]}")
+        return None
     return json.loads(out.strip().splitlines()[-1])
 
 

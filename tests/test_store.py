@@ -63,6 +63,7 @@ def _search_index(diff) -> bool:
 
 
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_migrations_create_the_schema_of_the_models(db_url):
     Store(db_url).close()
     engine = create_engine(db_url)

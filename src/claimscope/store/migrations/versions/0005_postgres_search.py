@@ -3,6 +3,7 @@ on every backend indexes giving claims and documents in their listing order, so 
 about that many rows.
 
 SQLite keeps its FTS5 index (0001).
+
 Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-01

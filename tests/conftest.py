@@ -38,11 +38,11 @@ def extractor():
 class PostgresDatabases:
     """Fresh databases on one PostgreSQL server, each a copy of a template migrated once (fast to create)."""
 
-    TEMPLATE = "claimscope_test_template"
-
     def __init__(self, admin_url: str) -> None:
         self.admin_url = make_url(admin_url)
         self.admin = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        # Named by process, so that two test sessions may share a server.
+        self.template = f"claimscope_test_{os.getpid()}_template"
         self.names = (f"claimscope_test_{os.getpid()}_{i}" for i in itertools.count())
         self._template_ready = False
 
@@ -58,19 +58,19 @@ class PostgresDatabases:
         if not self._template_ready:
             from claimscope.store import Store
 
-            self._drop(self.TEMPLATE)
-            self._execute(f'CREATE DATABASE "{self.TEMPLATE}"')
-            Store(self.url(self.TEMPLATE)).close()
+            self._drop(self.template)
+            self._execute(f'CREATE DATABASE "{self.template}"')
+            Store(self.url(self.template)).close()
             self._template_ready = True
         name = next(self.names)
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.TEMPLATE}"')
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
         return self.url(name)
 
     def drop(self, url: str) -> None:
         self._drop(make_url(url).database or "")
 
     def close(self) -> None:
-        self._drop(self.TEMPLATE)
+        self._drop(self.template)
         self.admin.dispose()
 
     def _drop(self, name: str) -> None:
@@ -118,7 +118,8 @@ def _database(request: pytest.FixtureRequest, migrated: bool) -> Iterator[str]:
 
 @pytest.fixture(params=BACKENDS)
 def db_url(request) -> Iterator[str]:
-    """A fresh database for one test at the newest schema, without rows: an SQLite file, or on PostgreSQL."""
+    """A fresh database for one test, without rows: an SQLite file (migrated when first opened), or a PostgreSQL
+    database at the newest schema."""
     yield from _database(request, migrated=True)
 
 

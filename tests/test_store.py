@@ -207,6 +207,7 @@ def test_document_lookup_by_prefix(store):
         store.document("ffffffffff")
     with pytest.raises(StoreError, match="no document"):
         store.document("%%%%_")
+    assert store.document("\x00" + document.id[:6])["id"] == document.id
 
 
 def test_ambiguous_prefix(store):
@@ -245,7 +246,7 @@ def test_claim_filters(store):
     assert ids(since=date(2024, 10, 24), until=date(2024, 10, 24)) == ["05", "07", "08"]
     assert ids(until=date(2024, 10, 22)) == ["05", "06"]
     assert ids(q="BRIGADES") == ["06"]
-    assert ids(q="%") == []
+    assert ids(q="%") == [] and ids(q="brig\x00ades") == ["06"] and ids(source="\x00") == ids()
     assert set(ids(units=["soldier", "individual"])) == {"03", "05", "06"}
     assert ids(document=document.id[:5], modality="rumored") == ["09"]
     assert len(store.claims(limit=3)) == 3

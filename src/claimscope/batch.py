@@ -47,7 +47,7 @@ Progress = Callable[[int, int, Counts], None]  # (files done, files in all, coun
 def ingest(
     targets: Iterable[str],
     store: Store,
-    extractor: Extractor,
+    extractor: Extractor | None,
     on_error: OnError,
     progress: Progress | None = None,
     max_bytes: int | None = None,
@@ -82,6 +82,8 @@ def ingest(
             files.read(index)
 
     if stage is None:
+        if extractor is None:
+            raise ValueError("ingest needs an extractor or a stage")
         stage = partial(store_extracted, store, extractor, batch_size=batch_size)
     increment = _Reconciliation(store, on_error)
     for document, (outcome, data) in stage(unseen(), on_error):

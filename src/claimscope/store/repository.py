@@ -126,7 +126,7 @@ class Store(Reconciled):
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id of the one document whose id starts with this; StoreError if none or several."""
-        prefix = id_or_prefix.strip().lower()
+        prefix = (_no_nul(id_or_prefix) or "").strip().lower()
         if len(prefix) < MIN_PREFIX:
             raise StoreError(f"document id {id_or_prefix!r} is too short: give at least {MIN_PREFIX} characters")
         with self._sessions() as session:
@@ -214,6 +214,7 @@ class Store(Reconciled):
         relay or cited); `since`/`until` keep claims whose date overlaps; `q` a part of the content; `units`
         keeps claims counting one of these units.
         """
+        source, actor, q = _no_nul(source), _no_nul(actor), _no_nul(q)  # PostgreSQL text cannot hold NUL
         stmt = select(ClaimRow)
         if source:
             stmt = stmt.where(
@@ -395,6 +396,11 @@ class _SharedRows:
                 admin1=mention.get("admin1"),
             )
         return self.places[geonames_id]
+
+
+def _no_nul(text: str | None) -> str | None:
+    """User text without NUL characters, which no stored text holds and PostgreSQL refuses as a parameter."""
+    return text.replace("\x00", "") if text else text
 
 
 def _conflict(exc: OperationalError) -> bool:

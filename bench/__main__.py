@@ -28,6 +28,9 @@ TASKS = {
     "numbers": "bench.numbers",
     "throughput": "bench.throughput",
     "scale": "bench.scale",
+    "robustness": "bench.robustness",
+    "long-docs": "bench.long_docs",
+    "export": "bench.export",
 }
 
 

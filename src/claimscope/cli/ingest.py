@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.engine import make_url
 
 from claimscope.cli.app import app, console, err_console
-from claimscope.cli.db import open_store
+from claimscope.cli.db import db_url, open_store
 from claimscope.cli.output import error, fail, plain
+from claimscope.config import max_file_bytes
 from claimscope.store import Store
 
 if TYPE_CHECKING:  # the batch (readers, parsers) and spaCy load only for the commands that ingest
@@ -49,7 +51,11 @@ def ingest(
     """
     if scheduler and workers:
         fail("give --scheduler or --workers, not both")
-    with open_store() as store:
+    max_bytes = max_bytes or max_file_bytes()  # a bad CLAIMSCOPE_MAX_BYTES stops the run before any database
+    url = db_url()
+    if scheduler and make_url(url).get_backend_name() == "sqlite":  # refused before a database file is made
+        fail("a Dask cluster needs a database every worker reaches: give --db postgresql+psycopg://...")
+    with open_store(url, create=True) as store:
         if scheduler or workers:
             with _cluster(store, scheduler, workers) as cluster:
                 counts = run_ingest(store, targets, max_bytes=max_bytes, stage=cluster.stage)
@@ -62,8 +68,6 @@ def ingest(
 
 def _cluster(store: Store, scheduler: str | None, workers: int | None) -> Cluster:
     """A Dask cluster extracting into the store, or exit with one error line."""
-    if scheduler and store.is_sqlite:
-        fail("a Dask cluster needs a database every worker reaches: give --db postgresql+psycopg://...")
     from claimscope.cluster import Cluster, ClusterError
 
     logging.getLogger("distributed").setLevel(logging.ERROR)  # its progress chatter would bury our error lines
@@ -89,8 +93,8 @@ def run_ingest(store: Store, targets: list[str], max_bytes: int | None = None, l
             update(done, total, counts)
 
         try:
-            return ingest_batch(targets, store, Extractor(), on_error=error, progress=progress, max_bytes=max_bytes,
-                                stage=stage)
+            return ingest_batch(targets, store, None if stage else Extractor(), on_error=error, progress=progress,
+                                max_bytes=max_bytes, stage=stage)
         except KeyboardInterrupt:
             err_console.print(plain(f"interrupted: {last} (run again to complete)"), soft_wrap=True)
             raise typer.Exit(INTERRUPTED) from None

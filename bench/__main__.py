@@ -29,6 +29,7 @@ TASKS = {
     "throughput": "bench.throughput",
     "reconcile": "bench.reconcile",
     "reconcile-scale": "bench.reconcile_scale",
+    "scale": "bench.scale",
     "robustness": "bench.robustness",
     "long-docs": "bench.long_docs",
     "export": "bench.export",

@@ -20,6 +20,7 @@ from bench.common import REPO, Result, skipped
 
 MIN_DOCUMENTS = 500
 CONFIGS = ("bare nlp.pipe", "extract", "ingest (extract + store)")
+DASK = "ingest on Dask workers"  # one worker process per `n_process`
 
 
 def corpus(root: Path, limit: int) -> list[str]:
@@ -47,11 +48,8 @@ def run(root: Path) -> Result:
         for n_process in sorted({1, cores}):
             baseline = None
             for config in CONFIGS:
-                try:
-                    figures = _run_worker(config, n_process, corpus_file, Path(tmp))
-                except subprocess.CalledProcessError as err:
-                    reason = (err.stderr or "").strip().splitlines()[-1:] or ["no output"]
-                    result.notes.append(f"{config} with {n_process} process(es) failed: {reason[0]}")
+                figures = run_worker(config, n_process, corpus_file, Path(tmp), result.notes)
+                if figures is None:
                     continue
                 baseline = baseline or figures["words_per_s"]
                 result.rows.append({
@@ -64,11 +62,17 @@ def run(root: Path) -> Result:
     return result
 
 
-def _run_worker(config: str, n_process: int, corpus_file: Path, tmp: Path) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.throughput", config, str(n_process), str(corpus_file), str(tmp)],
-        capture_output=True, text=True, check=True, cwd=REPO,
-    ).stdout
+def run_worker(config: str, n_process: int, corpus_file: Path, tmp: Path, notes: list[str]) -> dict | None:
+    """Time one configuration in a subprocess of its own: its figures, or None with a note if it failed."""
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.throughput", config, str(n_process), str(corpus_file), str(tmp)],
+            capture_output=True, text=True, check=True, cwd=REPO,
+        ).stdout
+    except subprocess.CalledProcessError as err:
+        reason = (err.stderr or "").strip().splitlines()[-1:] or ["no output"]
+        notes.append(f"{config} with {n_process} process(es) failed: {reason[0]}")
+        return None
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -87,6 +91,15 @@ def _worker(config: str, n_process: int, corpus_file: Path, tmp: Path) -> None:
         started = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
             pass
+    elif config == DASK:
+        from claimscope.cluster import Cluster
+
+        documents = [Document(text=t, published=datetime(2016, 10, 1), published_precision="day") for t in texts]
+        url = f"sqlite:///{tmp / f'bench-dask-{n_process}.db'}"
+        with Cluster(url, workers=n_process) as cluster:  # the workers have loaded the pipeline when it returns
+            started = time.perf_counter()
+            errors: list[str] = []
+            assert all(outcome == "new" for _, (outcome, _) in cluster.stage(documents, errors.append)), errors
     else:
         from claimscope.extract import Extractor
 
@@ -105,7 +118,7 @@ def _worker(config: str, n_process: int, corpus_file: Path, tmp: Path) -> None:
                 store.add(document, claims)
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if n_process > 1 else 0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if n_process > 1 or config == DASK else 0
     print(json.dumps({"documents": len(texts), "words": words, "seconds": seconds, "words_per_s": words / seconds,
                       "peak_rss_mb": (own + children * n_process) / 1024}))
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from claimscope.config import cache_dir, data_home
 from claimscope.ingest import Document, IngestError, expand, read
@@ -98,6 +99,22 @@ def test_a_read_command_on_a_missing_database_refuses_and_creates_nothing(tmp_pa
     assert result.stderr.strip().splitlines() == [
         f"error: no database at {mistyped} (`claimscope ingest` creates one; check --db or CLAIMSCOPE_DB)"]
     assert not mistyped.parent.exists()
+
+
+def test_no_database_at_path_is_for_sqlite_files_only(postgres):
+    """A read command on an empty PostgreSQL database opens it (the schema is made there); one that names a
+    database the server lacks is one error line, with the password hidden."""
+    empty = postgres.create(migrated=False)
+    try:
+        result = run("--db", empty, "documents", "--format", "json")
+        assert result.returncode == 0 and json.loads(result.stdout) == [], result.stderr
+    finally:
+        postgres.drop(empty)
+    absent = make_url(empty).set(database="claimscope_no_such_db", password="secret")
+    result = run("--db", absent.render_as_string(hide_password=False), "claims")
+    assert result.returncode == 1 and result.stdout == "" and "secret" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: cannot open database postgresql+psycopg://") and "claimscope_no_such_db" in line
 
 
 def test_grading_an_unknown_actor_names_the_close_ones(tmp_path, db):

@@ -43,8 +43,8 @@ def documents_in(*targets: Path) -> list[Document]:
     return [d for path in expand(map(str, targets)) for d in read(path) if isinstance(d, Document)]
 
 
-def test_ingest_counts_failures_and_is_idempotent(tmp_path):
-    db = tmp_path / "ingest.db"
+def test_ingest_counts_failures_and_is_idempotent(tmp_path, db_url):
+    db = db_url
     first = run(tmp_path, "--db", str(db), "ingest", str(CORPUS), str(BAD))
     assert first.stdout.strip() == "new 6, duplicate 1, failed 2", first.stderr
     assert first.returncode == 1
@@ -53,7 +53,7 @@ def test_ingest_counts_failures_and_is_idempotent(tmp_path):
         f"error: {BAD / 'half.jsonl'}:line 2: malformed JSON at column 2: Expecting property name enclosed in double quotes",
         f"error: {BAD / 'unclosed.md'}: front matter not closed (no second '---' line)",
     ]
-    with Store(f"sqlite:///{db}") as store:
+    with Store(db) as store:
         counts = store.counts()
         assert counts["documents"] == 6 and counts["claims"] > 0
 
@@ -61,7 +61,7 @@ def test_ingest_counts_failures_and_is_idempotent(tmp_path):
     assert again.stdout.strip() == "new 0, duplicate 7, failed 2" and again.returncode == 1
     clean = run(tmp_path, "--db", str(db), "ingest", str(CORPUS))
     assert clean.stdout.strip() == "new 0, duplicate 6, failed 0" and clean.returncode == 0 and clean.stderr == ""
-    with Store(f"sqlite:///{db}") as store:
+    with Store(db) as store:
         assert store.counts() == counts
 
     found = json.loads(run(tmp_path, "--db", str(db), "documents", "--q", "Rutte", "-f", "json").stdout)

@@ -28,40 +28,43 @@ Russia.
 """
 
 
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(home: Path, *args: str, db: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CLAIMSCOPE_HOME": str(home), "CLAIMSCOPE_CACHE": str(cache_dir()), "COLUMNS": "200"}
+    if db:
+        env["CLAIMSCOPE_DB"] = db
     return subprocess.run([sys.executable, "-m", "claimscope", *args], capture_output=True, text=True,
                           timeout=900, env=env)
 
 
-def topics(home: Path) -> dict[str, dict]:
-    done = run(home, "topics", "--format", "json")
+def topics(home: Path, db: str | None = None) -> dict[str, dict]:
+    done = run(home, "topics", "--format", "json", db=db)
     assert done.returncode == 0, done.stderr
     return {t["label"]: t for t in json.loads(done.stdout)}
 
 
-def test_topic_edits_survive_reingestion_and_grades_show(tmp_path):
+def test_topic_edits_survive_reingestion_and_grades_show(tmp_path, db_url):  # on both backends
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "wire.md").write_text(WIRE)
-    assert run(tmp_path, "ingest", str(tmp_path / "docs")).returncode == 0
-    (personnel,) = [t for label, t in topics(tmp_path).items() if "personnel" in label]
-    assert run(tmp_path, "rename-topic", personnel["id"][:6], "NK troops in Russia").returncode == 0
-    assert run(tmp_path, "grade", "Pentagon", "b").returncode == 0
+    assert run(tmp_path, "ingest", str(tmp_path / "docs"), db=db_url).returncode == 0
+    (personnel,) = [t for label, t in topics(tmp_path, db_url).items() if "personnel" in label]
+    assert run(tmp_path, "rename-topic", personnel["id"][:6], "NK troops in Russia", db=db_url).returncode == 0
+    assert run(tmp_path, "grade", "Pentagon", "b", db=db_url).returncode == 0
 
     (tmp_path / "docs" / "later.md").write_text(LATER)
-    assert run(tmp_path, "ingest", str(tmp_path / "docs")).stdout.strip().endswith("new 1, duplicate 1, failed 0")
-    found = topics(tmp_path)
+    again = run(tmp_path, "ingest", str(tmp_path / "docs"), db=db_url)
+    assert again.stdout.strip().endswith("new 1, duplicate 1, failed 0")
+    found = topics(tmp_path, db_url)
     assert "NK troops in Russia" in found  # the rename still applies after re-ingestion
     officers = next(t for label, t in found.items() if "officers" in label)
-    assert run(tmp_path, "merge-topics", officers["id"], personnel["id"]).returncode == 0
-    merged = topics(tmp_path)
+    assert run(tmp_path, "merge-topics", officers["id"], personnel["id"], db=db_url).returncode == 0
+    merged = topics(tmp_path, db_url)
     assert set(merged) == {"NK troops in Russia"} and merged["NK troops in Russia"]["claims"] == 2
 
-    timeline = json.loads(run(tmp_path, "topic", personnel["id"], "--format", "json").stdout)
+    timeline = json.loads(run(tmp_path, "topic", personnel["id"], "--format", "json", db=db_url).stdout)
     singh = next(r for r in timeline["timeline"] if r["value"] == 10000)
     assert singh["reliability"] == "B" and singh["date"] == "2024-10-28"
-    assert run(tmp_path, "grade", "Pentagon", "Q").returncode == 1  # not an Admiralty letter
-    assert "US Department of Defense" in run(tmp_path, "grade").stdout
+    assert run(tmp_path, "grade", "Pentagon", "Q", db=db_url).returncode == 1  # not an Admiralty letter
+    assert "US Department of Defense" in run(tmp_path, "grade", db=db_url).stdout
 
 
 def test_grades_file_is_read(tmp_path):

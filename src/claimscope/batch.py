@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from claimscope.ingest import Document, IngestError, expand, read, skipped_note
 from claimscope.store import Store
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 BATCH_SIZE = 16
 
 OnError = Callable[[str], None]  # one line: "origin: reason"
+Outcome = Literal["new", "duplicate", "failed"]
+# What became of one document, with its claims JSON when it is new (for the reconciliation increment).
+Stored = tuple[Outcome, "dict[str, Any] | None"]
+# Extracts and stores documents: one Stored per document, in input order (in this process, or on a cluster).
+Stage = Callable[[Iterable[Document], OnError], Iterator[tuple[Document, Stored]]]
 
 
 @dataclass
@@ -43,15 +49,17 @@ Progress = Callable[[int, int, Counts], None]  # (files done, files in all, coun
 def ingest(
     targets: Iterable[str],
     store: Store,
-    extractor: Extractor,
+    extractor: Extractor | None,
     on_error: OnError,
     progress: Progress | None = None,
     max_bytes: int | None = None,
     batch_size: int = BATCH_SIZE,
+    stage: Stage | None = None,
 ) -> Counts:
     """Read every target (files, directories, URLs), extract the documents not stored yet, store each one.
 
     Bad files, records and documents are reported through `on_error`, one line each, and the batch goes on.
+    `stage` does the extracting and storing elsewhere (`claimscope.cluster`); by default, `extractor` here.
     """
     counts = Counts()
     paths = expand(targets, counts.skipped)
@@ -75,16 +83,28 @@ def ingest(
                 files.report()
             files.read(index)
 
+    if stage is None:
+        if extractor is None:
+            raise ValueError("ingest needs an extractor or a stage")
+        stage = partial(store_extracted, store, extractor, batch_size=batch_size)
     increment = _Reconciliation(store, on_error)
-    for document, data in extract_stream(extractor, unseen(), on_error, batch_size):
-        if data is None:
-            counts.failed += 1
-        elif _store(store, document, data, counts, on_error):
+    for document, (outcome, data) in stage(unseen(), on_error):
+        setattr(counts, outcome, getattr(counts, outcome) + 1)
+        if data is not None:
             increment.add(document, data)
         files.stored(queued.popleft())
     increment.finish()
     files.report()
     return counts
+
+
+def store_extracted(
+    store: Store, extractor: Extractor, documents: Iterable[Document], on_error: OnError,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[tuple[Document, Stored]]:
+    """Extract each document and store it in its own transaction: what became of it, in input order."""
+    for document, data in extract_stream(extractor, documents, on_error, batch_size):
+        yield document, ("failed", None) if data is None else _store(store, document, data, on_error)
 
 
 def extract_stream(
@@ -120,19 +140,13 @@ def origin(document: Document) -> str:
     return document.origin or document.id
 
 
-def _store(store: Store, document: Document, data: dict[str, Any], counts: Counts, on_error: OnError) -> bool:
-    """Store one document; True when it is new."""
+def _store(store: Store, document: Document, data: dict[str, Any], on_error: OnError) -> Stored:
     try:
         added = store.add(document, data)
     except Exception as exc:
-        counts.failed += 1
-        on_error(f"{origin(document)}: could not store: {_reason(exc)}")
-        return False
-    if added:
-        counts.new += 1
-    else:
-        counts.duplicate += 1
-    return added
+        on_error(f"{origin(document)}: could not store: {reason(exc)}")
+        return "failed", None
+    return ("new", data) if added else ("duplicate", None)
 
 
 class _Reconciliation:
@@ -158,7 +172,7 @@ class _Reconciliation:
             self.touched |= self.materialise.add_document(self.store, data, document.text, self.edits,
                                                           refresh_topics=False)
         except Exception as exc:
-            self.on_error(f"{origin(document)}: stored, but could not reconcile: {_reason(exc)}")
+            self.on_error(f"{origin(document)}: stored, but could not reconcile: {reason(exc)}")
         self.pending += 1
         if self.pending >= self.REFRESH_EVERY:
             self.finish()
@@ -174,10 +188,10 @@ def _step(exc: Exception) -> str:
     """Where extraction broke and why: " in claimscope_actors: TypeError: ..." (the step when it is known)."""
     from claimscope.extract import ExtractionError
 
-    return f" in {exc}" if isinstance(exc, ExtractionError) else f": {_reason(exc)}"
+    return f" in {exc}" if isinstance(exc, ExtractionError) else f": {reason(exc)}"
 
 
-def _reason(exc: Exception) -> str:
+def reason(exc: BaseException) -> str:
     """An exception on one line."""
     return " ".join(f"{type(exc).__name__}: {exc}".split())
 

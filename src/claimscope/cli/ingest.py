@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.engine import make_url
 
 from claimscope.cli.app import app, console, err_console
-from claimscope.cli.db import open_store
-from claimscope.cli.output import error, plain
+from claimscope.cli.db import db_url, open_store
+from claimscope.cli.output import error, fail, plain
 from claimscope.config import max_file_bytes
 from claimscope.store import Store
 
 if TYPE_CHECKING:  # the batch (readers, parsers) and spaCy load only for the commands that ingest
-    from claimscope.batch import Counts
+    from claimscope.batch import Counts, Stage
+    from claimscope.cluster import Cluster
 
 INTERRUPTED = 130  # the shell's status for a run stopped by Ctrl-C
 
@@ -32,22 +35,52 @@ def ingest(
         list[str], typer.Argument(metavar="PATH|URL...", help="Files, directories (recursively) or URLs.")
     ],
     max_bytes: MaxBytesOption = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", help="Extract on a Dask cluster: its scheduler "
+                     "(tcp://HOST:8786). Every worker writes to the database, so it must be one they all reach."),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Extract on a local Dask cluster of N worker processes.")
+    ] = None,
 ) -> None:
     """Extract the claims of every document and store them; documents already stored are skipped.
 
     Prints `new N, duplicate N, failed N`; each bad file or record is one `error:` line on stderr, and the
     exit status is 1 when anything failed.
     """
+    if scheduler and workers:
+        fail("give --scheduler or --workers, not both")
     max_bytes = max_bytes or max_file_bytes()  # a bad CLAIMSCOPE_MAX_BYTES stops the run before any database
-    with open_store(create=True) as store:
-        counts = run_ingest(store, targets, max_bytes=max_bytes)
+    url = db_url()
+    if scheduler and make_url(url).get_backend_name() == "sqlite":  # refused before a database file is made
+        fail("a Dask cluster needs a database every worker reaches: give --db postgresql+psycopg://...")
+    with open_store(url, create=True) as store:
+        if scheduler or workers:
+            with _cluster(store, scheduler, workers) as cluster:
+                counts = run_ingest(store, targets, max_bytes=max_bytes, stage=cluster.stage)
+        else:
+            counts = run_ingest(store, targets, max_bytes=max_bytes)
     console.print(plain(str(counts)))
     if counts.failed:
         raise typer.Exit(1)
 
 
-def run_ingest(store: Store, targets: list[str], max_bytes: int | None = None, label: str = "ingesting") -> Counts:
-    """The batch run with a progress bar on stderr (none when stderr is not a terminal); exits 130 on Ctrl-C."""
+def _cluster(store: Store, scheduler: str | None, workers: int | None) -> Cluster:
+    """A Dask cluster extracting into the store, or exit with one error line."""
+    from claimscope.cluster import Cluster, ClusterError
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # its progress chatter would bury our error lines
+    try:
+        return Cluster(store.url, scheduler=scheduler, workers=workers)
+    except ClusterError as exc:
+        fail(str(exc))
+
+
+def run_ingest(store: Store, targets: list[str], max_bytes: int | None = None, label: str = "ingesting",
+               stage: Stage | None = None) -> Counts:
+    """The batch run with a progress bar on stderr (none when stderr is not a terminal); exits 130 on Ctrl-C.
+    `stage` extracts and stores elsewhere (a Dask cluster); by default, in this process."""
     from claimscope.batch import Counts, ingest as ingest_batch
     from claimscope.extract import Extractor
 
@@ -60,7 +93,8 @@ def run_ingest(store: Store, targets: list[str], max_bytes: int | None = None, l
             update(done, total, counts)
 
         try:
-            return ingest_batch(targets, store, Extractor(), on_error=error, progress=progress, max_bytes=max_bytes)
+            return ingest_batch(targets, store, None if stage else Extractor(), on_error=error, progress=progress,
+                                max_bytes=max_bytes, stage=stage)
         except KeyboardInterrupt:
             err_console.print(plain(f"interrupted: {last} (run again to complete)"), soft_wrap=True)
             raise typer.Exit(INTERRUPTED) from None

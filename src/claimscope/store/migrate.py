@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from claimscope.store import sqlite
+from claimscope.store import postgres, sqlite
 
 SCRIPT_LOCATION = "claimscope.store:migrations"
 
@@ -43,8 +43,10 @@ def upgrade(engine: Engine) -> None:
     config = alembic_config()
     transaction = sqlite.immediate_transaction(engine) if engine.dialect.name == "sqlite" else engine.begin()
     with transaction as connection:
+        if engine.dialect.name == "postgresql":
+            postgres.lock_migrations(connection)
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "head")  # from wherever the database is once the lock is held
 
 
 def new_revision(message: str) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, load_only, selectinload, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from claimscope.config import default_db_url
-from claimscope.store import migrate, pages, records, search, sqlite
+from claimscope.store import migrate, pages, postgres, records, search, sqlite
 from claimscope.store.reconciled import Reconciled
 from claimscope.store.schema import (
     ActorRow,
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 # Shortest document id prefix accepted, so that a stray digit does not pick a document at random.
 MIN_PREFIX = 4
+# Tries at storing one document while other processes store documents sharing its actors or places.
+ADD_ATTEMPTS = 4
 # Documents read per query when streaming claims (exports): memory is bounded by a page, not the store.
 PAGE_DOCUMENTS = 200
 
@@ -96,7 +98,9 @@ class Store(Reconciled):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
-        """Release the database connections."""
+        """Release the database connections (on SQLite, refreshing the planner's statistics first)."""
+        if self.is_sqlite:
+            sqlite.optimize(self.engine)
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -115,13 +119,17 @@ class Store(Reconciled):
 
         Any failure (a malformed claims JSON raises ValueError, KeyError or a database error) stores nothing.
         """
-        try:
-            return self._add(document, claims_json)
-        except IntegrityError:
-            if self.has(document.id):  # another process stored it meanwhile
-                return False
-            # Or another process added one of its actors or places since they were looked up: look again.
-            return self._add(document, claims_json)
+        for _ in range(ADD_ATTEMPTS - 1):
+            try:
+                return self._add(document, claims_json)
+            except IntegrityError:
+                if self.has(document.id):  # another process stored it meanwhile: a duplicate
+                    return False
+                # Or another process added one of its actors or places since they were looked up: look again.
+            except OperationalError as exc:
+                if not _conflict(exc):
+                    raise
+        return self._add(document, claims_json)
 
     def _add(self, document: Document, claims_json: dict[str, Any]) -> bool:
         with self._sessions.begin() as session:
@@ -134,7 +142,7 @@ class Store(Reconciled):
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id of the one document whose id starts with this; StoreError if none or several."""
-        prefix = id_or_prefix.strip().lower()
+        prefix = (_no_nul(id_or_prefix) or "").strip().lower()
         if len(prefix) < MIN_PREFIX:
             raise StoreError(f"document id {id_or_prefix!r} is too short: give at least {MIN_PREFIX} characters")
         with self._sessions() as session:
@@ -180,7 +188,9 @@ class Store(Reconciled):
     def _search(self, stmt: Select, phrases: list[search.Phrase]) -> Select:
         if self.is_sqlite:
             hits = sqlite.search_documents(phrases).subquery()
-            return stmt.join(hits, hits.c.doc_id == DocumentRow.id).order_by(hits.c.rank)
+            return stmt.join(hits, hits.c.doc_id == DocumentRow.id).order_by(hits.c.rank, *_newest_first())
+        if self.engine.dialect.name == "postgresql":
+            return postgres.search_documents(stmt, phrases).order_by(*_newest_first())
         return search_portable(stmt, phrases)
 
     def claims_json(self, id_or_prefix: str) -> dict[str, Any]:
@@ -265,14 +275,14 @@ class Store(Reconciled):
         if unknown:
             raise TypeError(f"unknown claim filter {', '.join(sorted(unknown))}")
         conditions: list[ColumnElement[bool]] = []
-        if source := filters.get("source"):
+        if source := _no_nul(filters.get("source")):  # PostgreSQL text cannot hold NUL
             conditions.append(
                 or_(
                     ClaimRow.source_text.icontains(source, autoescape=True),
                     ClaimRow.source_actor.has(ActorRow.name.icontains(source, autoescape=True)),
                 )
             )
-        if actor := filters.get("actor"):
+        if actor := _no_nul(filters.get("actor")):
             named = func.lower(ActorRow.name) == actor.lower()
             conditions.append(
                 or_(ClaimRow.source_actor.has(named), ClaimRow.actor_links.any(ClaimActorRow.actor.has(named)))
@@ -287,7 +297,7 @@ class Store(Reconciled):
             conditions.append(ClaimRow.dated_to >= since)
         if until := filters.get("until"):
             conditions.append(ClaimRow.dated_from <= until)
-        if q := filters.get("q"):
+        if q := _no_nul(filters.get("q")):
             conditions.append(ClaimRow.content_text.icontains(q, autoescape=True))
         if (units := filters.get("units")) is not None:
             conditions.append(
@@ -388,12 +398,18 @@ class _SharedRows:
         for claim in data.get("claims") or []:
             mentions += [claim["source"]] if claim.get("source") else []
             mentions += list(claim.get("relayed_by") or []) + list(claim.get("cites") or [])
-        names = {m["actor"] for m in mentions if m.get("actor")}
-        ids = {p["geonames_id"] for p in data.get("places") or [] if p.get("geonames_id") is not None}
-        self.actors = {a.name: a for a in session.scalars(select(ActorRow).where(ActorRow.name.in_(names)))}
+        first = {m["actor"]: m for m in reversed(mentions) if m.get("actor")}
+        places = {p["geonames_id"]: p for p in data.get("places") or [] if p.get("geonames_id") is not None}
+        self.actors = {a.name: a for a in session.scalars(select(ActorRow).where(ActorRow.name.in_(first)))}
         self.places = {
-            p.geonames_id: p for p in session.scalars(select(PlaceRow).where(PlaceRow.geonames_id.in_(ids)))
+            p.geonames_id: p for p in session.scalars(select(PlaceRow).where(PlaceRow.geonames_id.in_(places)))
         }
+        # New shared rows are added in a fixed order (by name, by id), so that two processes storing documents
+        # with the same new actors wait for each other instead of deadlocking.
+        for name in sorted(set(first) - set(self.actors)):
+            session.add(self.actor(first[name]))
+        for geonames_id in sorted(set(places) - set(self.places)):
+            session.add(self.place(places[geonames_id]))
 
     def actor(self, mention: dict[str, Any]) -> ActorRow | None:
         """The actor a mention resolved to (None if unresolved); a new actor takes the mention's kind, country."""
@@ -420,6 +436,16 @@ class _SharedRows:
                 admin1=mention.get("admin1"),
             )
         return self.places[geonames_id]
+
+
+def _no_nul(text: str | None) -> str | None:
+    """User text without NUL characters, which no stored text holds and PostgreSQL refuses as a parameter."""
+    return text.replace("\x00", "") if text else text
+
+
+def _conflict(exc: OperationalError) -> bool:
+    """Whether a failed write lost a race with another transaction (a deadlock or a serialization failure)."""
+    return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
 
 
 def _claim_loading() -> list[Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column, relationship
 
 # Stable constraint names, so later migrations can alter them on every backend.
@@ -64,6 +64,11 @@ class DocumentRow(Base):
     actor_mentions: Mapped[list[ActorMentionRow]] = relationship(
         order_by="ActorMentionRow.position", cascade="all, delete-orphan"
     )
+
+
+# Listing order (`Store.documents`, `Store.claims`), so that a listing with a limit reads about that many rows.
+Index("ix_documents_newest", DocumentRow.published.is_(None), DocumentRow.published.desc(),
+      DocumentRow.ingested_at.desc())
 
 
 class ActorRow(Base):
@@ -210,6 +215,9 @@ class ClaimRow(Base):
     time_links: Mapped[list[ClaimTimeRow]] = relationship(
         order_by="ClaimTimeRow.position", cascade="all, delete-orphan"
     )
+
+
+Index("ix_claims_date_order", ClaimRow.dated_from.is_(None), ClaimRow.dated_from)
 
 
 class ClaimActorRow(Base):

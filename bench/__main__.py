@@ -29,6 +29,7 @@ TASKS = {
     "throughput": "bench.throughput",
     "robustness": "bench.robustness",
     "long-docs": "bench.long_docs",
+    "export": "bench.export",
 }
 
 

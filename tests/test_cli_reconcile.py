@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from claimscope.config import cache_dir
+from claimscope.store import Store
 
 WIRE = """---
 title: "Pentagon: about 10,000 North Korean soldiers in Russia"
@@ -71,6 +72,8 @@ def test_grades_file_is_read(tmp_path):
     grades = tmp_path / "grades.yml"
     grades.write_text("CNN: C\n")
     env_home = tmp_path / "home"
+    env_home.mkdir()
+    Store(f"sqlite:///{env_home / 'claimscope.db'}").close()  # read commands refuse a missing database
     done = subprocess.run([sys.executable, "-m", "claimscope", "grade"], capture_output=True, text=True,
                           timeout=300, env={**os.environ, "CLAIMSCOPE_HOME": str(env_home),
                                             "CLAIMSCOPE_GRADES": str(grades), "COLUMNS": "200"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import groupby
 from typing import Any
 
 from spacy.language import Language
@@ -60,6 +61,16 @@ class Extractor:
             yield from self._extract_in_workers(documents, batch_size, n_process)
             return
         from claimscope.extract import chunks
+
+        # A long document's pieces go a few at a time: the memory of a batch grows with its characters.
+        try:
+            for long, run in groupby(_reading(documents), key=lambda d: len(d.text) > chunks.CHUNK_CHARS):
+                yield from self._pipe(run, chunks.PIECES_PER_BATCH if long else batch_size)
+        except _InputFailed as failed:
+            raise failed.__cause__ from None  # the caller's own error, as it was raised
+
+    def _pipe(self, documents: Iterable[Document], batch_size: int) -> Iterator[tuple[Document, dict[str, Any]]]:
+        from claimscope.extract import chunks
         from claimscope.extract.output import document_json, json_claim_id
 
         nlp = self.nlp
@@ -67,7 +78,7 @@ class Extractor:
         done: list[tuple[int, dict[str, Any]]] = []  # the pieces of pending[0] extracted so far
 
         def docs() -> Iterator[Any]:
-            for document in _reading(documents):
+            for document in documents:
                 pieces = chunks.split(document.text)
                 pending.append((document, [offset for offset, _ in pieces]))
                 for _, piece in pieces:
@@ -123,13 +134,11 @@ def _reading(documents: Iterable[Document]) -> Iterator[Document]:
 
 
 def _named(docs: Iterator[Any]) -> Iterator[Any]:
-    """The stream of processed docs, a step's failure as an ExtractionError, the input's as it was raised."""
+    """The stream of processed docs, a step's failure as an ExtractionError."""
     try:
         yield from docs
-    except ExtractionError:
+    except (ExtractionError, _InputFailed):
         raise
-    except _InputFailed as failed:
-        raise failed.__cause__ from None
     except Exception as exc:
         raise ExtractionError.of("pipeline", exc) from exc
 

@@ -2,11 +2,11 @@
 joined back with every offset in the original text.
 
 spaCy's memory grows with the length of a Doc (and it refuses one past `max_length`), and attribution
-compares each claim with the others of its Doc: pieces of at most 20,000 characters (a long article; 16 of
-them in a batch, as for articles) keep time linear and memory bounded whatever the size of the document. A
-piece ends at a blank line when there is one in the second half of its window, else at a line break, a
-sentence end, a space, and only as a last resort at the window's edge. Each piece is dated by the document's
-publication; a pronoun at the head of a piece does not see the sources of the piece before.
+compares each claim with the others of its Doc: pieces of at most 20,000 characters (a long article), four
+to a batch (about the characters of a batch of 16 articles), keep time linear and memory bounded whatever the
+size of the document. A piece ends at a blank line when there is one in the second half of its window, else
+at a line break, a sentence end, a space, and only as a last resort at the window's edge. Each piece is dated
+by the document's publication; a pronoun at the head of a piece does not see the sources of the piece before.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 CHUNK_CHARS = 20_000
+PIECES_PER_BATCH = 4  # about the characters of a batch of 16 articles
 
 # Where a piece may end, best first: the end of each match (searched in the window's second half).
 BOUNDARIES = (

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session, load_only, selectinload, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from claimscope.config import default_db_url
-from claimscope.store import migrate, records, search, sqlite
+from claimscope.store import migrate, paging, records, search, sqlite
+from claimscope.store.filters import ClaimFilters
+from claimscope.store.filters import apply as filter_claims
 from claimscope.store.schema import (
     ActorRow,
-    ClaimActorRow,
-    ClaimQuantityRow,
+    ClaimPlaceRow,
     ClaimRow,
     DocumentRow,
     PlaceMentionRow,
@@ -160,6 +161,19 @@ class Store:
                 raise StoreError(f"search failed: {exc.orig}") from exc
             return [_header(row, n) for row, n in rows]
 
+    def documents_page(self, after: str | None = None, size: int = 100) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of document headers in id order and the id to continue after (None at the end)."""
+        count = (
+            select(func.count()).where(ClaimRow.document_id == DocumentRow.id).correlate(DocumentRow)
+        ).scalar_subquery()
+        stmt = select(DocumentRow, count).options(load_only(*_HEADER_COLUMNS)).order_by(DocumentRow.id)
+        if after:
+            stmt = stmt.where(DocumentRow.id > after)
+        with self._sessions() as session:
+            rows = session.execute(stmt.limit(size + 1)).all()
+            page = [_header(row, n) for row, n in rows[:size]]
+        return page, page[-1]["id"] if len(rows) > size else None
+
     def _search(self, stmt: Select, phrases: list[search.Phrase]) -> Select:
         if self.is_sqlite:
             hits = sqlite.search_documents(phrases).subquery()
@@ -199,39 +213,11 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Stored claims in date order (asserted, else published), each as in the claims JSON plus its `document`.
 
-        `source` is a part of the source's words or actor name; `actor` an actor's canonical name (as source,
-        relay or cited); `since`/`until` keep claims whose date overlaps; `q` a part of the content; `units`
-        keeps claims counting one of these units.
+        The filters are those of `ClaimFilters`.
         """
-        stmt = select(ClaimRow)
-        if source:
-            stmt = stmt.where(
-                or_(
-                    ClaimRow.source_text.icontains(source, autoescape=True),
-                    ClaimRow.source_actor.has(ActorRow.name.icontains(source, autoescape=True)),
-                )
-            )
-        if actor:
-            named = func.lower(ActorRow.name) == actor.lower()
-            stmt = stmt.where(
-                or_(ClaimRow.source_actor.has(named), ClaimRow.actor_links.any(ClaimActorRow.actor.has(named)))
-            )
-        if modality:
-            stmt = stmt.where(ClaimRow.modality == modality)
-        if event:
-            stmt = stmt.where(ClaimRow.event == event)
-        if document:
-            stmt = stmt.where(ClaimRow.document_id == self.resolve(document))
-        if since:
-            stmt = stmt.where(ClaimRow.dated_to >= since)
-        if until:
-            stmt = stmt.where(ClaimRow.dated_from <= until)
-        if q:
-            stmt = stmt.where(ClaimRow.content_text.icontains(q, autoescape=True))
-        if units is not None:
-            stmt = stmt.where(
-                ClaimRow.quantity_links.any(ClaimQuantityRow.quantity.has(QuantityRow.unit.in_(list(units))))
-            )
+        filters = ClaimFilters(source=source, actor=actor, modality=modality, event=event, document=document,
+                               since=since, until=until, q=q, units=units)
+        stmt = self._filtered(select(ClaimRow), filters)
         stmt = (
             stmt.join(ClaimRow.document)
             .order_by(
@@ -252,6 +238,99 @@ class Store:
                 {**records.claim_json(row), "document": _document_brief(row.document)}
                 for row in session.scalars(stmt)
             ]
+
+    def claims_page(self, filters: ClaimFilters = ClaimFilters(), after: str | None = None,
+                    size: int = 100) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of claims in date order (dated first) and the cursor of the next page (None at the end).
+
+        `after` is the cursor a previous page returned; ValueError for a cursor this store did not write.
+        """
+        key = paging.ClaimKey.decode(after) if after else None
+        base = self._filtered(select(ClaimRow), filters).options(
+            *_claim_loading(), selectinload(ClaimRow.document).options(load_only(*_HEADER_COLUMNS))
+        )
+        with self._sessions() as session:
+            rows = list(session.scalars(
+                base.where(paging.dated_after(key)).order_by(*paging.dated_order()).limit(size + 1)
+            ))
+            if len(rows) <= size:
+                rows += session.scalars(
+                    base.where(paging.undated_after(key)).order_by(*paging.undated_order())
+                    .limit(size + 1 - len(rows))
+                )
+            more = len(rows) > size
+            rows = rows[:size]
+            page = [{**records.claim_json(row), "document": _document_brief(row.document)} for row in rows]
+        return page, paging.ClaimKey.of(rows[-1]).encode() if more else None
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """One stored claim by its id, as in the claims JSON plus its `document`; StoreError if unknown."""
+        with self._sessions() as session:
+            row = session.scalars(
+                select(ClaimRow).where(ClaimRow.id == claim_id).options(
+                    *_claim_loading(), selectinload(ClaimRow.document).options(load_only(*_HEADER_COLUMNS))
+                )
+            ).one_or_none()
+            if row is None:
+                raise StoreError(f"no claim with id {claim_id!r}")
+            return {**records.claim_json(row), "document": _document_brief(row.document)}
+
+    def claim_places(self, filters: ClaimFilters = ClaimFilters(), limit: int | None = None) -> list[dict[str, Any]]:
+        """The place mentions of the filtered claims (content and setting), each with its claim's summary:
+        claim_id, source, date, modality, content, document_id, role, and the place fields of the claims JSON."""
+        claims = self._filtered(select(ClaimRow.id), filters).subquery()
+        stmt = (
+            select(ClaimRow, ClaimPlaceRow.role, PlaceMentionRow)
+            .join(ClaimPlaceRow, ClaimPlaceRow.claim_id == ClaimRow.id)
+            .join(PlaceMentionRow, PlaceMentionRow.id == ClaimPlaceRow.place_mention_id)
+            .where(ClaimRow.id.in_(select(claims.c.id)))
+            .order_by(ClaimRow.dated_from, ClaimRow.document_id, ClaimRow.position, ClaimPlaceRow.position)
+            .limit(limit)
+        )
+        with self._sessions() as session:
+            return [
+                {
+                    **records.place_json(place), "role": role, "claim_id": claim.id,
+                    "document_id": claim.document_id,
+                    "source": claim.source_actor.name if claim.source_actor else claim.source_text,
+                    "date": claim.dated_from.isoformat() if claim.dated_from else None,
+                    "modality": claim.modality, "content": claim.content_text,
+                }
+                for claim, role, place in session.execute(stmt)
+            ]
+
+    def actors(self, q: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+        """Actors that are the source of a claim, most claims first: name, kind, country, claims."""
+        count = func.count(ClaimRow.id).label("claims")
+        stmt = (
+            select(ActorRow.name, ActorRow.kind, ActorRow.country, count)
+            .join(ClaimRow, ClaimRow.source_actor_id == ActorRow.id)
+            .group_by(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.country)
+            .order_by(count.desc(), ActorRow.name)
+            .limit(limit)
+        )
+        if q:
+            stmt = stmt.where(ActorRow.name.icontains(q, autoescape=True))
+        with self._sessions() as session:
+            return [dict(row._mapping) for row in session.execute(stmt)]
+
+    def actor(self, name: str) -> dict[str, Any] | None:
+        """One actor by its canonical name (any case): name, kind, country; None if unknown."""
+        with self._sessions() as session:
+            row = session.scalars(select(ActorRow).where(func.lower(ActorRow.name) == name.lower())).first()
+            return None if row is None else {"name": row.name, "kind": row.kind, "country": row.country}
+
+    def _filtered(self, stmt: Select, filters: ClaimFilters) -> Select:
+        try:
+            return filter_claims(stmt, filters, self.resolve, self._matching_documents)
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
+
+    def _matching_documents(self, phrases: list[search.Phrase]) -> Select:
+        """The ids of the documents matching a full-text search."""
+        if self.is_sqlite:
+            return select(sqlite.search_documents(phrases).subquery().c.doc_id)
+        return search_portable(select(DocumentRow.id), phrases).order_by(None)
 
     def counts(self) -> dict[str, int]:
         """Rows per kind of record: documents, claims, quantities, places, times, actors."""

@@ -1,0 +1,38 @@
+"""The FastAPI application: pages (views/), the JSON API (/api/v1), vendored static files, security."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from claimscope import __version__
+from claimscope.store import Store
+from claimscope.web import api
+from claimscope.web.pages import install_errors
+from claimscope.web.security import SecurityHeaders, TokenGuard
+from claimscope.web.views import PAGES
+
+HERE = Path(__file__).parent
+
+
+def create_app(store: Store, token: str | None = None) -> FastAPI:
+    """The workspace over a store; with `token`, every request must carry it (see `security`)."""
+    app = FastAPI(
+        title="claimscope API",
+        version=__version__,
+        description="Who claims what: documents, claims, topics, places and actors of a claimscope store.",
+        openapi_url=f"{api.PREFIX}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.include_router(api.router)
+    for page in PAGES:
+        app.include_router(page.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    install_errors(app)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(TokenGuard, token=token)
+    return app

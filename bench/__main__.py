@@ -27,6 +27,7 @@ TASKS = {
     "places": "bench.geoparsing",
     "numbers": "bench.numbers",
     "throughput": "bench.throughput",
+    "serve": "bench.serve",
 }
 
 

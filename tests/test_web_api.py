@@ -10,9 +10,10 @@ from datetime import date
 
 import httpx
 import pytest
-from web_support import serve, site, stop, web_store  # noqa: F401
+from web_support import site, web_store  # noqa: F401
 
 from claimscope.store.filters import ClaimFilters
+from claimscope.web.background import BackgroundServer
 from claimscope.web.security import BindError, check_bind, is_loopback
 from claimscope.web.views.claims import safe_cell
 
@@ -147,8 +148,7 @@ def test_csv_download_is_safe_for_spreadsheets(client, web_store):
 
 
 def test_a_token_is_required_when_set(web_store):
-    served = serve(web_store, token="s3cret-token")
-    try:
+    with BackgroundServer(web_store, token="s3cret-token") as served:
         with httpx.Client(base_url=served.url, timeout=60) as c:
             assert c.get("/api/v1/topics").status_code == 401
             assert c.get("/static/claimscope/app.css").status_code == 401
@@ -158,8 +158,6 @@ def test_a_token_is_required_when_set(web_store):
             assert login.status_code == 303 and login.headers["location"] == "/claims?modality=asserted"
             assert c.get("/claims?modality=asserted").status_code == 200  # the cookie set by the login
         assert httpx.get(served.url + "/?token=wrong", timeout=60).status_code == 401
-    finally:
-        stop(served)
 
 
 def test_binding_beyond_loopback_needs_a_token():

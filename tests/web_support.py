@@ -3,22 +3,17 @@ plus hostile documents), a real uvicorn server on 127.0.0.1, and one headless Ch
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from claimscope.batch import ingest
 from claimscope.ingest.document import Document
 from claimscope.samples import corpus_dir
 from claimscope.store import Store
-from claimscope.web import create_app
+from claimscope.web.background import BackgroundServer
 
 SAMPLES = ("001-seed-kyiv-reports-north-korean-troops.txt", "002-kremlin-calls-troop-reports-fake-news.md",
            "011-white-house-at-least-3000.md", "012-hur-says-north-koreans-seen-in-kursk.md",
@@ -89,41 +84,11 @@ def web_store(tmp_path_factory, extractor) -> Iterator[Store]:
         yield store
 
 
-@dataclass
-class Served:
-    """A running server: its base URL and the uvicorn server (to stop it)."""
-
-    url: str
-    server: uvicorn.Server
-    thread: threading.Thread
-
-
-def serve(store: Store, token: str | None = None) -> Served:
-    """Start the app on a free loopback port in a thread; return once it accepts connections."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(store, token=token), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the server did not start")
-        time.sleep(0.05)
-    return Served(f"http://127.0.0.1:{sock.getsockname()[1]}", server, thread)
-
-
-def stop(served: Served) -> None:
-    served.server.should_exit = True
-    served.thread.join(timeout=10)
-
-
 @pytest.fixture(scope="session")
 def site(web_store) -> Iterator[str]:
     """The base URL of a server over the session's store (no token)."""
-    served = serve(web_store)
-    yield served.url
-    stop(served)
+    with BackgroundServer(web_store) as served:
+        yield served.url
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ def rename(store: Store, topic_id: str, label: str) -> str:
     """Give a topic a label of the analyst's own."""
     found = _topic(store, topic_id)
     store.add_topic_edit("rename", found["id"], label=_label(label))
+    topicdata.refresh(store)
     return f"renamed {found['id']} to {label.strip()!r}"
 
 
@@ -26,6 +27,7 @@ def merge(store: Store, topic_id: str, target_id: str) -> str:
     if a["id"] == b["id"]:
         raise EditError("a topic cannot be merged into itself")
     store.add_topic_edit("merge", a["id"], target_id=b["id"])
+    topicdata.refresh(store)
     return f"merged {a['id']} ({a['label']}) into {b['id']} ({b['label']})"
 
 
@@ -41,6 +43,7 @@ def split(store: Store, topic_id: str, claims: list[str], label: str) -> str:
     new_label = _label(label)
     for claim_id in claims:
         store.add_topic_edit("split", found["id"], claim_id=claim_id, label=new_label)
+    topicdata.refresh(store)
     return f"moved {len(claims)} claim(s) from {found['id']} to a new topic {new_label!r}"
 
 
@@ -54,6 +57,7 @@ def grade(store: Store, actor: str, letter: str) -> str:
     except ValueError as exc:
         raise EditError(str(exc)) from exc
     store.set_grade(name, letter)
+    topicdata.refresh(store)
     return f"{name}: {letter} ({RELIABILITY[letter]})"
 
 

@@ -1,30 +1,41 @@
 """The topics the pages and the API show, as JSON dicts: the one place that knows where they come from.
 
 Reconciliation is computed from the store (`reconcile_store`) and kept until the claims, the analyst's edits
-or the grades change; once the store materialises topics, `_reconciled` reads them instead.
+or the grades change (looked at every RECHECK_SECONDS; an edit made here refreshes at once); once the store
+materialises topics, `_reconciled` reads them instead.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 from claimscope.reconcile.loading import reconcile_store
 from claimscope.store import Store
 
+RECHECK_SECONDS = 5.0
 _lock = threading.Lock()
-_cache: dict[str, tuple[tuple[Any, ...], list[dict[str, Any]]]] = {}
+_cache: dict[str, tuple[float, tuple[Any, ...], list[dict[str, Any]]]] = {}
 
 
 def _reconciled(store: Store) -> list[dict[str, Any]]:
     """Every topic as `Topic.to_json()`, most claims first, recomputed only when the store changed."""
-    version = (store.counts()["claims"], len(store.topic_edits()), tuple(sorted(store.grades().items())))
     with _lock:
         cached = _cache.get(store.url)
-        if cached is None or cached[0] != version:
-            cached = (version, [t.to_json() for t in reconcile_store(store)])
-            _cache[store.url] = cached
-        return cached[1]
+        if cached and time.monotonic() - cached[0] < RECHECK_SECONDS:
+            return cached[2]
+        version = (store.counts()["claims"], len(store.topic_edits()), tuple(sorted(store.grades().items())))
+        if cached is None or cached[1] != version:
+            cached = (time.monotonic(), version, [t.to_json() for t in reconcile_store(store)])
+        _cache[store.url] = (time.monotonic(), cached[1], cached[2])
+        return cached[2]
+
+
+def refresh(store: Store) -> None:
+    """Forget the topics after an edit, so the next page shows it."""
+    with _lock:
+        _cache.pop(store.url, None)
 
 
 def topics(store: Store, q: str | None = None) -> list[dict[str, Any]]:

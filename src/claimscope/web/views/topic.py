@@ -15,6 +15,9 @@ from claimscope.web import charts, edits, topicdata
 from claimscope.web.pages import back, posted_form, render, store_of
 
 router = APIRouter(include_in_schema=False)
+# A page shows the latest claims of a very large topic only (the API has them all): a browser cannot use a
+# chart of ten thousand bands, and the page stays quick.
+MAX_ROWS = 400
 
 
 def timeline_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -34,9 +37,11 @@ def topic_page(request: Request, topic_id: str, message: Annotated[str | None, Q
     except LookupError as exc:
         raise HTTPException(404, str(exc)) from exc
     others = [t for t in topicdata.topics(store) if t["id"] != found["id"]]
-    actors = sorted({r["actor"] for r in found["timeline"] if r["actor"]})
-    return render(request, "topic.html", topic=found, chart=charts.topic_chart(found),
-                  groups=timeline_groups(found["timeline"]), others=others, actors=actors,
+    shown = {**found, "timeline": found["timeline"][-MAX_ROWS:]}
+    actors = sorted({r["actor"] for r in shown["timeline"] if r["actor"]})
+    return render(request, "topic.html", topic=shown, chart=charts.topic_chart(shown),
+                  groups=timeline_groups(shown["timeline"]), others=others, actors=actors,
+                  left_out=len(found["timeline"]) - len(shown["timeline"]),
                   reliability=RELIABILITY, credibility=CREDIBILITY, message=message, error=error)
 
 

@@ -31,6 +31,23 @@
     return box;
   }
 
+  // Natural Earth rings that cross the antimeridian (Russia's far east, Fiji, the Aleutians) would be drawn
+  // straight across a flat map: carry their western half past 180°. Antarctica (010) is left out.
+  function unwrap(countries) {
+    countries.features = countries.features.filter(function (f) { return f.id !== "010"; });
+    countries.features.forEach(function (f) {
+      if (!f.geometry) { return; }
+      var polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+      polygons.forEach(function (rings) {
+        rings.forEach(function (ring) {
+          var crosses = ring.some(function (p, i) { return i && Math.abs(p[0] - ring[i - 1][0]) > 180; });
+          if (crosses) { ring.forEach(function (p) { if (p[0] < 0) { p[0] += 360; } }); }
+        });
+      });
+    });
+    return countries;
+  }
+
   function draw(countries) {
     var byNumber = {};
     places.features.forEach(function (f) {
@@ -70,5 +87,5 @@
 
   fetch(el.dataset.basemap, { credentials: "same-origin" })
     .then(function (r) { return r.json(); })
-    .then(function (atlas) { draw(topojson.feature(atlas, atlas.objects.countries)); });
+    .then(function (atlas) { draw(unwrap(topojson.feature(atlas, atlas.objects.countries))); });
 })();

@@ -1,0 +1,189 @@
+"""`python -m bench serve`: latency of `claimscope serve` under 50 concurrent clients on loopback.
+
+A store of 10^5 synthetic claims (10^4 documents of 10 claims, written through `Store.add`, cached in the
+claimscope cache folder) is served by `claimscope serve` in its own process; 50 httpx async clients request
+the topic page of the largest topic, the claims page and /api/v1/claims, each for at most REQUESTS requests
+or SECONDS seconds. Baseline, in the same run: a static file from the same server (the framework's floor).
+`--limit N` builds N documents instead (a quick run). Goal: p95 < 200 ms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.common import Result
+from claimscope.config import cache_dir
+from claimscope.ingest.document import Document
+from claimscope.store import Store
+
+DOCUMENTS = 10_000
+CLAIMS_PER_DOCUMENT = 10
+CLIENTS = 50
+REQUESTS = 1_000  # per endpoint
+SECONDS = 60.0  # per endpoint
+START_SECONDS = 300.0  # the first topics request may compute them; past this the topic page is left out
+SOURCES = [("Defence Intelligence of Ukraine", "agency", "UA"), ("John Kirby", "person", "US"),
+           ("Government of Russia", "government", "RU"), ("National Intelligence Service", "agency", "KR"),
+           ("Volodymyr Zelensky", "person", "UA"), ("NATO", "organization", None)]
+PLACES = [("Kursk", 51.73, 36.19, 538560, "city"), ("Kursk Oblast", 51.5, 36.0, 538555, "admin1"),
+          ("Russia", 60.0, 100.0, 2017370, "country"), ("the border area", None, None, None, "region")]
+MODALITIES = ["asserted", "asserted", "hedged", "rumored", "denied"]
+
+
+def synthetic(i: int, rng: random.Random) -> tuple[Document, dict[str, Any]]:
+    """Document i of the synthetic corpus: ten claims of head counts by known sources at known places."""
+    published = date(2024, 9, 1) + timedelta(days=i % 180)
+    parts, claims, quantities, places = [], [], [], []
+    offset = 0
+    for k in range(CLAIMS_PER_DOCUMENT):
+        name, kind, country = SOURCES[rng.randrange(len(SOURCES))]
+        place = PLACES[rng.randrange(len(PLACES))]
+        figure = rng.randrange(1, 15) * 1000
+        quantity = f"about {figure:,} North Korean soldiers"
+        content = f"{quantity} were in {place[0]}"
+        sentence = f"{name} said that {content}. "
+        c_start = offset + len(name) + len(" said that ")
+        q = {"text": quantity, "start": c_start, "end": c_start + len(quantity), "value": figure,
+             "low": figure * 0.9, "high": figure * 1.1, "qualifier": "approx", "unit": "soldier",
+             "subject": "North Korean soldiers"}
+        p_start = c_start + len(quantity) + len(" were in ")
+        p = {"text": place[0], "start": p_start, "end": p_start + len(place[0]), "name": place[0],
+             "lat": place[1], "lon": place[2], "geonames_id": place[3], "country": "RU", "feature": None,
+             "precision": place[4], "admin1": None}
+        claims.append({
+            "id": f"b{i:07d}{k:02d}", "source": {"text": name, "start": offset, "end": offset + len(name),
+                                                 "actor": name, "kind": kind, "country": country},
+            "cue": "say", "cue_span": {"text": "said", "start": offset + len(name) + 1,
+                                       "end": offset + len(name) + 5},
+            "channel": None, "asserted_on": (published - timedelta(days=k % 3)).isoformat(),
+            "content": {"text": content, "start": c_start, "end": c_start + len(content)},
+            "modality": MODALITIES[rng.randrange(len(MODALITIES))], "event": "deployment",
+            "quantities": [q], "places": [p], "times": [], "relayed_by": [], "cites": [],
+        })
+        quantities.append(q)
+        places.append(p)
+        parts.append(sentence)
+        offset += len(sentence)
+    document = Document(text="".join(parts), title=f"Synthetic report {i}", outlet=f"Outlet {i % 40}",
+                        published=datetime.combine(published, datetime.min.time()), kind="article")
+    return document, {"document": {"id": document.id}, "claims": claims, "times": [], "places": places,
+                      "actors": [], "quantities": quantities}
+
+
+def build(documents: int) -> Path:
+    """The cached synthetic database of this many documents (built once)."""
+    path = cache_dir() / f"bench-serve-{documents}.db"
+    if path.exists():
+        with Store(f"sqlite:///{path}") as store:
+            if store.counts()["documents"] == documents:
+                return path
+        path.unlink()
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    rng = random.Random(7)
+    with Store(f"sqlite:///{partial}") as store:
+        for i in range(documents):
+            store.add(*synthetic(i, rng))
+    partial.rename(path)
+    return path
+
+
+async def measure(url: str, clients: int, requests: int, seconds: float) -> dict[str, Any]:
+    """p50 / p95 / max latency and throughput of GET url from `clients` concurrent clients."""
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=120) as client:
+
+        async def worker() -> None:
+            nonlocal errors
+            while len(latencies) + errors < requests and time.perf_counter() < deadline:
+                started = time.perf_counter()
+                response = await client.get(url)
+                if response.status_code == 200:
+                    latencies.append(time.perf_counter() - started)
+                else:
+                    errors += 1
+
+        began = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        elapsed = time.perf_counter() - began
+    if not latencies:
+        return {"requests": 0, "errors": errors}
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
+    return {"requests": len(latencies), "errors": errors, "p50 ms": cuts[49] * 1000, "p95 ms": cuts[94] * 1000,
+            "max ms": max(latencies) * 1000, "req/s": len(latencies) / elapsed}
+
+
+def run(root: Path) -> Result:
+    """Serve the synthetic store and measure each endpoint."""
+    limit = os.environ.get("CLAIMSCOPE_BENCH_LIMIT")
+    documents = int(limit) if limit else DOCUMENTS
+    started = time.perf_counter()
+    db = build(documents)
+    result = Result(task="serve")
+    result.notes.append(f"store: {documents * CLAIMS_PER_DOCUMENT:,} claims in {documents:,} documents "
+                        f"({db}, ready in {time.perf_counter() - started:.0f} s)")
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "claimscope", "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        endpoints = [("static file (baseline)", "/static/claimscope/app.css"), ("claims page", "/claims"),
+                     ("/api/v1/claims", "/api/v1/claims")]
+        try:
+            topic, took = _warm_up(base)
+            result.notes.append(f"first topics request (computes or reads the topics): {took:.1f} s")
+            endpoints.insert(1, ("topic page", f"/topics/{topic}"))
+        except httpx.TimeoutException:
+            result.notes.append(f"topic page left out: the topics were not ready within {START_SECONDS:.0f} s")
+        baseline = None
+        for name, path in endpoints:
+            figures = asyncio.run(measure(base + path, CLIENTS, REQUESTS, SECONDS))
+            if baseline is None:
+                baseline = figures.get("p95 ms")
+            if baseline and figures.get("p95 ms"):
+                figures["p95 / baseline"] = figures["p95 ms"] / baseline
+            result.rows.append({"system": name, **figures})
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # still computing topics in a worker thread
+            server.kill()
+            server.wait()
+    result.notes.append(f"{CLIENTS} concurrent clients, at most {REQUESTS} requests or {SECONDS:.0f} s per "
+                        f"endpoint; goal p95 < 200 ms")
+    return result
+
+
+def _warm_up(base: str) -> tuple[str, float]:
+    """Wait for the server, then ask for the topics once: (the largest topic's id, seconds it took)."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(base + "/static/claimscope/app.css", timeout=5)
+            break
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+    started = time.perf_counter()
+    rows = httpx.get(base + "/api/v1/topics", timeout=START_SECONDS).json()["rows"]
+    return rows[0]["id"], time.perf_counter() - started

@@ -15,6 +15,7 @@ from claimscope.config import default_db_url
 from claimscope.store import migrate, paging, records, search, sqlite
 from claimscope.store.filters import ClaimFilters
 from claimscope.store.filters import apply as filter_claims
+from claimscope.store.reconciled import Reconciled
 from claimscope.store.schema import (
     ActorRow,
     ClaimPlaceRow,
@@ -67,7 +68,7 @@ class StoreError(Exception):
     """A request the store cannot answer: an unknown or ambiguous document, a search with nothing to search."""
 
 
-class Store:
+class Store(Reconciled):
     """A claimscope database; opening it brings its schema up to date."""
 
     def __init__(self, url: str | None = None) -> None:

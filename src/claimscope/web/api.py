@@ -218,7 +218,7 @@ def post_merge(request: Request, topic_id: str, body: Merge) -> dict[str, str]:
 
 @router.post("/topics/{topic_id}/split", dependencies=[Edit], summary="Move claims out into a new topic")
 def post_split(request: Request, topic_id: str, body: Split) -> dict[str, str]:
-    return _edit(lambda: edits.split(store_of(request), topic_id, body.claims, body.label))
+    return _edit(lambda: edits.split(store_of(request), topic_id, body.claims, body.label)[0])
 
 
 @router.post("/grades", dependencies=[Edit], summary="Set an actor's reliability (A–F)")

@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from claimscope import __version__
 from claimscope.store import Store
-from claimscope.web import api
+from claimscope.web import api, topicdata
 from claimscope.web.pages import install_errors
 from claimscope.web.security import SecurityHeaders, TokenGuard
 from claimscope.web.views import PAGES
@@ -18,7 +18,9 @@ HERE = Path(__file__).parent
 
 
 def create_app(store: Store, token: str | None = None) -> FastAPI:
-    """The workspace over a store; with `token`, every request must carry it (see `security`)."""
+    """The workspace over a store; with `token`, every request must carry it (see `security`). Documents
+    stored before reconciliation was materialised are reconciled first."""
+    topicdata.catch_up(store)
     app = FastAPI(
         title="claimscope API",
         version=__version__,

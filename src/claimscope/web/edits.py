@@ -1,8 +1,11 @@
-"""The analyst's edits, shared by the pages' forms and the API: checked, then kept in the store."""
+"""The analyst's edits, shared by the pages' forms and the API: checked, kept in the store, and the topics
+they touch recomputed (as `claimscope rename-topic`, `merge-topics`, `split-topic` and `grade` do)."""
 
 from __future__ import annotations
 
-from claimscope.reconcile.grading import RELIABILITY, check_letter
+from claimscope.reconcile import materialise
+from claimscope.reconcile.edits import split_topic_id
+from claimscope.reconcile.grading import RELIABILITY, check_letter, lineage
 from claimscope.store import Store
 from claimscope.web import topicdata
 
@@ -16,9 +19,10 @@ class EditError(ValueError):
 def rename(store: Store, topic_id: str, label: str) -> str:
     """Give a topic a label of the analyst's own."""
     found = _topic(store, topic_id)
-    store.add_topic_edit("rename", found["id"], label=_label(label))
-    topicdata.refresh(store)
-    return f"renamed {found['id']} to {label.strip()!r}"
+    new_label = _label(label)
+    store.add_topic_edit("rename", found["id"], label=new_label)
+    materialise.refresh(store, {found["id"]})
+    return f"renamed {found['id']} to {new_label!r}"
 
 
 def merge(store: Store, topic_id: str, target_id: str) -> str:
@@ -27,12 +31,13 @@ def merge(store: Store, topic_id: str, target_id: str) -> str:
     if a["id"] == b["id"]:
         raise EditError("a topic cannot be merged into itself")
     store.add_topic_edit("merge", a["id"], target_id=b["id"])
-    topicdata.refresh(store)
+    store.reroute_members(a["id"], b["id"])
+    materialise.refresh(store, {a["id"], b["id"]})
     return f"merged {a['id']} ({a['label']}) into {b['id']} ({b['label']})"
 
 
-def split(store: Store, topic_id: str, claims: list[str], label: str) -> str:
-    """Move claims out of a topic into a new one with its own label."""
+def split(store: Store, topic_id: str, claims: list[str], label: str) -> tuple[str, str]:
+    """Move claims out of a topic into a new one with its own label: (message, the new topic's id)."""
     found = _topic(store, topic_id)
     held = {row["claim_id"] for row in found["timeline"]}
     if not claims:
@@ -41,14 +46,17 @@ def split(store: Store, topic_id: str, claims: list[str], label: str) -> str:
     if missing:
         raise EditError(f"topic {found['id']} holds no claim {', '.join(missing)}")
     new_label = _label(label)
+    new_id = split_topic_id(found["id"], new_label)
     for claim_id in claims:
         store.add_topic_edit("split", found["id"], claim_id=claim_id, label=new_label)
-    topicdata.refresh(store)
-    return f"moved {len(claims)} claim(s) from {found['id']} to a new topic {new_label!r}"
+        store.reroute_members(found["id"], new_id, claim_id)
+    materialise.refresh(store, {found["id"], new_id})
+    return f"moved {len(claims)} claim(s) from {found['id']} to a new topic {new_id} {new_label!r}", new_id
 
 
 def grade(store: Store, actor: str, letter: str) -> str:
-    """Set an actor's Admiralty reliability letter (A–F)."""
+    """Set an actor's Admiralty reliability letter (A–F); the topics of its claims (and of the bodies it
+    speaks for) are regraded."""
     name = actor.strip()
     if not name or len(name) > 300:
         raise EditError("name the actor to grade")
@@ -57,7 +65,8 @@ def grade(store: Store, actor: str, letter: str) -> str:
     except ValueError as exc:
         raise EditError(str(exc)) from exc
     store.set_grade(name, letter)
-    topicdata.refresh(store)
+    below = [a for a in store.recon_actors() if name in lineage(a)]
+    materialise.refresh(store, store.topic_ids_of_actors(below))
     return f"{name}: {letter} ({RELIABILITY[letter]})"
 
 

@@ -60,7 +60,8 @@ async def topic_edit(request: Request, topic_id: str) -> Response:
             message = edits.merge(store, topic_id, one.get("target", ""))
             url = f"/topics/{quote(one.get('target', ''), safe='')}"
         elif action == "split":
-            message = edits.split(store, topic_id, form.get("claim", []), one.get("label", ""))
+            message, new_id = edits.split(store, topic_id, form.get("claim", []), one.get("label", ""))
+            url = f"/topics/{quote(new_id, safe='')}"
         elif action == "grade":
             message = edits.grade(store, one.get("actor", ""), one.get("letter", ""))
         else:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+
+import anyio
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -15,13 +19,25 @@ from claimscope.web.security import SecurityHeaders, TokenGuard
 from claimscope.web.views import PAGES
 
 HERE = Path(__file__).parent
+# Sync endpoints run in worker threads, each holding a database connection: no more threads than the
+# connection pool holds (SQLAlchemy's default 5 + 10 overflow), so a burst waits in the queue instead of
+# timing out on the pool.
+WORKER_THREADS = 15
 
 
-def create_app(store: Store, token: str | None = None) -> FastAPI:
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+    yield
+
+
+def create_app(store: Store, token: str | None = None, catch_up: bool = True) -> FastAPI:
     """The workspace over a store; with `token`, every request must carry it (see `security`). Documents
-    stored before reconciliation was materialised are reconciled first."""
-    topicdata.catch_up(store)
+    stored before reconciliation was materialised are reconciled first (unless `catch_up` is False)."""
+    if catch_up:
+        topicdata.catch_up(store)
     app = FastAPI(
+        lifespan=_lifespan,
         title="claimscope API",
         version=__version__,
         description="Who claims what: documents, claims, topics, places and actors of a claimscope store.",

@@ -5,8 +5,10 @@ The specs carry their data inline; the page renders them with the vendored vega-
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import altair as alt
@@ -33,30 +35,52 @@ def topic_chart(topic: dict[str, Any]) -> dict[str, Any]:
                   "high": w["consensus"]["high"] if w["consensus"]["high"] is not None else top,
                   "best": w["best"], "origins": w["origins"]}
                  for w in topic["windows"] if w["consensus"]]
+    values = {"consensus": consensus, "bands": bands, "best": [c for c in consensus if c["best"] is not None],
+              **{layer: [p for p in points if p["kind"] == kind]
+                 for layer, kind in (("figures", "figure"), ("denials", "denial"), ("presence", "presence"))}}
+    return _filled(_topic_template(), values, top)
+
+
+def _filled(template: dict[str, Any], values: dict[str, list[dict[str, Any]]], top: float | None) -> dict[str, Any]:
+    """The altair-made template with each layer's data; layers without data are left out (an empty layer
+    makes Vega warn of an infinite extent)."""
+    spec = copy.deepcopy(template)
+    layers = []
+    for layer in spec.get("layer", [spec]):
+        if values.get(layer["name"]):
+            layer["data"] = {"values": values[layer["name"]]}
+            if top is not None and "y" in layer.get("encoding", {}):
+                layer["encoding"]["y"]["scale"] = {"domain": [0, top], "clamp": True}
+            layers.append(layer)
+    if "layer" not in spec:
+        return spec if layers else {}
+    spec["layer"] = layers
+    return spec
+
+
+@lru_cache(maxsize=1)
+def _topic_template() -> dict[str, Any]:
+    """The topic chart's spec without data, made by altair once (altair takes ~1 s to build it)."""
+    none = alt.Data(values=[])
     x = alt.X("start:T", title="date")
-    y = alt.Y("low:Q", title="figure", scale=alt.Scale(domain=[0, top], clamp=True))
+    y = alt.Y("low:Q", title="figure")
     origin = alt.Color("origin:N", title="origin")
     tooltip = ["origin:N", "source:N", "stated:N", "date:N", "modality:N", "credibility:N"]
     layers = [
-        alt.Chart(alt.Data(values=consensus), name="consensus").mark_rect(color="#888", opacity=0.18)
+        alt.Chart(none, name="consensus").mark_rect(color="#888", opacity=0.18)
         .encode(x=x, x2="end:T", y=y, y2="high:Q", tooltip=["start:N", "end:N", "low:Q", "high:Q", "best:Q"]),
-        alt.Chart(alt.Data(values=bands), name="bands").mark_rect(opacity=0.28, strokeWidth=1)
+        alt.Chart(none, name="bands").mark_rect(opacity=0.28, strokeWidth=1)
         .encode(x=x, x2="until:T", y=y, y2="high:Q", color=origin, stroke=origin, tooltip=tooltip),
-        alt.Chart(alt.Data(values=[p for p in points if p["kind"] == "figure"]), name="figures")
-        .mark_point(filled=True, size=60).encode(x="date:T", y="y:Q", color=origin, tooltip=tooltip),
-        alt.Chart(alt.Data(values=[p for p in points if p["kind"] == "denial"]), name="denials")
-        .mark_point(shape="cross", size=140, color="#c00", filled=True)
+        alt.Chart(none, name="figures").mark_point(filled=True, size=60)
+        .encode(x="date:T", y="y:Q", color=origin, tooltip=tooltip),
+        alt.Chart(none, name="denials").mark_point(shape="cross", size=140, color="#c00", filled=True)
         .encode(x="date:T", y="y:Q", tooltip=tooltip),
-        alt.Chart(alt.Data(values=[p for p in points if p["kind"] == "presence"]), name="presence")
-        .mark_point(shape="triangle-up", size=90, filled=True).encode(x="date:T", y="y:Q", color=origin,
-                                                                      tooltip=tooltip),
+        alt.Chart(none, name="presence").mark_point(shape="triangle-up", size=90, filled=True)
+        .encode(x="date:T", y="y:Q", color=origin, tooltip=tooltip),
+        alt.Chart(none, name="best").mark_rule(color="#444", strokeDash=[4, 3])
+        .encode(x=x, x2="end:T", y="best:Q"),
     ]
-    best = [c for c in consensus if c["best"] is not None]
-    layers.append(alt.Chart(alt.Data(values=best), name="best")
-                  .mark_rule(color="#444", strokeDash=[4, 3]).encode(x=x, x2="end:T", y="best:Q"))
-    # A layer without data would warn of an infinite extent: only the layers with marks to draw.
-    chart = alt.layer(*(layer for layer in layers if layer.data.values)).properties(width=WIDTH, height=320)
-    return chart.to_dict(validate=False)
+    return alt.layer(*layers).properties(width=WIDTH, height=320).to_dict(validate=False)
 
 
 def _bands(rows: list[dict[str, Any]], top: float, end: date) -> list[dict[str, Any]]:
@@ -81,9 +105,13 @@ def source_chart(claims: list[dict[str, Any]]) -> dict[str, Any]:
     """A source's claims over time: a mark per claim by date, coloured by modality."""
     values = [{"date": c["date"], "modality": c["modality"], "content": c["content"][:120]}
               for c in claims if c["date"]]
-    if not values:
-        return {}
-    chart = (alt.Chart(alt.Data(values=values), name="claims").mark_tick(thickness=3, size=28)
+    return _filled(_source_template(), {"claims": values}, None)
+
+
+@lru_cache(maxsize=1)
+def _source_template() -> dict[str, Any]:
+    """The source chart's spec without data, made by altair once."""
+    chart = (alt.Chart(alt.Data(values=[]), name="claims").mark_tick(thickness=3, size=28)
              .encode(x=alt.X("date:T", title="date"), y=alt.Y("modality:N", title=None),
                      color=alt.Color("modality:N", legend=None), tooltip=["date:N", "modality:N", "content:N"])
              .properties(width=WIDTH, height=140))

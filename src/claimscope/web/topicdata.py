@@ -33,3 +33,8 @@ def claim_topics(store: Store, claim_id: str) -> list[dict[str, Any]]:
         return store.claim_topics(claim_id)
     except LookupError:
         return []
+
+
+def actor_topics(store: Store, actor: str) -> list[dict[str, Any]]:
+    """The topics holding a claim of this source, each with its timeline."""
+    return [store.topic(topic_id) for topic_id in sorted(store.topic_ids_of_actors([actor]))]

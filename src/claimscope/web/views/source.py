@@ -32,10 +32,10 @@ def source_page(request: Request, name: Annotated[str, Query(min_length=1, max_l
     summary = [{"date": c["asserted_on"] or c["document"]["published"], "modality": c["modality"],
                 "content": c["content"]["text"]} for c in claims]
     origins: dict[str, set[str]] = {}
-    for t in topicdata.topics(store):
-        for row in topicdata.topic(store, t["id"])["timeline"]:
+    for found in topicdata.actor_topics(store, actor["name"]):
+        for row in found["timeline"]:
             if row["actor"] == actor["name"]:
-                origins.setdefault(row["origin"], set()).add(t["label"])
+                origins.setdefault(row["origin"], set()).add(found["label"])
     letter = api.grade_of(store, actor["name"])
     return render(request, "source.html", actor=actor, claims=claims, chart=charts.source_chart(summary),
                   origins={k: sorted(v) for k, v in sorted(origins.items())}, letter=letter,

@@ -27,6 +27,9 @@ TASKS = {
     "places": "bench.geoparsing",
     "numbers": "bench.numbers",
     "throughput": "bench.throughput",
+    "robustness": "bench.robustness",
+    "long-docs": "bench.long_docs",
+    "export": "bench.export",
     "serve": "bench.serve",
 }
 

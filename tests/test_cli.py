@@ -69,11 +69,11 @@ def test_documents_full_text_search(tmp_path, db):
 def test_db_option_overrides_the_environment(tmp_path, db):
     elsewhere = tmp_path / "other.db"
     from_env = run(tmp_path, "documents", "-f", "json", env={"CLAIMSCOPE_DB": str(elsewhere)})
-    assert json.loads(from_env.stdout) == [] and elsewhere.exists()
+    assert from_env.stderr.startswith(f"error: no database at {elsewhere}") and not elsewhere.exists()
     from_option = run(tmp_path, "--db", str(db), "documents", "-f", "json", env={"CLAIMSCOPE_DB": str(elsewhere)})
     assert len(json.loads(from_option.stdout)) == 2
     default = run(tmp_path, "documents", "-f", "json")
-    assert json.loads(default.stdout) == [] and (tmp_path / "claimscope.db").exists()
+    assert default.stderr.startswith(f"error: no database at {tmp_path / 'claimscope.db'}")
     url = run(tmp_path, "--db", f"sqlite:///{db}", "documents", "-f", "json")
     assert len(json.loads(url.stdout)) == 2
 

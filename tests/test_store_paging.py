@@ -11,7 +11,7 @@ import pytest
 
 from claimscope.ingest.document import Document
 from claimscope.store import Store, StoreError
-from claimscope.store.filters import ClaimFilters
+from claimscope.store.filters import ClaimQuery
 from claimscope.store.paging import ClaimKey
 
 FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "cli" / "seed-claims.json").read_text())
@@ -48,11 +48,11 @@ def test_pages_hold_every_claim_once_dated_first(store, size):
 
 
 def test_filters_and_bad_cursors(store):
-    hedged, _ = store.claims_page(ClaimFilters(modality="hedged"), size=100)
+    hedged, _ = store.claims_page(ClaimQuery(modality="hedged"), size=100)
     assert hedged and all(c["modality"] == "hedged" for c in hedged)
-    assert [c["id"] for c in store.claims_page(ClaimFilters(text='"Sergeevka training"'), size=100)[0]]
+    assert [c["id"] for c in store.claims_page(ClaimQuery(text='"Sergeevka training"'), size=100)[0]]
     with pytest.raises(StoreError):
-        store.claims_page(ClaimFilters(text='"'), size=10)
+        store.claims_page(ClaimQuery(text='"'), size=10)
     for forged in ["zzz", ClaimKey(None, "x", 0).encode()[:-2], "W10"]:
         with pytest.raises(ValueError):
             store.claims_page(after=forged, size=10)
@@ -66,7 +66,7 @@ def test_documents_page_and_lookups(store):
     assert claim["source"]["actor"] == "Government of Ukraine" and claim["document"]["id"]
     with pytest.raises(StoreError):
         store.claim("nope")
-    places = store.claim_places(ClaimFilters(ids=["c0000000000000001", "c0000000000000004"]))
+    places = store.claim_places(ClaimQuery(ids=["c0000000000000001", "c0000000000000004"]))
     assert {p["claim_id"] for p in places} <= {"c0000000000000001", "c0000000000000004"}
     actors = store.actors()
     assert actors[0]["claims"] >= actors[-1]["claims"] and store.actor(actors[0]["name"].upper())

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from web_support import site, web_store  # noqa: F401
 
-from claimscope.store.filters import ClaimFilters
+from claimscope.store.filters import ClaimQuery
 from claimscope.web.background import BackgroundServer
 from claimscope.web.security import BindError, check_bind, is_loopback
 from claimscope.web.views.claims import safe_cell
@@ -53,7 +53,7 @@ def test_document_paging_returns_every_row_exactly_once(client, web_store):
 def test_filtered_paging_keeps_the_filter(client, web_store):
     rows = pages(client, "/api/v1/claims", 2, modality="asserted", since="2024-10")
     assert rows and all(r["modality"] == "asserted" for r in rows)
-    expected = web_store.claims_page(ClaimFilters(modality="asserted", since=date(2024, 10, 1)), size=1000)[0]
+    expected = web_store.claims_page(ClaimQuery(modality="asserted", since=date(2024, 10, 1)), size=1000)[0]
     assert [r["id"] for r in rows] == [c["id"] for c in expected]
 
 
@@ -172,3 +172,16 @@ def test_binding_beyond_loopback_needs_a_token():
                              capture_output=True, text=True, timeout=120, env=env)
     assert refused.returncode == 1
     assert "refusing to listen on 0.0.0.0" in refused.stderr and "CLAIMSCOPE_API_TOKEN" in refused.stderr
+
+
+def test_exports_stream_each_format(client):
+    topic = client.get("/api/v1/topics").json()["rows"][0]
+    for fmt, content_type in (("stix", "application/stix+json"), ("geojson", "application/geo+json"),
+                              ("csv", "text/csv"), ("jsonl", "application/jsonl")):
+        response = client.get("/api/v1/export", params={"format": fmt, "topic": topic["id"]})
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith(content_type)
+        assert response.content
+    assert client.get("/api/v1/export", params={"format": "xml"}).status_code == 422
+    assert client.get("/api/v1/export", params={"format": "csv", "topic": "ffffffffff"}).status_code == 404
+    assert client.get("/api/v1/schema").json()["type"] == "object"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from claimscope.ingest import Document, IngestError, expand, read
+from claimscope.ingest import Document, IngestError, expand, read, skipped_note
 from claimscope.store import Store
 
 if TYPE_CHECKING:
@@ -30,9 +30,11 @@ class Counts:
     new: int = 0
     duplicate: int = 0
     failed: int = 0
+    skipped: list[str] = field(default_factory=list)  # files of a directory that no reader takes
 
     def __str__(self) -> str:
-        return f"new {self.new}, duplicate {self.duplicate}, failed {self.failed}"
+        shown = f"new {self.new}, duplicate {self.duplicate}, failed {self.failed}"
+        return f"{shown}, {skipped_note(self.skipped)}" if self.skipped else shown
 
 
 Progress = Callable[[int, int, Counts], None]  # (files done, files in all, counts so far)
@@ -51,8 +53,8 @@ def ingest(
 
     Bad files, records and documents are reported through `on_error`, one line each, and the batch goes on.
     """
-    paths = expand(targets)
     counts = Counts()
+    paths = expand(targets, counts.skipped)
     files = _FileProgress(len(paths), counts, progress)
     seen: set[str] = set()
     queued: deque[int] = deque()  # the file index of each document handed to extraction, in order
@@ -104,7 +106,7 @@ def _extract_batch(
         results = [data for _, data in extractor.extract_many(documents, batch_size=len(documents))]
     except Exception as exc:
         if len(documents) == 1:
-            on_error(f"{origin(documents[0])}: extraction failed: {_reason(exc)}")
+            on_error(f"{origin(documents[0])}: extraction failed{_step(exc)}")
             yield None
             return
         for document in documents:
@@ -166,6 +168,13 @@ class _Reconciliation:
         if self.touched:
             self.materialise.refresh(self.store, self.touched, self.edits)
         self.touched, self.pending = set(), 0
+
+
+def _step(exc: Exception) -> str:
+    """Where extraction broke and why: " in claimscope_actors: TypeError: ..." (the step when it is known)."""
+    from claimscope.extract import ExtractionError
+
+    return f" in {exc}" if isinstance(exc, ExtractionError) else f": {_reason(exc)}"
 
 
 def _reason(exc: Exception) -> str:

@@ -28,12 +28,24 @@ def default_db_url() -> str:
 
 
 def sqlite_url(path: Path) -> str:
-    """An SQLAlchemy URL for an SQLite file, creating its folder."""
-    path = Path(path).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
+    """An SQLAlchemy URL for an SQLite file (its folder is made only by the commands that create a database)."""
+    return f"sqlite:///{Path(path).expanduser().resolve()}"
+
+
+class SettingError(ValueError):
+    """A setting from the environment that cannot be used; the message names it and what is expected."""
 
 
 def max_file_bytes() -> int:
     """The largest input file ingested: `CLAIMSCOPE_MAX_BYTES`, default 20 MB."""
-    return int(os.environ.get("CLAIMSCOPE_MAX_BYTES") or 20 * 1024 * 1024)
+    value = os.environ.get("CLAIMSCOPE_MAX_BYTES")
+    if not value:
+        return 20 * 1024 * 1024
+    try:
+        limit = int(value.replace("_", ""))
+    except ValueError:
+        limit = 0
+    if limit < 1:
+        raise SettingError(f"CLAIMSCOPE_MAX_BYTES={value!r}: expected a whole number of bytes above 0, "
+                           "e.g. 20971520 for 20 MB")
+    return limit

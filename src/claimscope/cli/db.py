@@ -49,11 +49,24 @@ def db_url() -> str:
     return as_url(chosen) if chosen else default_db_url()
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (and migrate) the run's database, or exit with one error line."""
+def open_store(url: str | None = None, create: bool = False) -> Store:
+    """Open (and migrate) the run's database, or exit with one error line. Only the commands that fill a
+    database (`create`: ingest, demo) make a missing SQLite file; the others refuse it: a mistyped --db must
+    not leave an empty database behind."""
     url = url or db_url()
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    path = Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database not in (
+        None, "", ":memory:") else None
+    if path is not None and not path.exists():
+        if not create:
+            fail(f"no database at {path} (`claimscope ingest` creates one; check --db or CLAIMSCOPE_DB)")
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         return Store(url)
+    except ImportError as exc:
+        fail(f"cannot open database {shown} (--db or CLAIMSCOPE_DB): its driver needs the Python package "
+             f"{exc.name or exc}, which is not installed: pip install {exc.name or 'the driver'}"
+             " (for postgresql://, pip install 'claimscope[postgres]')")
     except (SQLAlchemyError, OSError) as exc:
-        shown = make_url(url).render_as_string(hide_password=True)
         fail(f"cannot open database {shown}: {getattr(exc, 'orig', None) or exc}")

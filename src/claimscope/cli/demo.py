@@ -44,7 +44,7 @@ def demo(
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(parsed.database + suffix).unlink(missing_ok=True)
         console.print(plain(f"demo database: {parsed.database}"))
-    with open_store(url) as store:
+    with open_store(url, create=True) as store:
         counts = run_ingest(store, [str(corpus_dir())], label="sample corpus")
         console.print(plain(f"sample corpus: {counts}"))
         print_report(store, console)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.rule import Rule
 
-from claimscope.cli.app import app, console
+from claimscope.cli.app import app, console, err_console
 from claimscope.cli.ingest import MaxBytesOption
 from claimscope.cli.output import error, plain, print_json
 from claimscope.cli.render import claims_table
@@ -35,17 +35,20 @@ def extract(
     # The readers and spaCy load only when this command runs.
     from claimscope.batch import extract_stream
     from claimscope.extract import Extractor
-    from claimscope.ingest import Document, IngestError, expand, read
+    from claimscope.ingest import Document, IngestError, expand, read, skipped_note
 
     failed = 0
     documents: list[Document] = []
-    for path in expand(files):
+    skipped: list[str] = []
+    for path in expand(files, skipped):
         for item in read(path, max_bytes=max_bytes):
             if isinstance(item, IngestError):
                 failed += 1
                 error(str(item))
             else:
                 documents.append(item)
+    if skipped:
+        err_console.print(plain(skipped_note(skipped)), highlight=False, soft_wrap=True)
     lines = len(documents) > 1
     for document, data in extract_stream(Extractor(), documents, error):
         if data is None:

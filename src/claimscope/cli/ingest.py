@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from claimscope.cli.app import app, console, err_console
 from claimscope.cli.db import open_store
 from claimscope.cli.output import error, plain
+from claimscope.config import max_file_bytes
 from claimscope.store import Store
 
 if TYPE_CHECKING:  # the batch (readers, parsers) and spaCy load only for the commands that ingest
@@ -37,7 +38,8 @@ def ingest(
     Prints `new N, duplicate N, failed N`; each bad file or record is one `error:` line on stderr, and the
     exit status is 1 when anything failed.
     """
-    with open_store() as store:
+    max_bytes = max_bytes or max_file_bytes()  # a bad CLAIMSCOPE_MAX_BYTES stops the run before any database
+    with open_store(create=True) as store:
         counts = run_ingest(store, targets, max_bytes=max_bytes)
     console.print(plain(str(counts)))
     if counts.failed:

@@ -3,6 +3,7 @@ reconciliation, read from the topics the store materialised at ingest."""
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Any
 
 import typer
@@ -161,6 +162,7 @@ def grade(
         except ValueError as exc:
             fail(str(exc))
         name = _canonical(actor)
+        _check_known(store, actor, name)
         store.set_grade(name, letter)
         below = [a for a in store.recon_actors() if name in lineage(a)]
         materialise.refresh(store, store.topic_ids_of_actors(below))
@@ -273,6 +275,21 @@ def _canonical(name: str) -> str:
     base = ActorBase.default()
     actor = base.get(name) or base.resolve(name)
     return actor.name if actor else name
+
+
+def _check_known(store: Store, given: str, name: str) -> None:
+    """Refuse a grade for a name that no stored claim's source has and the actor base does not know, naming
+    the close ones (a typo would otherwise grade nobody)."""
+    from claimscope.extract.actors import ActorBase
+
+    base = ActorBase.default()
+    stored = store.recon_actors()
+    if name in stored or base.get(name) is not None:
+        return
+    names = {n.casefold(): n for n in [*(a.name for a in base), *stored]}
+    close = [names[n] for n in difflib.get_close_matches(given.casefold(), list(names), n=5, cutoff=0.6)]
+    hint = f"; close: {', '.join(close)}" if close else "; `claimscope grade` lists the graded ones"
+    fail(f"no stored actor is named {given!r}{hint}")
 
 
 def _print_grades(store: Store) -> None:

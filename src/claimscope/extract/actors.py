@@ -468,16 +468,17 @@ def resolve_source(doc: Doc, start: int, end: int) -> ActorMention:
     sources[:] = [s for s in sources if (s[0], s[1]) != (start, end)]
     actor = mention.actor if name is None else None  # a name the base does not know is no canonical name
     sources.append(tuple(_Source(start, end, actor, mention.kind, mention.country, name)))
-    sources.sort()
+    sources.sort(key=_position)
     return mention
 
 
 def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMention, str | None]:
     """The source's mention and, for an actor the base does not know, its name."""
     base = _base_of(doc)
-    text = doc.text[start:end]
-    on = doc._.published
     span = doc.char_span(start, end, alignment_mode="expand")
+    # From the span, not `doc.text`, which spaCy rebuilds from every token on each call.
+    text = span.text[start - span.start_char : end - span.start_char] if span is not None else doc.text[start:end]
+    on = doc._.published
     mentions = [m for m in doc._.actors or () if m.actor is not None or m.kind is not None]
     inner = [
         (m, doc.char_span(m.start, m.end, alignment_mode="expand"))
@@ -609,6 +610,12 @@ def _issuer_token(noun: Token, inside: Span | None, words: ActorWords) -> Token 
     if verb is not None and verb.lemma_.lower() in words.issuing_verbs:
         return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return None
+
+
+def _position(source: tuple) -> tuple[int, int]:
+    """Sources order by their offsets alone: their other fields may be None, which does not compare with text
+    (a stable sort keeps equal spans in the order they were found)."""
+    return source[0], source[1]
 
 
 def _sources_before(doc: Doc, start: int) -> list[_Source]:
@@ -766,7 +773,7 @@ def _named_body(base: ActorBase, doc: Doc, span: Span, mentions: list[ActorMenti
         return None
     earlier = [_from_mention(m) for m in mentions if m.end <= span.start_char and m.kind != "person"]
     earlier += [s for s in _sources_before(doc, span.start_char) if s.name and s.kind != "person"]
-    earlier.sort()
+    earlier.sort(key=_position)
     return next((s for s in reversed(earlier) if names & set(base.words.words(s.name or ""))), None)
 
 

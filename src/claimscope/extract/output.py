@@ -96,8 +96,19 @@ def settings(doc: Doc, claim: Claim, places: list[PlaceMention]) -> list[PlaceMe
 
 def claim_id(doc_id: str, claim: Claim) -> str:
     """Stable across runs: the document and the claim's content and cue offsets."""
-    cue = f"{claim.cue_span.start}" if claim.cue_span else "-"
-    key = f"{doc_id}:{claim.content.start}:{claim.content.end}:{cue}"
+    cue = claim.cue_span.start if claim.cue_span else None
+    return offsets_id(doc_id, claim.content.start, claim.content.end, cue)
+
+
+def json_claim_id(doc_id: str, claim: dict[str, Any]) -> str:
+    """`claim_id` of a claim already in JSON (a long document's piece, its offsets moved into the whole)."""
+    cue = claim["cue_span"]["start"] if claim.get("cue_span") else None
+    return offsets_id(doc_id, claim["content"]["start"], claim["content"]["end"], cue)
+
+
+def offsets_id(doc_id: str, start: int, end: int, cue: int | None) -> str:
+    """The id of a claim from its document, content offsets and cue start."""
+    key = f"{doc_id}:{start}:{end}:{'-' if cue is None else cue}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

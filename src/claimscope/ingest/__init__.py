@@ -4,8 +4,8 @@
 `IngestError` (never raised) for every bad input or bad record.
 """
 
-from claimscope.ingest.dispatch import expand, read
+from claimscope.ingest.dispatch import expand, read, skipped_note
 from claimscope.ingest.document import Document
 from claimscope.ingest.errors import IngestError
 
-__all__ = ["Document", "IngestError", "expand", "read"]
+__all__ = ["Document", "IngestError", "expand", "read", "skipped_note"]

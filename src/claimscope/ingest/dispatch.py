@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -32,17 +33,24 @@ READERS: dict[str, Reader] = {
 _SNIFFED: dict[str, Reader] = {"feed": read_feed, "html": read_html}
 
 
-def expand(targets: Iterable[str]) -> list[str]:
+def expand(targets: Iterable[str], skipped: list[str] | None = None) -> list[str]:
     """The inputs behind `targets`: files and URLs as given, directories walked (sorted; hidden files and folders
-    and unknown extensions skipped). A missing path is kept, so that reading it reports "no such file".
+    skipped, and files no reader takes, which are added to `skipped` when given). A missing path is kept, so
+    that reading it reports "no such file".
     """
     expanded: list[str] = []
     for target in targets:
         if not is_url(target) and os.path.isdir(target):
-            expanded += _walk(target)
+            expanded += _walk(target, skipped if skipped is not None else [])
         else:
             expanded.append(target)
     return expanded
+
+
+def skipped_note(paths: list[str]) -> str:
+    """What a walk left out, on one line: "skipped 3 (no reader for .pdf, .csv)", commonest type first."""
+    kinds = Counter(Path(path).suffix.lower() or "files without extension" for path in paths)
+    return f"skipped {len(paths)} (no reader for {', '.join(kind for kind, _ in kinds.most_common())})"
 
 
 def read(target: str, *, max_bytes: int | None = None,
@@ -72,12 +80,17 @@ def _read_file(path: str, limit: int) -> Iterable[Document | IngestError]:
     return reader(data, path)
 
 
-def _walk(directory: str) -> list[str]:
+def _walk(directory: str, skipped: list[str]) -> list[str]:
     found: list[Path] = []
     failed: list[str] = []
     for root, dirs, files in os.walk(directory, onerror=lambda err: failed.append(err.filename)):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
-        found += [Path(root, name) for name in files
-                  if not name.startswith(".") and Path(name).suffix.lower() in READERS]
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if Path(name).suffix.lower() in READERS:
+                found.append(Path(root, name))
+            else:
+                skipped.append(str(Path(root, name)))
     # An unreadable folder stays a target, so reading it reports the problem.
     return [str(path) for path in sorted(found)] + failed

@@ -42,7 +42,11 @@ class Document:
 
     @property
     def id(self) -> str:
-        return document_id(self.text)
+        """`document_id` of the text, computed once per text (a long document is asked for it per piece)."""
+        known = self.__dict__.get("_id")
+        if known is None or known[0] is not self.text:
+            known = self.__dict__["_id"] = (self.text, document_id(self.text))
+        return known[1]
 
     @property
     def published_date(self) -> date | None:

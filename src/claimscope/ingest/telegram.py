@@ -6,7 +6,8 @@ Both layouts: one chat (`{"name", "type", "id", "messages": [...]}`) and the who
 stored naive, precision "second"), else `date` (the exporting machine's local time, kept as written); the
 chat name as outlet; meta keeps message_id, chat_id, chat_type, author, forwarded_from, reply_to_message_id
 and the links in the text. Service messages and messages with empty text (media without caption) are skipped;
-a message without a `text` field yields an IngestError.
+a message without a `text` field yields an IngestError. The file is parsed as a stream (ijson): an export cut
+off mid-file keeps every complete message before the cut and reports where it broke.
 """
 
 from __future__ import annotations
@@ -16,29 +17,125 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
 
+import ijson
+
 from claimscope.ingest.document import Document
 from claimscope.ingest.errors import IngestError
 from claimscope.ingest.files import decode
 
 
+CHAT_PREFIXES = ("", "chats.list.item", "left_chats.list.item")
+MESSAGE_PREFIXES = tuple(f"{chat}.messages.item".lstrip(".") for chat in CHAT_PREFIXES)
+CHAT_FIELDS = ("name", "type", "id")
+SCALARS = ("string", "number", "boolean", "null")
+MAX_DEPTH = 64
+
+
 def read_export(data: bytes, origin: str) -> Iterator[Document | IngestError]:
-    """Every text message of every chat in a Telegram Desktop export."""
+    """Every text message of every chat in a Telegram Desktop export, read as a stream: an export cut off or
+    broken mid-file keeps the complete messages before the break, then yields one IngestError saying where."""
+    text = decode(data, origin)
+    found = False
+    last: tuple[Any, Any] | None = None  # (chat id, message id) of the last complete message
+    kept = 0
     try:
-        export = json.loads(decode(data, origin))
-    except json.JSONDecodeError as err:
-        raise IngestError(origin, f"malformed JSON at line {err.lineno} column {err.colno}: {err.msg}") from None
-    chats = _chats(export)
-    if not chats:
+        events = _prefixed(ijson.basic_parse(text.encode("utf-8"), use_float=True), origin)
+        for chat, messages in _stream_chats(events):
+            found = True
+            for message in messages:
+                last = (chat.get("id"), message.get("id") if isinstance(message, dict) else "?")
+                kept += 1
+                try:
+                    document = _document(message, chat, origin)
+                except IngestError as err:
+                    yield err
+                    continue
+                if document is not None:
+                    yield document
+    except ijson.JSONError as err:
+        yield IngestError(origin, _break(text, err, kept, last))
+        return
+    if not found:
         raise IngestError(origin, "not a Telegram export (no messages)")
-    for chat in chats:
-        for message in chat["messages"]:
-            try:
-                document = _document(message, chat, origin)
-            except IngestError as err:
-                yield err
+
+
+def _stream_chats(events: Iterator[tuple[str, str, Any]]) -> Iterator[tuple[dict[str, Any], list[Any]]]:
+    """(chat fields, its complete messages) for each chat with a `messages` list, as the parser reaches the end
+    of the chat, or of the input where it breaks (the complete messages so far, then the parser's error)."""
+    chats: dict[str, tuple[dict[str, Any], list[Any]]] = {}  # chat prefix -> (fields, messages), while open
+    builder: tuple[str, ijson.ObjectBuilder] | None = None  # the message being read: its prefix and builder
+    try:
+        for prefix, event, value in events:
+            if builder is not None:
+                builder[1].event(event, value)
+                if prefix == builder[0] and event in ("end_map", "end_array"):
+                    chats[_chat_of(builder[0])][1].append(builder[1].value)
+                    builder = None
                 continue
-            if document is not None:
-                yield document
+            if prefix in CHAT_PREFIXES and event == "start_map":
+                chats[prefix] = ({}, [])
+            elif prefix in CHAT_PREFIXES and event == "end_map" and prefix in chats:
+                fields, messages = chats.pop(prefix)
+                if "messages" in fields:
+                    yield fields, messages
+            elif prefix in MESSAGE_PREFIXES and _chat_of(prefix) in chats:
+                if event in ("start_map", "start_array"):
+                    builder = (prefix, ijson.ObjectBuilder())
+                    builder[1].event(event, value)
+                else:
+                    chats[_chat_of(prefix)][1].append(value)
+            else:
+                chat, _, key = prefix.rpartition(".") if "." in prefix else ("", "", prefix)
+                if chat in chats and key in CHAT_FIELDS and event in SCALARS:
+                    chats[chat][0][key] = value
+                elif chat in chats and key == "messages" and event == "start_array":
+                    chats[chat][0]["messages"] = True
+    except ijson.JSONError:
+        for fields, messages in chats.values():
+            if messages:
+                yield fields, messages
+        raise
+
+
+def _prefixed(events: Iterator[tuple[str, Any]], origin: str) -> Iterator[tuple[str, str, Any]]:
+    """ijson's (prefix, event, value) from its basic events, refusing nesting no export has: ijson's own
+    prefixes would cost memory as the square of the depth ("[[[[...")."""
+    path: list[str] = []
+    for event, value in events:
+        if event == "map_key":
+            prefix = ".".join(path[:-1])
+            path[-1] = value
+        elif event in ("start_map", "start_array"):
+            prefix = ".".join(path)
+            path.append("item" if event == "start_array" else "")
+            if len(path) > MAX_DEPTH:
+                raise IngestError(origin, f"JSON nested deeper than {MAX_DEPTH} levels: not a Telegram export")
+        elif event in ("end_map", "end_array"):
+            path.pop()
+            prefix = ".".join(path)
+        else:
+            prefix = ".".join(path)
+        yield prefix, event, value
+
+
+def _chat_of(message_prefix: str) -> str:
+    return message_prefix.removesuffix("messages.item").removesuffix(".")
+
+
+def _break(text: str, err: Exception, kept: int, last: tuple[Any, Any] | None) -> str:
+    """Where and why the JSON broke, and what was kept before the break."""
+    try:
+        json.loads(text)
+        where = str(err).splitlines()[0]
+    except json.JSONDecodeError as exact:
+        where = f"at line {exact.lineno} column {exact.colno}: {exact.msg}"
+    if "premature EOF" in str(err):
+        where = f"cut off at line {text.count(chr(10)) + 1} (the file ends inside the JSON)"
+    else:
+        where = f"malformed JSON {where}"
+    if not kept or last is None:
+        return where
+    return f"{where}; kept the {kept} complete messages before it, the last chat {last[0]} message {last[1]}"
 
 
 def joined_text(text: Any) -> str:
@@ -49,20 +146,6 @@ def joined_text(text: Any) -> str:
         return "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in text
                        if isinstance(part, str | dict))
     raise ValueError(f"'text' is a {type(text).__name__}")
-
-
-def _chats(export: Any) -> list[dict[str, Any]]:
-    if not isinstance(export, dict):
-        return []
-    if isinstance(export.get("messages"), list):
-        return [export]
-    chats = []
-    for section in ("chats", "left_chats"):
-        listing = export.get(section)
-        if isinstance(listing, dict) and isinstance(listing.get("list"), list):
-            chats += [chat for chat in listing["list"]
-                      if isinstance(chat, dict) and isinstance(chat.get("messages"), list)]
-    return chats
 
 
 def _document(message: Any, chat: dict[str, Any], origin: str) -> Document | None:

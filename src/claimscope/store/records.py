@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from claimscope.store.schema import (
@@ -213,6 +213,11 @@ def published_iso(row: DocumentRow) -> str | None:
     return iso_at_precision(published, row.published_precision)
 
 
+def utc_iso(moment: datetime) -> str:
+    """A naive UTC time stamp of the store as ISO 8601 with its offset, to the second."""
+    return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")
+
+
 def document_header(row: DocumentRow) -> dict[str, Any]:
     """The `document` object of the claims JSON."""
     return {
@@ -226,20 +231,42 @@ def document_header(row: DocumentRow) -> dict[str, Any]:
     }
 
 
-def claims_json(row: DocumentRow) -> dict[str, Any]:
-    """The claims JSON of a stored document, rebuilt from its rows."""
-    return {
+def claims_json(
+    row: DocumentRow, claims: list[dict[str, Any]] | None = None, mentions: bool = True
+) -> dict[str, Any]:
+    """The claims JSON of a stored document, rebuilt from its rows; `claims` given: those claims instead of all,
+    `mentions=False`: without the lists of every time, place, actor and quantity mention."""
+    data: dict[str, Any] = {
         "document": document_header(row),
-        "claims": [claim_json(claim) for claim in row.claims],
-        "times": [time_json(t) for t in row.times],
-        "places": [place_json(p) for p in row.place_mentions],
-        "actors": [actor_json(a, a.actor) for a in row.actor_mentions],
-        "quantities": [quantity_json(q) for q in row.quantities],
+        "claims": [claim_json(claim) for claim in row.claims] if claims is None else claims,
     }
+    if mentions:
+        data.update(
+            times=[time_json(t) for t in row.times],
+            places=[place_json(p) for p in row.place_mentions],
+            actors=[actor_json(a, a.actor.name if a.actor else None) for a in row.actor_mentions],
+            quantities=[quantity_json(q) for q in row.quantities],
+        )
+    return data
 
 
 def claim_json(row: ClaimRow) -> dict[str, Any]:
     """One claim as in the claims JSON."""
+    return claim_from_parts(
+        row,
+        row.source_actor.name if row.source_actor else None,
+        quantities=[quantity_json(link.quantity) for link in row.quantity_links],
+        places=[{**place_json(link.place), "role": link.role} for link in row.place_links],
+        times=[{"text": link.time.text, "value": link.time.value} for link in row.time_links],
+        relays=[(link.role, actor_json(link, link.actor.name if link.actor else None)) for link in row.actor_links],
+    )
+
+
+def claim_from_parts(row: Any, source_actor: str | None, quantities: list[dict[str, Any]],
+                     places: list[dict[str, Any]], times: list[dict[str, Any]],
+                     relays: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    """One claim as in the claims JSON from its `claims` columns (an ORM row or a plain result row) and its
+    linked mentions, already as JSON (`relays` as (role, actor JSON) pairs, in order)."""
     content: dict[str, Any] = {"text": row.content_text, "start": row.content_start, "end": row.content_end}
     if row.content_parts:
         content["parts"] = [list(part) for part in row.content_parts]
@@ -249,7 +276,7 @@ def claim_json(row: ClaimRow) -> dict[str, Any]:
             "text": row.source_text,
             "start": row.source_start,
             "end": row.source_end,
-            "actor": row.source_actor.name if row.source_actor else None,
+            "actor": source_actor,
             "kind": row.source_kind,
             "country": row.source_country,
         }
@@ -266,13 +293,10 @@ def claim_json(row: ClaimRow) -> dict[str, Any]:
         "content": content,
         "modality": row.modality,
         "event": row.event,
-        "quantities": [quantity_json(link.quantity) for link in row.quantity_links],
-        "places": [{**place_json(link.place), "role": link.role} for link in row.place_links],
-        "times": [{"text": link.time.text, "value": link.time.value} for link in row.time_links],
-        **{
-            role: [actor_json(link, link.actor) for link in row.actor_links if link.role == role]
-            for role in RELAY_ROLES
-        },
+        "quantities": quantities,
+        "places": places,
+        "times": times,
+        **{role: [actor for r, actor in relays if r == role] for role in RELAY_ROLES},
     }
 
 
@@ -310,12 +334,13 @@ def place_json(row: PlaceMentionRow) -> dict[str, Any]:
     }
 
 
-def actor_json(row: ActorMentionRow | ClaimActorRow, actor: ActorRow | None) -> dict[str, Any]:
+def actor_json(row: ActorMentionRow | ClaimActorRow | Any, actor: str | None) -> dict[str, Any]:
+    """An actor mention with the canonical name of the actor it resolved to."""
     return {
         "text": row.text,
         "start": row.start,
         "end": row.end,
-        "actor": actor.name if actor else None,
+        "actor": actor,
         "kind": row.kind,
         "country": row.country,
     }

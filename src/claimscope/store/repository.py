@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from sqlalchemy import Select, create_engine, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -12,13 +12,14 @@ from sqlalchemy.orm import Session, load_only, selectinload, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from claimscope.config import default_db_url
-from claimscope.store import migrate, paging, records, search, sqlite
-from claimscope.store.filters import ClaimFilters
-from claimscope.store.filters import apply as filter_claims
+from claimscope.store import migrate, pages, paging, records, search, sqlite
+from claimscope.store.filters import ClaimQuery
 from claimscope.store.reconciled import Reconciled
 from claimscope.store.schema import (
     ActorRow,
+    ClaimActorRow,
     ClaimPlaceRow,
+    ClaimQuantityRow,
     ClaimRow,
     DocumentRow,
     PlaceMentionRow,
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 
 # Shortest document id prefix accepted, so that a stray digit does not pick a document at random.
 MIN_PREFIX = 4
+# Documents read per query when streaming claims (exports): memory is bounded by a page, not the store.
+PAGE_DOCUMENTS = 200
 
 _HEADER_COLUMNS = (
     DocumentRow.id,
@@ -62,6 +65,20 @@ _CLAIM_FIELDS: dict[str, ColumnElement[Any]] = {
     "country": ClaimRow.source_country,
 }
 TALLY_FIELDS = tuple(_DOCUMENT_FIELDS) + tuple(_CLAIM_FIELDS)
+
+
+class ClaimFilters(TypedDict, total=False):
+    """The filters of `Store.claims`; every one given must pass."""
+
+    source: str | None
+    actor: str | None
+    modality: str | None
+    event: str | None
+    document: str | None
+    since: date | None
+    until: date | None
+    q: str | None
+    units: Iterable[str] | None
 
 
 class StoreError(Exception):
@@ -198,27 +215,14 @@ class Store(Reconciled):
             ).one()
             return records.claims_json(row)
 
-    def claims(
-        self,
-        *,
-        source: str | None = None,
-        actor: str | None = None,
-        modality: str | None = None,
-        event: str | None = None,
-        document: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        q: str | None = None,
-        units: Iterable[str] | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
+    def claims(self, *, limit: int | None = None, **filters: Unpack[ClaimFilters]) -> list[dict[str, Any]]:
         """Stored claims in date order (asserted, else published), each as in the claims JSON plus its `document`.
 
-        The filters are those of `ClaimFilters`.
+        `source` is a part of the source's words or actor name; `actor` an actor's canonical name (as source,
+        relay or cited); `document` an id or unique prefix; `since`/`until` keep claims whose date overlaps; `q`
+        a part of the content; `units` keeps claims counting one of these units.
         """
-        filters = ClaimFilters(source=source, actor=actor, modality=modality, event=event, document=document,
-                               since=since, until=until, q=q, units=units)
-        stmt = self._filtered(select(ClaimRow), filters)
+        stmt = select(ClaimRow).where(*self._claim_conditions(filters))
         stmt = (
             stmt.join(ClaimRow.document)
             .order_by(
@@ -240,14 +244,80 @@ class Store(Reconciled):
                 for row in session.scalars(stmt)
             ]
 
-    def claims_page(self, filters: ClaimFilters = ClaimFilters(), after: str | None = None,
+    def claims_by_document(
+        self,
+        *,
+        ids: Collection[str] | None = None,
+        mentions: bool = True,
+        page_size: int = PAGE_DOCUMENTS,
+        **filters: Unpack[ClaimFilters],
+    ) -> Iterator[dict[str, Any]]:
+        """The claims JSON of every document holding claims that pass the `filters` of `claims` (and are among
+        `ids`), with only those claims, in document id order; read a page of documents at a time, so memory
+        stays flat. `mentions=False` leaves out the document's lists of every mention (faster)."""
+        conditions = self._claim_conditions(filters)
+        if ids is not None:
+            conditions.append(ClaimRow.id.in_(list(ids)))
+        after = ""
+        while True:
+            with self._sessions() as session:
+                doc_ids = session.scalars(
+                    select(ClaimRow.document_id)
+                    .where(*conditions, ClaimRow.document_id > after)
+                    .group_by(ClaimRow.document_id)
+                    .order_by(ClaimRow.document_id)
+                    .limit(page_size)
+                ).all()
+                if not doc_ids:
+                    return
+                page = pages.document_page(session, list(doc_ids), conditions, mentions, _HEADER_COLUMNS)
+            yield from page
+            after = doc_ids[-1]
+
+    def _claim_conditions(self, filters: ClaimFilters) -> list[ColumnElement[bool]]:
+        """The WHERE conditions of the claim filters (see `claims`)."""
+        unknown = set(filters) - set(ClaimFilters.__annotations__)
+        if unknown:
+            raise TypeError(f"unknown claim filter {', '.join(sorted(unknown))}")
+        conditions: list[ColumnElement[bool]] = []
+        if source := filters.get("source"):
+            conditions.append(
+                or_(
+                    ClaimRow.source_text.icontains(source, autoescape=True),
+                    ClaimRow.source_actor.has(ActorRow.name.icontains(source, autoescape=True)),
+                )
+            )
+        if actor := filters.get("actor"):
+            named = func.lower(ActorRow.name) == actor.lower()
+            conditions.append(
+                or_(ClaimRow.source_actor.has(named), ClaimRow.actor_links.any(ClaimActorRow.actor.has(named)))
+            )
+        if modality := filters.get("modality"):
+            conditions.append(ClaimRow.modality == modality)
+        if event := filters.get("event"):
+            conditions.append(ClaimRow.event == event)
+        if document := filters.get("document"):
+            conditions.append(ClaimRow.document_id == self.resolve(document))
+        if since := filters.get("since"):
+            conditions.append(ClaimRow.dated_to >= since)
+        if until := filters.get("until"):
+            conditions.append(ClaimRow.dated_from <= until)
+        if q := filters.get("q"):
+            conditions.append(ClaimRow.content_text.icontains(q, autoescape=True))
+        if (units := filters.get("units")) is not None:
+            conditions.append(
+                ClaimRow.quantity_links.any(ClaimQuantityRow.quantity.has(QuantityRow.unit.in_(list(units))))
+            )
+        return conditions
+
+    def claims_page(self, query: ClaimQuery = ClaimQuery(), after: str | None = None,
                     size: int = 100) -> tuple[list[dict[str, Any]], str | None]:
         """One page of claims in date order (dated first) and the cursor of the next page (None at the end).
 
         `after` is the cursor a previous page returned; ValueError for a cursor this store did not write.
         """
         key = paging.ClaimKey.decode(after) if after else None
-        base = self._filtered(select(ClaimRow), filters).options(
+        base = self._filtered(select(ClaimRow), query).options(
             *_claim_loading(), selectinload(ClaimRow.document).options(load_only(*_HEADER_COLUMNS))
         )
         with self._sessions() as session:
@@ -276,10 +346,10 @@ class Store(Reconciled):
                 raise StoreError(f"no claim with id {claim_id!r}")
             return {**records.claim_json(row), "document": _document_brief(row.document)}
 
-    def claim_places(self, filters: ClaimFilters = ClaimFilters(), limit: int | None = None) -> list[dict[str, Any]]:
+    def claim_places(self, query: ClaimQuery = ClaimQuery(), limit: int | None = None) -> list[dict[str, Any]]:
         """The place mentions of the filtered claims (content and setting), each with its claim's summary:
         claim_id, source, date, modality, content, document_id, role, and the place fields of the claims JSON."""
-        claims = self._filtered(select(ClaimRow.id), filters).subquery()
+        claims = self._filtered(select(ClaimRow.id), query).subquery()
         stmt = (
             select(ClaimRow, ClaimPlaceRow.role, PlaceMentionRow)
             .join(ClaimPlaceRow, ClaimPlaceRow.claim_id == ClaimRow.id)
@@ -321,11 +391,18 @@ class Store(Reconciled):
             row = session.scalars(select(ActorRow).where(func.lower(ActorRow.name) == name.lower())).first()
             return None if row is None else {"name": row.name, "kind": row.kind, "country": row.country}
 
-    def _filtered(self, stmt: Select, filters: ClaimFilters) -> Select:
-        try:
-            return filter_claims(stmt, filters, self.resolve, self._matching_documents)
-        except ValueError as exc:
-            raise StoreError(str(exc)) from exc
+    def _filtered(self, stmt: Select, query: ClaimQuery) -> Select:
+        """The statement restricted to the claims the query keeps (StoreError for an empty full-text search)."""
+        conditions = self._claim_conditions(query.filters())
+        if query.text:
+            try:
+                phrases = search.parse(query.text)
+            except ValueError as exc:
+                raise StoreError(str(exc)) from exc
+            conditions.append(ClaimRow.document_id.in_(self._matching_documents(phrases)))
+        if query.ids is not None:
+            conditions.append(ClaimRow.id.in_(list(query.ids)))
+        return stmt.where(*conditions)
 
     def _matching_documents(self, phrases: list[search.Phrase]) -> Select:
         """The ids of the documents matching a full-text search."""
@@ -483,7 +560,7 @@ def _header(row: DocumentRow, claims: int) -> dict[str, Any]:
         "kind": row.kind,
         "language": row.language,
         "origin": row.origin,
-        "ingested_at": row.ingested_at.replace(tzinfo=UTC).isoformat(timespec="seconds"),
+        "ingested_at": records.utc_iso(row.ingested_at),
         "claims": claims,
     }
 

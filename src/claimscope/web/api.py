@@ -9,11 +9,13 @@ from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
+from claimscope import export
 from claimscope.reconcile.grading import RELIABILITY, file_grades
 from claimscope.store import Store, StoreError
-from claimscope.store.filters import ClaimFilters
+from claimscope.store.filters import ClaimQuery
 from claimscope.store.records import day_interval
 from claimscope.web import edits, geo, topicdata
 from claimscope.web.pages import query_string, store_of
@@ -55,19 +57,19 @@ def claim_filters(
     until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Claims made on or before (YYYY[-MM[-DD]]).")] = None,
     q: Annotated[str | None, Query(max_length=300, description="Part of the claim's content.")] = None,
     text: Annotated[str | None, Query(max_length=300, description='Full-text search of the documents: words, "phrases", prefix*.')] = None,
-) -> ClaimFilters:
+) -> ClaimQuery:
     """The filters of `claimscope claims`, from the query string."""
-    return ClaimFilters(source=source or None, actor=actor or None, modality=modality.value if modality else None,
+    return ClaimQuery(source=source or None, actor=actor or None, modality=modality.value if modality else None,
                         event=event or None, document=doc or None, since=_day(since, "since"),
                         until=_day(until, "until", last=True), q=q or None, text=text or None)
 
 
-Filters = Annotated[ClaimFilters, Depends(claim_filters)]
+Filters = Annotated[ClaimQuery, Depends(claim_filters)]
 Size = Annotated[int, Query(alias="_size", ge=1, le=MAX_SIZE, description="Rows per page.")]
 Next = Annotated[str | None, Query(alias="_next", max_length=400, description="The `next` of the previous page.")]
 
 
-def claims_page(store: Store, filters: ClaimFilters, after: str | None, size: int) -> tuple[list[dict], str | None]:
+def claims_page(store: Store, filters: ClaimQuery, after: str | None, size: int) -> tuple[list[dict], str | None]:
     """A page of claims, with errors of the request as 422 and unknown documents as 404."""
     try:
         return store.claims_page(filters, after=after, size=size)
@@ -141,7 +143,7 @@ def get_places(request: Request, filters: Filters,
     store = store_of(request)
     if topic:
         ids = [r["claim_id"] for r in _topic(request, topic)["timeline"]]
-        filters = ClaimFilters(**{**vars(filters), "ids": ids})
+        filters = ClaimQuery(**{**vars(filters), "ids": ids})
     try:
         return geo.places_geojson(store.claim_places(filters))
     except StoreError as exc:
@@ -175,6 +177,44 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=30
         raise HTTPException(422, [{"loc": ["query", "q"], "msg": str(exc), "type": "value_error"}]) from exc
     return {"documents": documents, "topics": topicdata.topics(store, q=q)[:size],
             "actors": store.actors(q=q, limit=size)}
+
+
+ExportFormat = Enum("ExportFormat", {name: name for name in export.FORMATS}, type=str)
+
+
+@router.get("/export", summary="The filtered claims as STIX 2.1, GeoJSON, CSV or JSON Lines (streamed)")
+def get_export(
+    request: Request,
+    format: Annotated[ExportFormat, Query(description="stix, geojson, csv or jsonl")],  # noqa: A002
+    source: Annotated[str | None, Query(max_length=300)] = None,
+    actor: Annotated[str | None, Query(max_length=300)] = None,
+    modality: Annotated[Modality | None, Query()] = None,
+    event: Annotated[str | None, Query(max_length=40)] = None,
+    doc: Annotated[str | None, Query(max_length=64)] = None,
+    since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+    until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+    q: Annotated[str | None, Query(max_length=300)] = None,
+    topic: Annotated[str | None, Query(max_length=20)] = None,
+) -> StreamingResponse:
+    """Every claim the filters keep, in `format`; checked before the first byte (422 / 404)."""
+    fmt = format.value
+    filters = {k: v for k, v in {"source": source, "actor": actor, "modality": modality.value if modality else None,
+                                 "event": event, "document": doc, "since": since, "until": until, "q": q,
+                                 "topic": topic}.items() if v}
+    try:
+        chunks = export.stream(store_of(request), fmt, **filters)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    except (StoreError, LookupError) as exc:
+        raise HTTPException(404, str(exc)) from exc
+    media = export.MEDIA_TYPES[fmt]
+    return StreamingResponse(chunks, media_type=media.content_type,
+                             headers={"Content-Disposition": f'attachment; filename="claims.{media.extension}"'})
+
+
+@router.get("/schema", summary="The JSON Schema of the claims JSON (each JSON Lines export line)")
+def get_schema() -> dict[str, Any]:
+    return export.claims_schema()
 
 
 class Rename(BaseModel):

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response, StreamingResponse
 
+from claimscope import export
 from claimscope.web import api
 from claimscope.web.pages import query_string, render, store_of
 
@@ -29,7 +30,9 @@ def claims_page(request: Request, filters: api.Filters, size: api.Size = PAGE_SI
     return render(request, "claims.html", claims=rows, params=params, modalities=[m.value for m in api.Modality],
                   next_query=query_string(params, _next=cursor) if cursor else None,
                   first_query=query_string(params) if after else None,
-                  csv_query=query_string({k: v for k, v in params.items() if k != "_size"}))
+                  csv_query=query_string({k: v for k, v in params.items() if k != "_size"}),
+                  export_query=query_string({k: v for k, v in params.items() if k not in ("_size", "text")}),
+                  export_formats=export.FORMATS)
 
 
 @router.get("/claims.csv")

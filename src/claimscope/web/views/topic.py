@@ -10,6 +10,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, HTTPException, Query, Request
 from starlette.responses import Response
 
+from claimscope import export
 from claimscope.reconcile.grading import CREDIBILITY, RELIABILITY
 from claimscope.web import charts, edits, topicdata
 from claimscope.web.pages import back, posted_form, render, store_of
@@ -42,7 +43,8 @@ def topic_page(request: Request, topic_id: str, message: Annotated[str | None, Q
     return render(request, "topic.html", topic=shown, chart=charts.topic_chart(shown),
                   groups=timeline_groups(shown["timeline"]), others=others, actors=actors,
                   left_out=len(found["timeline"]) - len(shown["timeline"]),
-                  reliability=RELIABILITY, credibility=CREDIBILITY, message=message, error=error)
+                  reliability=RELIABILITY, credibility=CREDIBILITY, message=message, error=error,
+                  export_formats=export.FORMATS)
 
 
 @router.post("/topics/{topic_id}/edit")

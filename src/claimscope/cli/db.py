@@ -49,6 +49,15 @@ def db_url() -> str:
     return as_url(chosen) if chosen else default_db_url()
 
 
+def missing_file(url: str | None = None) -> Path | None:
+    """The SQLite file the run's database names, when it does not exist yet (None for other backends)."""
+    parsed = make_url(url or db_url())
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
 def open_store(url: str | None = None, create: bool = False) -> Store:
     """Open (and migrate) the run's database, or exit with one error line. Only the commands that fill a
     database (`create`: ingest, demo) make a missing SQLite file; the others refuse it: a mistyped --db must
@@ -56,9 +65,8 @@ def open_store(url: str | None = None, create: bool = False) -> Store:
     url = url or db_url()
     parsed = make_url(url)
     shown = parsed.render_as_string(hide_password=True)
-    path = Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database not in (
-        None, "", ":memory:") else None
-    if path is not None and not path.exists():
+    path = missing_file(url)
+    if path is not None:
         if not create:
             fail(f"no database at {path} (`claimscope ingest` creates one; check --db or CLAIMSCOPE_DB)")
         path.parent.mkdir(parents=True, exist_ok=True)

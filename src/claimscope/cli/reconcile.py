@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from claimscope.cli.app import app, console
-from claimscope.cli.db import open_store
+from claimscope.cli.db import missing_file, open_store
 from claimscope.cli.output import fail, plain, print_json
 from claimscope.cli.report import SECTIONS
 from claimscope.reconcile import materialise
@@ -151,9 +151,12 @@ def grade(
     letter: Annotated[str | None, typer.Argument(help="Reliability A–F (NATO Admiralty code).")] = None,
 ) -> None:
     """Set an actor's source reliability (A–F), or list the grades set (default F: cannot be judged)."""
+    if actor is None and missing_file():
+        _print_grades({})  # no database yet: the grades file alone
+        return
     with _open() as store:
         if actor is None:
-            _print_grades(store)
+            _print_grades(store.grades())
             return
         if letter is None:
             fail("give a letter A–F after the actor")
@@ -292,9 +295,9 @@ def _check_known(store: Store, given: str, name: str) -> None:
     fail(f"no stored actor is named {given!r}{hint}")
 
 
-def _print_grades(store: Store) -> None:
+def _print_grades(stored: dict[str, str]) -> None:
     grades = {**{a: (g, str(grades_file())) for a, g in file_grades().items()},
-              **{a: (g, "database") for a, g in store.grades().items()}}
+              **{a: (g, "database") for a, g in stored.items()}}
     table = Table("actor", "reliability", "set in", box=box.SIMPLE, title="Source reliability (others: F)")
     for actor, (letter, where) in sorted(grades.items()):
         table.add_row(plain(actor), f"{letter} {RELIABILITY[letter]}", plain(where))

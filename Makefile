@@ -8,7 +8,7 @@ PIP := $(PY) -m pip
 UV_VERSION := 0.13.9
 COMPILE = $(VENV)/bin/uv pip compile pyproject.toml requirements/build.in --generate-hashes --python-version 3.11 --universal --quiet
 
-.PHONY: demo test bench install install-test lock clean
+.PHONY: demo test bench screenshots install install-test lock clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: install-test
 
 bench: install-test
 	$(PY) -m bench all
+
+# A PNG of every page of `claimscope serve` over the sample corpus, in docs/screenshots/ (headless Chromium).
+screenshots: install-test
+	$(PY) docs/screenshots.py
 
 # Regenerate the locks after changing a dependency in pyproject.toml (the test lock first; the tool's lock is
 # constrained to it, so both pin the same versions).

@@ -33,6 +33,7 @@ TASKS = {
     "robustness": "bench.robustness",
     "long-docs": "bench.long_docs",
     "export": "bench.export",
+    "serve": "bench.serve",
 }
 
 

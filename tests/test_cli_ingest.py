@@ -121,6 +121,8 @@ def test_demo_builds_a_fresh_database_and_reports(tmp_path):
     for heading in ("Documents by kind and outlet", "Claims by modality", "Top 10 sources", "Head counts claimed"):
         assert heading in out
     assert "12,000" in out and "Kursk" in out
+    assert f"claimscope serve --db {demo_db}" in out
+    assert out.strip().splitlines()[-1] == "open http://127.0.0.1:8000"
     assert not other.exists()
     with Store(f"sqlite:///{demo_db}") as store:
         assert not store.has(stale.id)

@@ -8,4 +8,5 @@ from claimscope.cli import report  # noqa: F401
 from claimscope.cli import reconcile  # noqa: F401
 from claimscope.cli import export  # noqa: F401
 from claimscope.cli import demo  # noqa: F401
+from claimscope.cli import serve  # noqa: F401
 from claimscope.cli import eval  # noqa: F401

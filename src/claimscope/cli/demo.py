@@ -16,6 +16,8 @@ from claimscope.cli.report import print_report
 from claimscope.config import data_home
 from claimscope.samples import corpus_dir
 
+DEMO_PORT = 8000  # `claimscope serve`'s default port
+
 
 @app.command()
 def demo(
@@ -48,3 +50,6 @@ def demo(
         print_report(store, console)
     if not counts.new:
         raise typer.Exit(1)
+    shown = parsed.database if parsed.database and parsed.database != ":memory:" else url
+    console.print(plain(f"the workspace: claimscope serve --db {shown}"))
+    console.print(plain(f"open http://127.0.0.1:{DEMO_PORT}"))

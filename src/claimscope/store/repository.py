@@ -12,11 +12,13 @@ from sqlalchemy.orm import Session, load_only, selectinload, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from claimscope.config import default_db_url
-from claimscope.store import migrate, pages, postgres, records, search, sqlite
+from claimscope.store import migrate, pages, paging, postgres, records, search, sqlite
+from claimscope.store.filters import ClaimQuery
 from claimscope.store.reconciled import Reconciled
 from claimscope.store.schema import (
     ActorRow,
     ClaimActorRow,
+    ClaimPlaceRow,
     ClaimQuantityRow,
     ClaimRow,
     DocumentRow,
@@ -185,6 +187,19 @@ class Store(Reconciled):
                 raise StoreError(f"search failed: {exc.orig}") from exc
             return [_header(row, n) for row, n in rows]
 
+    def documents_page(self, after: str | None = None, size: int = 100) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of document headers in id order and the id to continue after (None at the end)."""
+        count = (
+            select(func.count()).where(ClaimRow.document_id == DocumentRow.id).correlate(DocumentRow)
+        ).scalar_subquery()
+        stmt = select(DocumentRow, count).options(load_only(*_HEADER_COLUMNS)).order_by(DocumentRow.id)
+        if after:
+            stmt = stmt.where(DocumentRow.id > after)
+        with self._sessions() as session:
+            rows = session.execute(stmt.limit(size + 1)).all()
+            page = [_header(row, n) for row, n in rows[:size]]
+        return page, page[-1]["id"] if len(rows) > size else None
+
     def _search(self, stmt: Select, phrases: list[search.Phrase]) -> Select:
         if self.is_sqlite:
             hits = sqlite.search_documents(phrases).subquery()
@@ -304,6 +319,106 @@ class Store(Reconciled):
                 ClaimRow.quantity_links.any(ClaimQuantityRow.quantity.has(QuantityRow.unit.in_(list(units))))
             )
         return conditions
+
+    def claims_page(self, query: ClaimQuery = ClaimQuery(), after: str | None = None,
+                    size: int = 100) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of claims in date order (dated first) and the cursor of the next page (None at the end).
+
+        `after` is the cursor a previous page returned; ValueError for a cursor this store did not write.
+        """
+        key = paging.ClaimKey.decode(after) if after else None
+        base = self._filtered(select(ClaimRow), query).options(
+            *_claim_loading(), selectinload(ClaimRow.document).options(load_only(*_HEADER_COLUMNS))
+        )
+        with self._sessions() as session:
+            rows = list(session.scalars(
+                base.where(paging.dated_after(key)).order_by(*paging.dated_order()).limit(size + 1)
+            ))
+            if len(rows) <= size:
+                rows += session.scalars(
+                    base.where(paging.undated_after(key)).order_by(*paging.undated_order())
+                    .limit(size + 1 - len(rows))
+                )
+            more = len(rows) > size
+            rows = rows[:size]
+            page = [{**records.claim_json(row), "document": _document_brief(row.document)} for row in rows]
+        return page, paging.ClaimKey.of(rows[-1]).encode() if more else None
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """One stored claim by its id, as in the claims JSON plus its `document`; StoreError if unknown."""
+        with self._sessions() as session:
+            row = session.scalars(
+                select(ClaimRow).where(ClaimRow.id == claim_id).options(
+                    *_claim_loading(), selectinload(ClaimRow.document).options(load_only(*_HEADER_COLUMNS))
+                )
+            ).one_or_none()
+            if row is None:
+                raise StoreError(f"no claim with id {claim_id!r}")
+            return {**records.claim_json(row), "document": _document_brief(row.document)}
+
+    def claim_places(self, query: ClaimQuery = ClaimQuery(), limit: int | None = None) -> list[dict[str, Any]]:
+        """The place mentions of the filtered claims (content and setting), each with its claim's summary:
+        claim_id, source, date, modality, content, document_id, role, and the place fields of the claims JSON."""
+        claims = self._filtered(select(ClaimRow.id), query).subquery()
+        stmt = (
+            select(ClaimRow, ClaimPlaceRow.role, PlaceMentionRow)
+            .join(ClaimPlaceRow, ClaimPlaceRow.claim_id == ClaimRow.id)
+            .join(PlaceMentionRow, PlaceMentionRow.id == ClaimPlaceRow.place_mention_id)
+            .where(ClaimRow.id.in_(select(claims.c.id)))
+            .order_by(ClaimRow.dated_from, ClaimRow.document_id, ClaimRow.position, ClaimPlaceRow.position)
+            .limit(limit)
+        )
+        with self._sessions() as session:
+            return [
+                {
+                    **records.place_json(place), "role": role, "claim_id": claim.id,
+                    "document_id": claim.document_id,
+                    "source": claim.source_actor.name if claim.source_actor else claim.source_text,
+                    "date": claim.dated_from.isoformat() if claim.dated_from else None,
+                    "modality": claim.modality, "content": claim.content_text,
+                }
+                for claim, role, place in session.execute(stmt)
+            ]
+
+    def actors(self, q: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+        """Actors that are the source of a claim, most claims first: name, kind, country, claims."""
+        count = func.count(ClaimRow.id).label("claims")
+        stmt = (
+            select(ActorRow.name, ActorRow.kind, ActorRow.country, count)
+            .join(ClaimRow, ClaimRow.source_actor_id == ActorRow.id)
+            .group_by(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.country)
+            .order_by(count.desc(), ActorRow.name)
+            .limit(limit)
+        )
+        if q:
+            stmt = stmt.where(ActorRow.name.icontains(q, autoescape=True))
+        with self._sessions() as session:
+            return [dict(row._mapping) for row in session.execute(stmt)]
+
+    def actor(self, name: str) -> dict[str, Any] | None:
+        """One actor by its canonical name (any case): name, kind, country; None if unknown."""
+        with self._sessions() as session:
+            row = session.scalars(select(ActorRow).where(func.lower(ActorRow.name) == name.lower())).first()
+            return None if row is None else {"name": row.name, "kind": row.kind, "country": row.country}
+
+    def _filtered(self, stmt: Select, query: ClaimQuery) -> Select:
+        """The statement restricted to the claims the query keeps (StoreError for an empty full-text search)."""
+        conditions = self._claim_conditions(query.filters())
+        if query.text:
+            try:
+                phrases = search.parse(query.text)
+            except ValueError as exc:
+                raise StoreError(str(exc)) from exc
+            conditions.append(ClaimRow.document_id.in_(self._matching_documents(phrases)))
+        if query.ids is not None:
+            conditions.append(ClaimRow.id.in_(list(query.ids)))
+        return stmt.where(*conditions)
+
+    def _matching_documents(self, phrases: list[search.Phrase]) -> Select:
+        """The ids of the documents matching a full-text search."""
+        if self.is_sqlite:
+            return select(sqlite.search_documents(phrases).subquery().c.doc_id)
+        return search_portable(select(DocumentRow.id), phrases).order_by(None)
 
     def counts(self) -> dict[str, int]:
         """Rows per kind of record: documents, claims, quantities, places, times, actors."""

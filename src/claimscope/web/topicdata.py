@@ -1,0 +1,40 @@
+"""The topics the pages and the API show, as JSON dicts: the one place that knows where they come from.
+
+They are read from the topics the store materialised at ingest (`Store.topics`, `topic`, `claim_topics`);
+`catch_up` reconciles, once, documents stored before materialisation existed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimscope.reconcile import materialise
+from claimscope.store import Store
+
+
+def catch_up(store: Store) -> None:
+    """Reconcile the documents stored without their reconciliation increment (an older database)."""
+    materialise.catch_up(store)
+
+
+def topics(store: Store, q: str | None = None) -> list[dict[str, Any]]:
+    """Topic summaries (id, label, claims, origins, growth, latest low/best/high, flags); `q` filters labels."""
+    return store.topics(q=q)
+
+
+def topic(store: Store, id_or_prefix: str) -> dict[str, Any]:
+    """One topic with its timeline and windows, by id or unique prefix; LookupError if none or several."""
+    return store.topic(id_or_prefix)
+
+
+def claim_topics(store: Store, claim_id: str) -> list[dict[str, Any]]:
+    """The topics a claim belongs to: id, label and kind of membership (none for an unknown claim)."""
+    try:
+        return store.claim_topics(claim_id)
+    except LookupError:
+        return []
+
+
+def actor_topics(store: Store, actor: str) -> list[dict[str, Any]]:
+    """The topics holding a claim of this source, each with its timeline."""
+    return [store.topic(topic_id) for topic_id in sorted(store.topic_ids_of_actors([actor]))]

@@ -1,0 +1,62 @@
+"""Extraction on reports from conflicts outside the actor base's theatre: sources resolved from the mention and
+the document's context, surnames after full names, cues and datelines of wire copy. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+DAY = date(2025, 3, 12)
+
+
+@pytest.fixture(scope="module")
+def claims(nlp):
+    """The claims of a text published on DAY."""
+
+    def run(text: str):
+        doc = nlp.make_doc(text)
+        doc._.published = DAY
+        return nlp(doc)._.claims
+
+    return run
+
+
+def sources(found) -> list[tuple[str | None, str | None]]:
+    return [(c.source.actor, c.source.country) for c in found]
+
+
+def test_surname_after_full_name_is_that_person(claims):
+    found = claims(
+        "Opposition MP Park Ji-hoon said 300 soldiers had crossed the border. Park said more would follow."
+    )
+    assert [c.source.actor for c in found] == ["Park Ji-hoon", "Park Ji-hoon"]
+
+
+def test_surname_last_after_full_name(claims):
+    found = claims(
+        "Sudanese Interior Minister Khalid Osman said the bridge was closed. Osman said 40 people were hurt."
+    )
+    assert sources(found) == [("Khalid Osman", "SD"), ("Khalid Osman", "SD")]
+
+
+def test_person_named_by_a_participle_keeps_the_descriptions_country(claims):
+    found = claims(
+        "A Malian officer, identified only as Traore, said the convoy was ambushed near Gao. "
+        "Traore said 12 soldiers died."
+    )
+    assert found[-1].source.country == "ML"
+
+
+def test_unnamed_state_body_is_of_the_country_the_text_is_about(claims):
+    found = claims(
+        "Shelling hit Aleppo and Idlib overnight.\n\n"
+        "Eleven people were killed in Aleppo, the Ministry of Public Health said."
+    )
+    assert found[0].source.country == "SY"
+
+
+def test_international_body_gets_no_country_from_context(claims):
+    found = claims("Shelling hit Aleppo and Idlib overnight.\n\nU.N. agencies said 5,000 people had fled.")
+    assert found[0].source.country is None

@@ -60,3 +60,37 @@ def test_unnamed_state_body_is_of_the_country_the_text_is_about(claims):
 def test_international_body_gets_no_country_from_context(claims):
     found = claims("Shelling hit Aleppo and Idlib overnight.\n\nU.N. agencies said 5,000 people had fled.")
     assert found[0].source.country is None
+
+
+def contents(found) -> list[str]:
+    return [c.content.text for c in found]
+
+
+def test_headline_closed_by_its_source(claims):
+    found = claims("Dozens of boats seized off the coast in a week, Manila says\n\nThe coast guard stepped up patrols.")
+    assert [(c.source.text, c.content.text) for c in found] == [
+        ("Manila", "Dozens of boats seized off the coast in a week")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The opposition accused the junta of shelling three villages.", "the junta of shelling three villages"),
+        ("Villagers blamed the militia for the fire at the market.", "the militia for the fire at the market"),
+        ("The general attributed the losses to poor training.", "the losses to poor training"),
+        ("The governor clarified that the curfew would end at dawn.", "the curfew would end at dawn"),
+        ("The foreign ministry condemned the seizure of the tanker.", "the seizure of the tanker"),
+    ],
+)
+def test_more_cues(claims, text, content):
+    assert contents(claims(text)) == [content]
+
+
+def test_noun_content_keeps_what_completes_it(claims):
+    found = claims("The minister announced the transfer of two brigades to the northern front to relieve the garrison.")
+    assert contents(found) == ["the transfer of two brigades to the northern front to relieve the garrison"]
+
+
+def test_learning_is_no_claim(claims):
+    assert claims("The agency learned that the talks had stalled.") == []

@@ -505,7 +505,7 @@ def resolve_source(doc: Doc, start: int, end: int) -> ActorMention:
     sources[:] = [s for s in sources if (s[0], s[1]) != (start, end)]
     actor = mention.actor if name is None else None  # a name the base does not know is no canonical name
     sources.append(tuple(_Source(start, end, actor, mention.kind, mention.country, name)))
-    sources.sort()
+    sources.sort(key=lambda s: (s[0], s[1]))
     return mention
 
 
@@ -838,7 +838,7 @@ def _named_body(base: ActorBase, doc: Doc, span: Span, mentions: list[ActorMenti
         return None
     earlier = [_from_mention(m) for m in mentions if m.end <= span.start_char and m.kind != "person"]
     earlier += [s for s in _sources_before(doc, span.start_char) if s.name and s.kind != "person"]
-    earlier.sort()
+    earlier.sort(key=lambda s: (s.start, s.end))
     return next((s for s in reversed(earlier) if names & set(base.words.words(s.name or ""))), None)
 
 

@@ -26,6 +26,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 AUTHOR_PREPS = frozenset({"by", "from", "of", "on", "in"})
 # Dependency relations of a cue with no complement that hangs off the clause it reports (", X said").
 PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
+# Punctuation before a closing attribution ("..., UNICEF says").
+CLOSING_MARKS = frozenset({",", "—", "–"})
 # Entity types that cannot say anything: a time parsed as subject ("12:15 p.m. X says").
 NOT_SOURCES = frozenset({"DATE", "TIME"})
 # Named entities that can speak when a participle hangs off them ("officials from NATO saying ...").
@@ -149,6 +151,44 @@ def _inverted_lead(verb: Token, source: Token, content: set[int]) -> set[int]:
     return set(range(start, min(content))) if start < min(content) else set()
 
 
+def _object_complements(verb: Token, obj: Token) -> set[int]:
+    """What completes a noun content after its object: "announced the deployment of warships to the Gulf to
+    deter Iran" (the destination and purpose hang on the verb); no time, no attribution."""
+    found: set[int] = set()
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ not in ("prep", "advcl", "xcomp") or _temporal(child) or child.lower_ in ("according", "as"):
+            break
+        found |= subtree(child)
+    return found
+
+
+def _closing_attribution(verb: Token, source: Token) -> set[int]:
+    """ "Over 200 children killed in two months, UNICEF says": a root cue with no complement that closes its
+    sentence after a comma reports what precedes the comma (a headline the parser left without a clause)."""
+    doc = verb.doc
+    start = min(verb.i, source.left_edge.i)
+    sent = verb.sent
+    if start - 1 <= sent.start or doc[start - 1].text not in CLOSING_MARKS:
+        return set()
+    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
+        return set()
+    return set(range(sent.start, start - 1))
+
+
+def _after_that(verb: Token) -> set[int]:
+    """ "officials said that ..." where the parser lost the clause (a "that" taken as object): the rest of the
+    sentence after the "that"."""
+    that = next((c for c in verb.children if c.lower_ == "that" and c.i == verb.i + 1 and c.dep_ != "mark"), None)
+    if that is None:
+        return set()
+    end = verb.sent.end
+    while end > that.i + 1 and (verb.doc[end - 1].is_punct or verb.doc[end - 1].is_space):
+        end -= 1
+    return set(range(that.i + 1, end))
+
+
 def _negated(token: Token) -> bool:
     """Negated by its own "not"/"never" (one inside a preceding quotation, "“Probably not,” she said",
     is the quotation's)."""
@@ -235,6 +275,8 @@ class FrameFinder:
         content = self._verb_content(verb, lemma)
         if content is None and verb.dep_ in PARENTHETICAL and verb.head is not verb and self._interrupts(verb):
             content = subtree(clause_head(verb.head)) - subtree(verb)
+        elif content is None and verb.dep_ == "ROOT":
+            content = _closing_attribution(verb, source) or None
         elif content:
             content |= _inverted_lead(verb, source, content)
         particles = [c for c in verb.children if c.dep_ == "prt"]
@@ -260,22 +302,34 @@ class FrameFinder:
             for clause in clauses:
                 content |= subtree(clause)
             return content
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.object_complements.get(lemma, ())]
+        if preps:  # "accused Pyongyang of sending troops": the object with what it is accused of
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < preps[0].i]
+            return set().union(*(subtree(t) for t in [*objects, preps[0]])) | _object_complements(verb, preps[0])
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in lex.prepositional_complements.get(lemma, ()):
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return subtree(obj)
+        fallback = _after_that(verb)
+        if fallback:
+            return fallback
         if lemma in lex.clause_only_verbs:
             return None
         for child in verb.children:
             if child.dep_ in ("xcomp", "acl") and child.pos_ in VERBAL and child.i > verb.i:
-                return subtree(child)
+                return subtree(child) | _object_complements(verb, child)
         if lemma in lex.addressee_verbs:
-            return None
+            # "told reporters that ..." parsed with the clause on the addressee
+            addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            clause = _clause_of_noun(addressee) if addressee is not None else None
+            return subtree(clause) if clause is not None else None
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ != "PRON":
                 clause = _clause_of_noun(child) if child.lemma_.lower() in lex.nouns else None
-                return subtree(clause if clause is not None else child)
+                if clause is not None:
+                    return subtree(clause)
+                return subtree(child) | _object_complements(verb, child)
         return None
 
     def _predication(self, verb: Token) -> set[int] | None:

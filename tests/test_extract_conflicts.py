@@ -94,3 +94,22 @@ def test_noun_content_keeps_what_completes_it(claims):
 
 def test_learning_is_no_claim(claims):
     assert claims("The agency learned that the talks had stalled.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HAVANA: Two ferries sank in the storm, a port official said on Monday.",
+        "Lagos [Nigeria], March 3 (ANI): Two ferries sank in the storm, a port official said on Monday.",
+        "HAVANA, Cuba — Two ferries sank in the storm, a port official said on Monday.",
+        "HAVANA, March 3 (Reuters) -- Two ferries sank in the storm, a port official said on Monday.",
+    ],
+)
+def test_dateline_is_no_speaker_and_no_content(claims, text):
+    found = claims(text)
+    assert [(c.source.text, c.content.text) for c in found] == [("a port official", "Two ferries sank in the storm")]
+
+
+def test_upper_case_speaker_label_is_no_dateline(claims):
+    found = claims("MORALES: The ferries sank because nobody inspected them.")
+    assert [c.source.text for c in found] == ["MORALES"]

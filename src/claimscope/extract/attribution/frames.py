@@ -467,10 +467,15 @@ class FrameFinder:
             return
         source = source_head(obj, lex)
         clause = clause_head(first.head)
+        while clause.dep_ == "conj" and clause.head.pos_ in VERBAL:  # "X sent troops and redeployed others, according to Y"
+            clause = clause.head
         existing = frames.get(clause.i)
         channel_only = source is obj and obj.lemma_.lower() in lex.evidence_nouns
         if existing is not None and (channel_only or source.pos_ == "PRON"):
             return  # "As per a post on its channel, X reported ...": the channel of X's own report
+        if existing is not None:
+            existing.cites.append(obj)  # "B said X, according to A": one claim of B, relayed by A
+            return
         phrase = set(range(first.i, words[-1].i + 1)) | subtree(first) | subtree(words[-1])
         content = subtree(clause) - phrase
         frames[first.i] = Frame(words, prep.lemma, source, content, first)

@@ -113,3 +113,19 @@ def test_dateline_is_no_speaker_and_no_content(claims, text):
 def test_upper_case_speaker_label_is_no_dateline(claims):
     found = claims("MORALES: The ferries sank because nobody inspected them.")
     assert [c.source.text for c in found] == ["MORALES"]
+
+
+def test_lede_attributed_by_the_next_paragraph(claims):
+    found = claims("Rebels have shot down a cargo plane over the northern hills.\n\nThis was reported by Radio Dabanga.")
+    assert [(c.source.text, c.content.text) for c in found] == [
+        ("Radio Dabanga", "Rebels have shot down a cargo plane over the northern hills")
+    ]
+
+
+def test_rejected_reports_claim_their_own_content(claims):
+    found = claims("The colonel rejected media reports claiming that the garrison had not been resupplied.")
+    inner = next(c for c in found if c.cue == "claim")
+    outer = next(c for c in found if c.cue == "reject")
+    assert inner.source.text == "media reports"
+    assert inner.modality == "asserted"
+    assert outer.source.text == "The colonel" and outer.modality == "denied"

@@ -98,7 +98,7 @@ class Attribution:
             if frame.source is not None:
                 start, end = frame.source_tokens or source_span(frame.source, self.max_source_tokens)
                 own.update(range(start, end))
-            frame.content = {i for i in frame.content if lines[i] == line and i not in own}
+            frame.content = {i for i in frame.content if (lines[i] == line or frame.earlier) and i not in own}
         frames = _distinct([f for f in frames if f.content])
         times = _time_index(doc)
         text = doc.text

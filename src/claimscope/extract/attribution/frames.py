@@ -26,6 +26,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 AUTHOR_PREPS = frozenset({"by", "from", "of", "on", "in"})
 # Dependency relations of a cue with no complement that hangs off the clause it reports (", X said").
 PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
+# Pronouns pointing back at what was said before: "This was reported by X".
+DEMONSTRATIVES = frozenset({"this", "that"})
 # Punctuation before a closing attribution ("..., UNICEF says").
 CLOSING_MARKS = frozenset({",", "—", "–"})
 # Entity types that cannot say anything: a time parsed as subject ("12:15 p.m. X says").
@@ -47,6 +49,7 @@ class Frame:
     anchor: Token  # the token whose clause carries the frame's channel and date
     cites: list[Token] = field(default_factory=list)
     source_tokens: tuple[int, int] | None = None  # the source's token span where it is not read off the parse
+    earlier: bool = False  # the content is the sentence before the cue's ("This was reported by X")
 
     @property
     def cue_token(self) -> Token:
@@ -177,6 +180,26 @@ def _closing_attribution(verb: Token, source: Token) -> set[int]:
     return set(range(sent.start, start - 1))
 
 
+def _refers_back(verb: Token) -> bool:
+    """ "This was reported by X", "That was stated by X": a passive cue whose subject points at what was said
+    before."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in verb.children) and any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
+def _sentence_before(verb: Token) -> set[int]:
+    """The tokens of the sentence before a cue's, across blank lines (a lede and "This was stated by X")."""
+    doc = verb.doc
+    end = verb.sent.start
+    while end > 0 and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    if end == 0:
+        return set()
+    start = doc[end - 1].sent.start
+    return {i for i in range(start, end) if not doc[i].is_space}
+
+
 def _after_that(verb: Token) -> set[int]:
     """ "officials said that ..." where the parser lost the clause (a "that" taken as object): the rest of the
     sentence after the "that"."""
@@ -277,6 +300,11 @@ class FrameFinder:
             content = subtree(clause_head(verb.head)) - subtree(verb)
         elif content is None and verb.dep_ == "ROOT":
             content = _closing_attribution(verb, source) or None
+        if content is None and _refers_back(verb):
+            content = _sentence_before(verb)
+            particles = [c for c in verb.children if c.dep_ == "prt"]
+            lemma = " ".join([lemma, *(p.lower_ for p in particles)])
+            return Frame([verb, *particles], lemma, source, content, verb, cites, tokens, earlier=True) if content else None
         elif content:
             content |= _inverted_lead(verb, source, content)
         particles = [c for c in verb.children if c.dep_ == "prt"]
@@ -417,7 +445,9 @@ class FrameFinder:
         anchor = noun
         if author is None and noun.dep_ in ("dobj", "pobj"):
             governor = clause_head(noun.head)
-            if not _negated(governor):
+            if governor.lemma_.lower() in self.lex.rejecting_verbs:
+                author = noun  # "dismissed media reports claiming ...": the reports claim it
+            elif not _negated(governor):
                 author = self._subject(governor)
                 anchor = governor
         if author is None:

@@ -35,6 +35,7 @@ class CueLexicon:
     relay_verbs: frozenset[str]
     nouns: frozenset[str]
     noun_governors: frozenset[str]
+    rejecting_verbs: frozenset[str]
     evidence_nouns: frozenset[str]
     prepositional: tuple[PrepositionalCue, ...]
 
@@ -82,6 +83,7 @@ def load_cues(path: str | None = None) -> CueLexicon:
         relay_verbs=_words(raw.get("relay_verbs")),
         nouns=_words(raw.get("nouns")),
         noun_governors=_words(raw.get("noun_governors")),
+        rejecting_verbs=_words(raw.get("rejecting_verbs")),
         evidence_nouns=_words(raw.get("evidence_nouns")),
         prepositional=tuple(
             PrepositionalCue(tuple(w.lower() for w in item["words"]), item["lemma"])

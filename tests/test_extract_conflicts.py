@@ -129,3 +129,8 @@ def test_rejected_reports_claim_their_own_content(claims):
     assert inner.source.text == "media reports"
     assert inner.modality == "asserted"
     assert outer.source.text == "The colonel" and outer.modality == "denied"
+
+
+def test_space_as_thousands_separator(nlp):
+    doc = nlp("The agency said about 3 000 soldiers and 12 500 civilians had left.")
+    assert [(q.value, q.unit) for q in doc._.quantities] == [(3000, "soldier"), (12500, "civilian")]

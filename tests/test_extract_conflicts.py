@@ -134,3 +134,19 @@ def test_rejected_reports_claim_their_own_content(claims):
 def test_space_as_thousands_separator(nlp):
     doc = nlp("The agency said about 3 000 soldiers and 12 500 civilians had left.")
     assert [(q.value, q.unit) for q in doc._.quantities] == [(3000, "soldier"), (12500, "civilian")]
+
+
+def test_headline_does_not_run_into_the_lede(claims):
+    found = claims(
+        "Floods leave 30 dead in the delta, Dhaka says\n\n"
+        "Thirty people have died in floods in the delta, the disaster ministry said on Tuesday."
+    )
+    assert [(c.source.text, c.content.text) for c in found] == [
+        ("Dhaka", "Floods leave 30 dead in the delta"),
+        ("the disaster ministry", "Thirty people have died in floods in the delta"),
+    ]
+
+
+def test_hard_wrapped_sentence_stays_one(nlp):
+    doc = nlp("The ministry said on Tuesday that thirty people\nhad died in the floods.")
+    assert len(list(doc.sents)) == 1

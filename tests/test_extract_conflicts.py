@@ -150,3 +150,16 @@ def test_headline_does_not_run_into_the_lede(claims):
 def test_hard_wrapped_sentence_stays_one(nlp):
     doc = nlp("The ministry said on Tuesday that thirty people\nhad died in the floods.")
     assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The raid showed the weakness of the border defences.", []),
+        ("The flooding highlighted the lack of shelters in the camps.", []),
+        ("The ministry's figures show a sharp rise in admissions.", ["show"]),
+        ("Investigators recorded 40 violations at the crossing.", ["record"]),
+    ],
+)
+def test_sometimes_reporting_verbs_need_a_source(claims, text, expected):
+    assert [c.cue for c in claims(text)] == expected

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from claimscope.extract.actorbase import guess_kind
 from claimscope.extract.attribution.lexicon import CueLexicon, PrepositionalCue
 
 SUBJECTS = frozenset({"nsubj"})
@@ -295,6 +296,8 @@ class FrameFinder:
         if found is None:
             return None
         source, anchor, cites, tokens = found
+        if lemma in lex.source_needed_verbs and not self._can_speak(source):
+            return None
         content = self._verb_content(verb, lemma)
         if content is None and verb.dep_ in PARENTHETICAL and verb.head is not verb and self._interrupts(verb):
             content = subtree(clause_head(verb.head)) - subtree(verb)
@@ -412,6 +415,13 @@ class FrameFinder:
                 start -= 1
             return before, verb, cites, (start, before.i + 1)
         return None
+
+    def _can_speak(self, source: Token) -> bool:
+        """Whether a source word can make a claim: a pronoun, a name, a record ("the data"), or a common noun
+        naming a kind of actor ("the ministry", "officials")."""
+        if source.pos_ in ("PRON", "PROPN") or source.ent_type_ in SPEAKER_ENTITIES:
+            return True
+        return source.lemma_.lower() in self.lex.evidence_nouns or guess_kind(source.text) is not None
 
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:

@@ -36,6 +36,7 @@ class CueLexicon:
     nouns: frozenset[str]
     noun_governors: frozenset[str]
     rejecting_verbs: frozenset[str]
+    source_needed_verbs: frozenset[str]
     evidence_nouns: frozenset[str]
     prepositional: tuple[PrepositionalCue, ...]
 
@@ -84,6 +85,7 @@ def load_cues(path: str | None = None) -> CueLexicon:
         nouns=_words(raw.get("nouns")),
         noun_governors=_words(raw.get("noun_governors")),
         rejecting_verbs=_words(raw.get("rejecting_verbs")),
+        source_needed_verbs=_words(raw.get("source_needed_verbs")),
         evidence_nouns=_words(raw.get("evidence_nouns")),
         prepositional=tuple(
             PrepositionalCue(tuple(w.lower() for w in item["words"]), item["lemma"])

@@ -163,3 +163,13 @@ def test_hard_wrapped_sentence_stays_one(nlp):
 )
 def test_sometimes_reporting_verbs_need_a_source(claims, text, expected):
     assert [c.cue for c in claims(text)] == expected
+
+
+def test_headline_closed_by_a_colon_and_an_office(claims):
+    found = claims(
+        "Nepal may face its worst floods in decades: PM\n"
+        "Kathmandu, (Xinhua) Heavy rain has cut roads across Nepal, officials in Kathmandu said."
+    )
+    headline = found[0]
+    assert (headline.source.text, headline.content.text) == ("PM", "Nepal may face its worst floods in decades")
+    assert headline.source.country == "NP"

@@ -554,9 +554,10 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
     rooted = [m for m, s in inner if span is not None and span.root in s]
     kind = guess_kind(text) or (rooted[0].kind if rooted else None)
     country = base.country_in(text) or (rooted[0].country if rooted else None)
-    if country is None and kind in STATE_KINDS and not _regional(base, text):
-        # An unnamed or unknown state body ("the Ministry of Public Health", "local authorities") is of the
-        # state the text is about there.
+    office = kind == "person" and bool(base.words.office_words.intersection(base.words.words(text)))
+    if country is None and (kind in STATE_KINDS or office) and not _regional(base, text):
+        # An unnamed or unknown state body or office holder ("the Ministry of Public Health", "local
+        # authorities", "the minister") is of the state the text is about there.
         country = _context_country(doc, start, scene=True)
     # A proper name the base does not know names the source ("the Rapid Support Forces").
     name = _proper_name(base, span) if span is not None and span.root.pos_ == "PROPN" else None

@@ -173,3 +173,11 @@ def test_headline_closed_by_a_colon_and_an_office(claims):
     headline = found[0]
     assert (headline.source.text, headline.content.text) == ("PM", "Nepal may face its worst floods in decades")
     assert headline.source.country == "NP"
+
+
+def test_condemnation_with_its_predicate_is_one_claim(claims):
+    found = claims("The foreign ministry condemned the missile launch on Sunday, calling it a reckless provocation.")
+    assert [(c.cue, c.content.text) for c in found] == [
+        ("condemn", "the missile launch … calling it a reckless provocation")
+    ]
+    assert found[0].asserted_on is not None

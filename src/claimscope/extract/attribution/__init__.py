@@ -99,7 +99,7 @@ class Attribution:
                 start, end = frame.source_tokens or source_span(frame.source, self.max_source_tokens)
                 own.update(range(start, end))
             frame.content = {i for i in frame.content if (lines[i] == line or frame.earlier) and i not in own}
-        frames = _distinct([f for f in frames if f.content])
+        frames = _distinct(_unnested([f for f in frames if f.content]))
         times = _time_index(doc)
         text = doc.text
         claims: dict[int, Claim] = {}
@@ -246,6 +246,19 @@ def _line_numbers(doc: Doc) -> list[int]:
         numbers.append(line)
         line += token.whitespace_.count("\n")
     return numbers
+
+
+def _unnested(frames: list[Frame]) -> list[Frame]:
+    """Without the frames whose cue lies in the content of another frame of the same source: "condemned the
+    launch, calling it a provocation" is one claim."""
+    return [
+        f for f in frames
+        if f.source is None
+        or not any(
+            g is not f and g.source is not None and g.source.i == f.source.i and f.cue_token.i in g.content
+            for g in frames
+        )
+    ]
 
 
 def _distinct(frames: list[Frame]) -> list[Frame]:

@@ -155,14 +155,23 @@ def _inverted_lead(verb: Token, source: Token, content: set[int]) -> set[int]:
     return set(range(start, min(content))) if start < min(content) else set()
 
 
-def _object_complements(verb: Token, obj: Token) -> set[int]:
+def _object_complements(verb: Token, obj: Token, predicative: frozenset[str] = frozenset()) -> set[int]:
     """What completes a noun content after its object: "announced the deployment of warships to the Gulf to
-    deter Iran" (the destination and purpose hang on the verb); no time, no attribution."""
+    deter Iran" (the destination and purpose hang on the verb); no time, no attribution. After a comma, only
+    a predicating participle: "condemned the launch, calling it a provocation"."""
     found: set[int] = set()
+    comma = False
     for child in verb.rights:
         if child.i <= obj.i:
             continue
-        if child.dep_ not in ("prep", "advcl", "xcomp") or _temporal(child) or child.lower_ in ("according", "as"):
+        if child.is_punct and child.text == ",":
+            comma = True
+            continue
+        if _temporal(child):
+            continue  # the date of the claim, not its content
+        if comma and not (child.dep_ == "advcl" and child.lemma_.lower() in predicative):
+            break
+        if child.dep_ not in ("prep", "advcl", "xcomp") or child.lower_ in ("according", "as"):
             break
         found |= subtree(child)
     return found
@@ -360,7 +369,7 @@ class FrameFinder:
                 clause = _clause_of_noun(child) if child.lemma_.lower() in lex.nouns else None
                 if clause is not None:
                     return subtree(clause)
-                return subtree(child) | _object_complements(verb, child)
+                return subtree(child) | _object_complements(verb, child, lex.predicative_verbs)
         return None
 
     def _predication(self, verb: Token) -> set[int] | None:

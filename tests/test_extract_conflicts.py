@@ -181,3 +181,11 @@ def test_condemnation_with_its_predicate_is_one_claim(claims):
         ("condemn", "the missile launch … calling it a reckless provocation")
     ]
     assert found[0].asserted_on is not None
+
+
+def test_confirmed_report_of_another_source_is_two_claims(claims):
+    found = claims("The army confirmed a report by Al Jazeera that the airport had been shelled.")
+    assert sorted((c.source.text, c.content.text) for c in found) == [
+        ("Al Jazeera", "the airport had been shelled"),
+        ("The army", "the airport had been shelled"),
+    ]

@@ -262,11 +262,12 @@ def _unnested(frames: list[Frame]) -> list[Frame]:
 
 
 def _distinct(frames: list[Frame]) -> list[Frame]:
-    """One frame per content: a second cue over the same words adds nothing."""
-    seen: set[frozenset[int]] = set()
+    """One frame per content and source: a second cue of the same source over the same words adds nothing
+    (a report by another source that the first confirms is a claim of its own)."""
+    seen: set[tuple[frozenset[int], int | None]] = set()
     kept = []
     for frame in sorted(frames, key=_position):
-        key = frozenset(frame.content)
+        key = (frozenset(frame.content), frame.source.i if frame.source is not None else None)
         if key not in seen:
             seen.add(key)
             kept.append(frame)

@@ -480,9 +480,9 @@ class FrameFinder:
         if clause is None or _negated(noun):
             return None
         head = noun.head
-        if noun.dep_ == "dobj" and head.i in frames:
-            return None
         author = _author(noun, lex, depth=1)
+        if noun.dep_ == "dobj" and head.i in frames and author is None:
+            return None  # "X confirmed reports that ...": X's claim; "X confirmed a report by Y that ...": both
         anchor = noun
         if author is None and noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.noun_governors:
             if _negated(head) or _modal_blocked(head, lex):

@@ -79,3 +79,39 @@ def test_unknown_topic_is_one_error_line(tmp_path):
     done = run(tmp_path, "topic", "zzzz")
     assert done.returncode == 1
     assert done.stderr.strip().startswith("error:") and len(done.stderr.strip().splitlines()) == 1
+
+
+UNCOUNTED = """---
+title: "Kyiv: drone intercepted"
+date: 2024-11-14
+outlet: Test Post
+---
+Ukraine's air force said on Thursday that the North Korean battalion had withdrawn from the village.
+"""
+
+
+def test_short_claim_ids_add_to_topic_and_split(tmp_path):
+    (tmp_path / "docs").mkdir()
+    for name, text in (("wire.md", WIRE), ("later.md", LATER), ("uncounted.md", UNCOUNTED)):
+        (tmp_path / "docs" / name).write_text(text)
+    assert run(tmp_path, "ingest", str(tmp_path / "docs")).returncode == 0
+    claims = json.loads(run(tmp_path, "claims", "--format", "json").stdout)
+    in_topics = {r["claim_id"] for t in topics(tmp_path).values()
+                 for r in json.loads(run(tmp_path, "topic", t["id"], "--format", "json").stdout)["timeline"]}
+    loose = next(c["id"] for c in claims if c["id"] not in in_topics and c.get("source"))
+    (personnel,) = [t for label, t in topics(tmp_path).items() if label.endswith("personnel in Russia")]
+
+    table = run(tmp_path, "topic", personnel["id"][:6]).stdout
+    shown = json.loads(run(tmp_path, "topic", personnel["id"], "--format", "json").stdout)
+    assert all(r["short_id"] in table for r in shown["timeline"])  # short ids are shown in the table
+
+    added = run(tmp_path, "add-to-topic", personnel["id"][:6], loose[:6])
+    assert added.returncode == 0, added.stderr
+    after = json.loads(run(tmp_path, "topic", personnel["id"], "--format", "json").stdout)
+    assert loose in {r["claim_id"] for r in after["timeline"]} and after["claims"] == shown["claims"] + 1
+
+    split = run(tmp_path, "split-topic", personnel["id"], loose[:6], "--label", "Withdrawal")
+    assert split.returncode == 0, split.stderr
+    found = topics(tmp_path)
+    assert found["Withdrawal"]["claims"] == 1 and found[personnel["label"]]["claims"] == shown["claims"]
+    assert run(tmp_path, "add-to-topic", personnel["id"], "zz").returncode == 1

@@ -206,15 +206,26 @@ def test_a_later_claim_of_the_same_origin_supersedes_and_shows_growth():
     assert topic.growth  # 1,500 -> 3,000 -> at least 11,000 over three windows
 
 
-def test_a_denial_contradicts_what_it_denies():
+def test_a_denial_is_its_own_track_beside_the_consensus():
     topics = reconcile([
         claim("peskov", "Dmitry Peskov", "2024-10-10", "reports of North Korean soldiers in Russia", (),
               modality="denied"),
         claim("zel", "Volodymyr Zelensky", "2024-10-17", "", [count(10000, "approx")]),
+        claim("us", "Pentagon", "2024-10-17", "", [count(10000, "approx")]),
+        claim("kr", "National Intelligence Service", "2024-10-17", "", [count(10000, "approx")]),
     ], texts={})
     topic = topic_of(topics, "peskov")
     assert topic is topic_of(topics, "zel")
-    assert row_of(topic, "zel").relations.contradict == {"peskov"}
+    # the denial contradicts what it denies, but the claims it denies are denied, not contradicted
+    assert row_of(topic, "peskov").relations.contradict == {"zel", "us", "kr"}
+    zel = row_of(topic, "zel")
+    assert zel.relations.denied_by == {"peskov"} and not zel.relations.contradict
+    # three independent states corroborate: confirmed, the denial named in the reason
+    assert zel.credibility.code == "1" and "denied by Russia (state)" in zel.credibility.reason
+    (window,) = topic.windows[-1:]
+    assert window.low == 9000 or window.low == 10000
+    assert window.denied_by == {"state:RU"} and not window.disagreement
+    assert "denied" in topic.flags()
 
 
 def test_a_negated_claim_is_none_and_contradicts_earlier_figures_still_holding():

@@ -73,12 +73,14 @@ def ingest(
                 files.report()
             files.read(index)
 
+    increment = _Reconciliation(store, on_error)
     for document, data in extract_stream(extractor, unseen(), on_error, batch_size):
         if data is None:
             counts.failed += 1
-        else:
-            _store(store, document, data, counts, on_error)
+        elif _store(store, document, data, counts, on_error):
+            increment.add(document, data)
         files.stored(queued.popleft())
+    increment.finish()
     files.report()
     return counts
 
@@ -116,17 +118,54 @@ def origin(document: Document) -> str:
     return document.origin or document.id
 
 
-def _store(store: Store, document: Document, data: dict[str, Any], counts: Counts, on_error: OnError) -> None:
+def _store(store: Store, document: Document, data: dict[str, Any], counts: Counts, on_error: OnError) -> bool:
+    """Store one document; True when it is new."""
     try:
         added = store.add(document, data)
     except Exception as exc:
         counts.failed += 1
         on_error(f"{origin(document)}: could not store: {_reason(exc)}")
-        return
+        return False
     if added:
         counts.new += 1
     else:
         counts.duplicate += 1
+    return added
+
+
+class _Reconciliation:
+    """The reconciliation increment of each new document (its claim records, origins and topic memberships),
+    and the topics they touch recomputed every REFRESH_EVERY documents and at the end of the run.
+
+    A document whose increment fails stays stored; the next `topics` or ingest catches it up.
+    """
+
+    REFRESH_EVERY = 200
+
+    def __init__(self, store: Store, on_error: OnError) -> None:
+        from claimscope.reconcile import materialise
+
+        self.store, self.on_error, self.materialise = store, on_error, materialise
+        self.edits = materialise.edits_of(store)
+        self.touched: set[str] = set()
+        self.pending = 0
+        materialise.catch_up(store)
+
+    def add(self, document: Document, data: dict[str, Any]) -> None:
+        try:
+            self.touched |= self.materialise.add_document(self.store, data, document.text, self.edits,
+                                                          refresh_topics=False)
+        except Exception as exc:
+            self.on_error(f"{origin(document)}: stored, but could not reconcile: {_reason(exc)}")
+        self.pending += 1
+        if self.pending >= self.REFRESH_EVERY:
+            self.finish()
+
+    def finish(self) -> None:
+        """Recompute the topics touched since the last time."""
+        if self.touched:
+            self.materialise.refresh(self.store, self.touched, self.edits)
+        self.touched, self.pending = set(), 0
 
 
 def _reason(exc: Exception) -> str:

@@ -1,8 +1,9 @@
-"""`claimscope topics`, `topic`, `merge-topics`, `split-topic`, `rename-topic` and `grade`: reconciliation."""
+"""`claimscope topics`, `topic`, `merge-topics`, `split-topic`, `rename-topic`, `add-to-topic` and `grade`:
+reconciliation, read from the topics the store materialised at ingest."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich import box
@@ -13,40 +14,61 @@ from claimscope.cli.app import app, console
 from claimscope.cli.db import open_store
 from claimscope.cli.output import fail, plain, print_json
 from claimscope.cli.report import SECTIONS
-from claimscope.reconcile import Topic
-from claimscope.reconcile.consistency import Window
-from claimscope.reconcile.grading import RELIABILITY, check_letter, file_grades, grades_file
-from claimscope.reconcile.loading import reconcile_store
-from claimscope.store import Store
+from claimscope.reconcile import materialise
+from claimscope.reconcile.edits import split_topic_id
+from claimscope.reconcile.grading import RELIABILITY, check_letter, file_grades, grades_file, lineage
+from claimscope.store import NotFound, Store
 
-WindowDays = Annotated[int, typer.Option("--window", min=1, help="Days per consensus window.")]
+WindowDays = Annotated[int, typer.Option("--window", min=1, help="Days per consensus window (default 7).")]
 Format = Annotated[str, typer.Option("--format", help="table or json")]
+TopicId = Annotated[str, typer.Argument(metavar="ID", help="A topic id or a unique prefix of one.")]
+
+
+def _open() -> Store:
+    """The store, with any document stored before materialisation reconciled first."""
+    store = open_store()
+    materialise.catch_up(store)
+    return store
 
 
 @app.command()
-def topics(window: WindowDays = 7, output: Format = "table") -> None:
+def topics(
+    q: Annotated[str | None, typer.Option("--q", help="Only topics whose label contains this.")] = None,
+    window: WindowDays = materialise.WINDOW_DAYS,
+    output: Format = "table",
+) -> None:
     """Topics: stored claims grouped by what they count, whose, where and in what state."""
-    with open_store() as store:
-        found = reconcile_store(store, window)
+    with _open() as store:
+        if window == materialise.WINDOW_DAYS:
+            found = store.topics(q=q)
+        else:
+            computed = materialise.compute(store, store.all_topic_ids(), materialise.edits_of(store),
+                                           _grades(store), window)
+            found = [materialise.topic_summary(t) for t in computed]
+            found = [{k: v for k, v in t.items() if k != "data"} for t in found if not q or q.lower() in
+                     t["label"].lower()]
+            found.sort(key=lambda t: (-t["claims"], t["label"]))
     if output == "json":
-        print_json([{k: v for k, v in t.to_json().items() if k != "timeline"} for t in found])
+        print_json(found)
         return
     console.print(topics_table(found))
 
 
 @app.command()
 def topic(
-    topic_id: Annotated[str, typer.Argument(metavar="ID", help="A topic id or a unique prefix of one.")],
-    window: WindowDays = 7,
+    topic_id: TopicId,
+    window: WindowDays = materialise.WINDOW_DAYS,
+    every: Annotated[bool, typer.Option("--all", help="A row per claim, not per origin x figure x date.")] = False,
     output: Format = "table",
 ) -> None:
-    """One topic's timeline (date, source, origin, interval, modality, credibility, consistency) and consensus."""
-    with open_store() as store:
-        found = _find(reconcile_store(store, window), topic_id)
+    """One topic's timeline (date, source, origin, figure, kind, reports, credibility, consistency), its
+    denials and its consensus per window."""
+    with _open() as store:
+        found = _topic(store, topic_id, window)
     if output == "json":
-        print_json(found.to_json())
+        print_json(found)
         return
-    print_topic(found, console)
+    print_topic(found, console, every)
 
 
 @app.command("merge-topics")
@@ -55,41 +77,71 @@ def merge_topics(
     target: Annotated[str, typer.Argument(help="The topic it joins (id or prefix).")],
 ) -> None:
     """Merge one topic into another; kept across re-ingestion."""
-    with open_store() as store:
-        found = reconcile_store(store)
-        a, b = _find(found, source), _find(found, target)
-        store.add_topic_edit("merge", a.id, target_id=b.id)
-    console.print(plain(f"merged {a.id} ({a.label}) into {b.id} ({b.label})"))
+    with _open() as store:
+        a, b = _resolve(store, source), _resolve(store, target)
+        if a == b:
+            fail("a topic cannot be merged into itself")
+        store.add_topic_edit("merge", a, target_id=b)
+        store.reroute_members(a, b)
+        materialise.refresh(store, {a, b})
+        label = store.topic(b)["label"]
+    console.print(plain(f"merged {a} into {b} ({label})"))
 
 
 @app.command("split-topic")
 def split_topic(
-    topic_id: Annotated[str, typer.Argument(metavar="ID", help="The topic to split (id or prefix).")],
-    claims: Annotated[list[str], typer.Argument(help="Claim ids to move to the new topic.")],
+    topic_id: TopicId,
+    claims: Annotated[list[str], typer.Argument(help="Claim ids (or unique prefixes) to move to the new topic.")],
     label: Annotated[str, typer.Option("--label", help="The new topic's label.")],
 ) -> None:
     """Move claims out of a topic into a new one with its own label; kept across re-ingestion."""
-    with open_store() as store:
-        found = _find(reconcile_store(store), topic_id)
-        held = {r.membership.claim.claim_id for r in found.rows}
-        missing = [c for c in claims if c not in held]
-        if missing:
-            fail(f"topic {found.id} holds no claim {', '.join(missing)}")
-        for claim_id in claims:
-            store.add_topic_edit("split", found.id, claim_id=claim_id, label=label)
-    console.print(plain(f"moved {len(claims)} claim(s) from {found.id} to a new topic {label!r}"))
+    with _open() as store:
+        found = _resolve(store, topic_id)
+        ids = [_claim_in(store, c, found) for c in claims]
+        new_id = split_topic_id(found, label)
+        for claim_id in ids:
+            store.add_topic_edit("split", found, claim_id=claim_id, label=label)
+            store.reroute_members(found, new_id, claim_id)
+        materialise.refresh(store, {found, new_id})
+    console.print(plain(f"moved {len(ids)} claim(s) from {found} to a new topic {new_id} {label!r}"))
+
+
+@app.command("add-to-topic")
+def add_to_topic(
+    topic_id: TopicId,
+    claims: Annotated[list[str], typer.Argument(help="Claim ids (or unique prefixes) to put into the topic.")],
+) -> None:
+    """Put claims (for instance ones in no topic) into a topic, with their first figure; kept across
+    re-ingestion."""
+    with _open() as store:
+        found = _resolve(store, topic_id)
+        held = {r["claim_id"] for r in store.topic(found)["timeline"]}
+        members = {}
+        for given in claims:
+            claim_id = _claim(store, given)
+            member = materialise.added_member(store, found, claim_id)
+            if member is None:
+                fail(f"claim {given!r} has no source: only sourced claims can join a topic")
+            if claim_id not in held:
+                members[claim_id] = member
+        for claim_id, member in members.items():
+            store.add_topic_edit("add", found, claim_id=claim_id)
+            store.add_topic_member(member)
+        materialise.refresh(store, {found})
+    console.print(plain(f"added {len(members)} claim(s) to {found}"))
 
 
 @app.command("rename-topic")
 def rename_topic(
-    topic_id: Annotated[str, typer.Argument(metavar="ID", help="The topic (id or prefix).")],
+    topic_id: TopicId,
     label: Annotated[str, typer.Argument(help="Its new label.")],
 ) -> None:
     """Give a topic a label of your own; kept across re-ingestion."""
-    with open_store() as store:
-        found = _find(reconcile_store(store), topic_id)
-        store.add_topic_edit("rename", found.id, label=label)
-    console.print(plain(f"renamed {found.id} to {label!r}"))
+    with _open() as store:
+        found = _resolve(store, topic_id)
+        store.add_topic_edit("rename", found, label=label)
+        materialise.refresh(store, {found})
+    console.print(plain(f"renamed {found} to {label!r}"))
 
 
 @app.command()
@@ -98,7 +150,7 @@ def grade(
     letter: Annotated[str | None, typer.Argument(help="Reliability A–F (NATO Admiralty code).")] = None,
 ) -> None:
     """Set an actor's source reliability (A–F), or list the grades set (default F: cannot be judged)."""
-    with open_store() as store:
+    with _open() as store:
         if actor is None:
             _print_grades(store)
             return
@@ -110,55 +162,108 @@ def grade(
             fail(str(exc))
         name = _canonical(actor)
         store.set_grade(name, letter)
+        below = [a for a in store.recon_actors() if name in lineage(a)]
+        materialise.refresh(store, store.topic_ids_of_actors(below))
     console.print(plain(f"{name}: {letter} ({RELIABILITY[letter]})"))
 
 
-def topics_table(found: list[Topic]) -> Table:
+def topics_table(found: list[dict[str, Any]]) -> Table:
     """A line per topic: its id, label, claims, independent origins and the latest window's summary."""
     table = Table("id", "topic", "claims", "origins", "latest window", "low / best / high", "", box=box.SIMPLE)
     for t in found:
-        last = t.windows[-1] if t.windows else None
-        flags = ", ".join(f for f, on in (("growth", t.growth), ("disagreement", bool(last and last.disagreement)))
-                          if on)
-        table.add_row(t.id, plain(t.label), str(len(t.rows)), str(t.origin_count),
-                      f"{last.start}…{last.end}" if last else "", _summary(last) if last else "", flags)
+        last = t["latest"]
+        table.add_row(t["id"], plain(t["label"]), str(t["claims"]), str(t["origins"]),
+                      f"{last['start']}…{last['end']}" if last else "", _summary(last) if last else "",
+                      ", ".join(t["flags"]))
     return table
 
 
-def print_topic(t: Topic, out: Console) -> None:
-    """A topic's timeline table and its consensus per window."""
-    out.print(plain(f"{t.label}  ({t.id}: {len(t.rows)} claims, {t.origin_count} independent origins"
-                    f"{', growing' if t.growth else ''})", style="bold"))
-    table = Table("date", "source", "origin", "said", "interval", "modality", "cred.", "consistency",
-                  box=box.SIMPLE, title="Timeline (≤: not dated in the text, the publication date stands in)")
-    for row in t.rows:
-        m, c = row.membership, row.membership.claim
-        day = f"{'≤' if c.date_is_publication else ''}{c.when or '?'}"
-        said = f"{m.stated}" + (f" in {m.scope_place}" if m.scope_place else "") + (" (denied)" if m.denied else "")
-        table.add_row(day, plain(c.actor or c.source_text), plain(row.origin.label), plain(said),
-                      str(m.interval), c.modality, f"{row.reliability.code}{row.credibility.code}",
-                      row.relations.label())
+def print_topic(t: dict[str, Any], out: Console, every: bool = False) -> None:
+    """A topic's timeline (collapsed per origin x figure x date unless `every`), its denials and its consensus
+    per window."""
+    out.print(plain(f"{t['label']}  ({t['id']}: {t['claims']} claims, {t['origins']} independent origins"
+                    f"{', growing' if t['growth'] else ''})", style="bold"))
+    title = "Timeline (≤: not dated in the text, the publication date stands in)"
+    table = Table("date", "source", "origin", "said", "interval", "kind", "reports", "claims", "cred.",
+                  "consistency", box=box.SIMPLE, title=title)
+    for row in t["timeline"] if every else t["rows"]:
+        day = f"{'≤' if row['date_is_publication'] else ''}{row['date'] or '?'}"
+        if every:
+            said = row["stated"] + (f" in {row['scope_place']}" if row["scope_place"] else "")
+            sources, reports, ids = row["actor"] or row["source"], "1", row["short_id"]
+        else:
+            said, sources = row["said"], ", ".join(row["sources"])
+            reports = f"{row['reports']} in {len(row['documents'])} doc." if row["reports"] > 1 else "1"
+            ids = " ".join(row["claim_ids"])
+        table.add_row(day, plain(sources), plain(row["origin"]), plain(said), row["interval"], row["kind"],
+                      reports, ids, f"{row['reliability']}{row['credibility']}", row["consistency"])
     out.print(table)
-    windows = Table("window", "origins", "consensus", "low / best / high", box=box.SIMPLE, title="Consensus")
-    for w in t.windows:
-        consensus = "[red]disagreement[/red]" if w.disagreement else (str(w.consensus) if w.consensus else "")
-        windows.add_row(f"{w.start} – {w.end}", str(len(w.origins)), consensus, _summary(w))
+    if t.get("denials"):
+        denials = Table("date", "source", "origin", "denies", box=box.SIMPLE, title="Denials (beside the consensus)")
+        for row in t["denials"]:
+            denials.add_row(row["date"] or "?", plain(row["actor"] or row["source"]), plain(row["origin"]),
+                            plain(row["content"]))
+        out.print(denials)
+    windows = Table("window", "origins", "consensus", "low / best / high", "", box=box.SIMPLE, title="Consensus")
+    for w in t["windows"]:
+        consensus = "[red]disagreement[/red]" if w["disagreement"] else _interval(w["consensus"])
+        notes = "; ".join(n for n in (f"{len(w['dissent'])} dissent" if w.get("dissent") else "",
+                                      f"{len(w['denied_by'])} deny" if w.get("denied_by") else "") if n)
+        windows.add_row(f"{w['start']} – {w['end']}", str(w["origins"]), consensus, _summary(w), notes)
     out.print(windows)
-    out.print(plain("cred.: Admiralty reliability (A–F) and credibility (1–6); reasons: --format json"))
+    out.print(plain("cred.: Admiralty reliability (A–F) and credibility (1–6); reasons and every claim: "
+                    "--format json; a row per claim: --all"))
 
 
-def _summary(w: Window) -> str:
+def _interval(bounds: dict[str, Any] | None) -> str:
+    if not bounds:
+        return ""
+    from claimscope.reconcile.records import Interval
+
+    return str(Interval(bounds["low"], bounds["high"]))
+
+
+def _summary(w: dict[str, Any]) -> str:
     def fmt(v: float | None) -> str:
         return "?" if v is None else f"{v:,.0f}"
 
-    return f"{fmt(w.low)} / {fmt(w.best)} / {fmt(w.high)}"
+    return f"{fmt(w['low'])} / {fmt(w['best'])} / {fmt(w['high'])}"
 
 
-def _find(found: list[Topic], topic_id: str) -> Topic:
-    matches = [t for t in found if t.id.startswith(topic_id.strip().lower())]
+def _topic(store: Store, topic_id: str, window: int) -> dict[str, Any]:
+    """The stored topic; with another window, recomputed from its stored memberships."""
+    found = _resolve(store, topic_id)
+    if window == materialise.WINDOW_DAYS:
+        return store.topic(found)
+    (computed,) = materialise.compute(store, {found}, materialise.edits_of(store), _grades(store), window)
+    return computed.to_json()
+
+
+def _resolve(store: Store, topic_id: str) -> str:
+    try:
+        return store.resolve_topic(topic_id)
+    except NotFound as exc:
+        fail(f"{exc}: see `claimscope topics`")
+
+
+def _claim(store: Store, given: str) -> str:
+    try:
+        return store.resolve_claim(given)
+    except NotFound as exc:
+        fail(str(exc))
+
+
+def _claim_in(store: Store, given: str, topic_id: str) -> str:
+    """A claim id (or unique prefix) that is in the topic."""
+    held = [r["claim_id"] for r in store.topic(topic_id)["timeline"]]
+    matches = sorted({c for c in held if c.startswith(given.strip().lower())})
     if len(matches) != 1:
-        fail(f"{'no' if not matches else 'more than one'} topic with id {topic_id!r}: see `claimscope topics`")
+        fail(f"topic {topic_id} holds {'no' if not matches else 'more than one'} claim {given!r}")
     return matches[0]
+
+
+def _grades(store: Store) -> dict[str, str]:
+    return {**file_grades(), **store.grades()}
 
 
 def _canonical(name: str) -> str:
@@ -181,11 +286,12 @@ def _print_grades(store: Store) -> None:
 
 def topics_section(store: Store, out: Console) -> None:
     """Report section: the topics, then the timeline of the topic with the most claims."""
-    found = reconcile_store(store)
+    materialise.catch_up(store)
+    found = store.topics()
     if not found:
         return
     out.print(topics_table(found))
-    print_topic(found[0], out)
+    print_topic(store.topic(found[0]["id"]), out)
 
 
 SECTIONS.append(topics_section)

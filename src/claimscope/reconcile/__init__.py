@@ -6,7 +6,6 @@ timelines; `claimscope.reconcile.storage` loads the records and keeps the user's
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,20 +14,21 @@ from typing import Any
 
 from claimscope.reconcile.consistency import Relations, Window, relate, rising, windows
 from claimscope.reconcile.grading import Grade, credibility, reliability
-from claimscope.reconcile.independence import Origin, near_duplicate_groups, origin_groups, same_wording
+from claimscope.reconcile.edits import Edit, route, split_topic_id, topic_label
+from claimscope.reconcile.independence import Origin, copy_groups, document_origins, document_signature
 from claimscope.reconcile.records import ClaimRecord
-from claimscope.reconcile.topics import Membership, document_affiliations, memberships
+from claimscope.reconcile.topics import (
+    Membership,
+    added_membership,
+    document_affiliations,
+    membership_kind,
+    memberships,
+)
+from claimscope.reconcile.views import SHORT_ID, collapse
 
+NAMED_RELATIONS = ("agree", "corroborate", "contradict", "denied_by")
 
-@dataclass(frozen=True)
-class Edit:
-    """A user's change to the computed topics: rename, merge (topic into target) or split (claim out)."""
-
-    action: str
-    topic: str
-    target: str | None = None
-    claim: str | None = None
-    label: str | None = None
+__all__ = ["Edit", "Row", "Topic", "build_topic", "reconcile", "split_topic_id"]
 
 
 @dataclass
@@ -41,10 +41,13 @@ class Row:
     credibility: Grade
     reliability: Grade
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, origin_labels: dict[str, str] | None = None) -> dict[str, Any]:
+        """The row as JSON; with `origin_labels` (claim id -> origin), its relations also by origin name."""
         m, c = self.membership, self.membership.claim
+        named = {k: sorted({origin_labels[i] for i in v if i in origin_labels})
+                 for k, v in vars(self.relations).items() if v and k in NAMED_RELATIONS} if origin_labels else {}
         return {
-            "claim_id": c.claim_id, "document_id": c.document_id, "outlet": c.outlet,
+            "claim_id": c.claim_id, "short_id": c.claim_id[:SHORT_ID], "kind": membership_kind(m), "document_id": c.document_id, "outlet": c.outlet,
             "date": c.when.isoformat() if c.when else None, "date_is_publication": c.date_is_publication,
             "source": c.source_text, "actor": c.actor, "origin": self.origin.label,
             "stated": str(m.stated), "scope_place": m.scope_place, "value": m.value,
@@ -52,6 +55,7 @@ class Row:
             "derivation": m.derivation, "modality": c.modality, "denied": m.denied,
             "consistency": self.relations.label(),
             "relations": {k: sorted(v) for k, v in vars(self.relations).items() if v},
+            "origins_by_relation": named,
             "credibility": self.credibility.code, "credibility_reason": self.credibility.reason,
             "reliability": self.reliability.code, "reliability_reason": self.reliability.reason,
             "content": c.content,
@@ -72,77 +76,65 @@ class Topic:
     def origin_count(self) -> int:
         return len({r.origin.key for r in self.rows})
 
+    def flags(self) -> list[str]:
+        """What a listing should warn of: growth, disagreement in the latest window, a standing denial."""
+        last = self.windows[-1] if self.windows else None
+        found = [("growth", self.growth), ("disagreement", bool(last and last.disagreement)),
+                 ("denied", bool(last and last.denied_by))]
+        return [name for name, on in found if on]
+
     def to_json(self) -> dict[str, Any]:
+        """The whole topic: every claim on the timeline, the collapsed rows, the denial track, the windows."""
+        labels = {r.membership.claim.claim_id: r.origin.label for r in self.rows}
+        timeline = [r.to_json(labels) for r in self.rows]
         return {
             "id": self.id, "label": self.label, "claims": len(self.rows), "origins": self.origin_count,
-            "growth": self.growth,
-            "timeline": [r.to_json() for r in self.rows],
+            "growth": self.growth, "flags": self.flags(),
+            "timeline": timeline,
+            "rows": collapse(timeline),
+            "denials": [r for r in timeline if r["kind"] == "denial"],
             "windows": [{
                 "start": w.start.isoformat(), "end": w.end.isoformat(), "origins": len(w.origins),
                 "consensus": None if w.consensus is None else {"low": w.consensus.low, "high": w.consensus.high},
                 "disagreement": w.disagreement, "low": w.low, "best": w.best, "high": w.high,
+                "dissent": sorted(w.dissent), "denied_by": sorted(w.denied_by),
             } for w in self.windows],
         }
 
 
 def reconcile(claims: Iterable[ClaimRecord], texts: dict[str, str], edits: Iterable[Edit] = (),
               grades: dict[str, str] | None = None, window_days: int = 7) -> list[Topic]:
-    """Group claims into topics, relate them, grade them; topics with the most claims first."""
-    claims = list(claims)
+    """Group claims into topics, relate them, grade them; topics with the most claims first. The same rules
+    as the materialised reconciliation (`claimscope.reconcile.materialise`), on claims held in memory."""
+    claims, edits = list(claims), list(edits)
     fallback = document_affiliations(claims)
+    by_document: dict[str, list[ClaimRecord]] = defaultdict(list)
+    for claim in claims:
+        by_document[claim.document_id].append(claim)
+    origins: dict[str, Origin] = {}
+    for records in by_document.values():
+        origins.update(document_origins(records))
     members: dict[str, list[Membership]] = defaultdict(list)
-    labels: dict[str, str] = {}
     for claim in claims:
         for m in memberships(claim, fallback.get(claim.document_id)):
-            members[m.key.id].append(m)
-            labels[m.key.id] = m.key.label()
-    members, labels = _apply_edits(members, labels, list(edits))
-    stated: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for topic_id, ms in members.items():
-        for m in ms:
-            stated[m.claim.claim_id].add((topic_id, str(m.stated)))
-
-    def copies(a: ClaimRecord, b: ClaimRecord) -> bool:
-        """The same figure on the same topic in the same words: one claim copied."""
-        return bool(stated[a.claim_id] & stated[b.claim_id]) and same_wording(a, b)
-
-    origins = origin_groups(claims, near_duplicate_groups(texts), copies)
-    topics = [_topic(tid, labels[tid], ms, origins, grades or {}, window_days) for tid, ms in members.items()]
+            members[route(m.key.id, claim.claim_id, edits)].append(m)
+    by_id = {c.claim_id: c for c in claims}
+    for edit in edits:
+        if edit.action == "add" and edit.claim in by_id and members.get(edit.topic):
+            members[edit.topic].append(added_membership(by_id[edit.claim], members[edit.topic][0].key))
+    signatures = {doc: sig for doc, text in texts.items() if (sig := document_signature(text))}
+    topics = [build_topic(tid, topic_label(tid, [(m.key.id, m.key.label()) for m in ms], edits), ms,
+                          copy_groups(ms, origins, signatures), grades or {}, window_days)
+              for tid, ms in members.items()]
     return sorted(topics, key=lambda t: (-len(t.rows), t.label))
 
 
-def _topic(topic_id: str, label: str, ms: list[Membership], origins: dict[str, Origin],
-           grades: dict[str, str], window_days: int) -> Topic:
+def build_topic(topic_id: str, label: str, ms: list[Membership], origins: dict[str, Origin],
+                grades: dict[str, str], window_days: int = 7) -> Topic:
+    """One topic from its memberships and their claims' origins: timeline rows, relations, grades, windows."""
     ms = sorted(ms, key=lambda m: (m.claim.when or date.min, m.claim.claim_id))
     relations = relate(ms, origins, window_days)
     rows = [Row(m, origins[m.claim.claim_id], relations[m.claim.claim_id],
                 credibility(relations[m.claim.claim_id], origins), reliability(m.claim.actor, grades)) for m in ms]
     series = windows(ms, origins, window_days)
     return Topic(topic_id, label, rows, series, rising(series))
-
-
-def _apply_edits(members: dict[str, list[Membership]], labels: dict[str, str],
-                 edits: list[Edit]) -> tuple[dict[str, list[Membership]], dict[str, str]]:
-    """Merges, splits and renames in the order the user made them; edits of vanished topics are ignored."""
-    members = {k: list(v) for k, v in members.items()}
-    for edit in edits:
-        if edit.action == "merge" and edit.topic in members and edit.target in members and edit.topic != edit.target:
-            members[edit.target].extend(members.pop(edit.topic))
-        elif edit.action == "split" and edit.topic in members:
-            new_id = split_topic_id(edit.topic, edit.label or "")
-            moved = [m for m in members[edit.topic] if m.claim.claim_id == edit.claim]
-            if moved:
-                members[edit.topic] = [m for m in members[edit.topic] if m.claim.claim_id != edit.claim]
-                members.setdefault(new_id, []).extend(moved)
-                labels.setdefault(new_id, edit.label or f"{labels[edit.topic]} (split)")
-                if not members[edit.topic]:
-                    del members[edit.topic]
-        elif edit.action == "rename" and edit.topic in members and edit.label:
-            labels[edit.topic] = edit.label
-    return members, labels
-
-
-def split_topic_id(topic_id: str, label: str) -> str:
-    """The id of the topic a split creates: stable for the same topic and label."""
-    return hashlib.sha256(f"{topic_id}|split|{label}".encode()).hexdigest()[:10]
-

@@ -9,19 +9,22 @@ Rules (each claim compared with the others of its topic):
 - contradict: concurrent claims with disjoint intervals; or, further apart, a later figure below an earlier one
   that still holds (the counts we track, of people sent, deployed, fighting or lost, accumulate: a later higher
   figure from another origin is growth, a later lower one is a reversal); a denial contradicts every claim of
-  another origin that asserts what it denies while the denial holds.
+  another origin that asserts what it denies while the denial holds; the claims it denies are *denied_by* it
+  (the denial track, shown beside the consensus), which never makes them contradicted.
 - superseded: a later claim of the same origin group exists; growth: a later claim, of the same origin or of
   another beyond the window, states a higher figure. Same origin and same day: a repeat, counted once.
-- Per window (default 7 days, from Monday): for each origin the latest claim holding in the window; the
-  consensus is the intersection of their intervals (a denial counts as "none"), or a flagged disagreement.
-  Low / best / high in the manner of UCDP: low and high are the lowest and highest figures stated by those
-  origins, best their median, moved into the consensus interval when there is one.
+- Per window (default 7 days, from Monday): for each origin the latest claim holding in the window. Denials
+  stand apart (`denied_by`). The consensus is the common part of the intervals of the largest set of origins
+  whose intervals meet, when that set holds more than half of them; the others are the `dissent`; with no such
+  majority the window is a flagged disagreement. Low / best / high in the manner of UCDP: low and high are the
+  lowest and highest figures stated by the asserting origins, best their median, moved into the consensus.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -43,6 +46,7 @@ class Relations:
     superseded_by: set[str] = field(default_factory=set)
     growth_from: set[str] = field(default_factory=set)
     repeats: set[str] = field(default_factory=set)  # same origin, same day: a copy, counted once
+    denied_by: set[str] = field(default_factory=set)  # denials by other origins, while they hold
 
     def label(self) -> str:
         """The one word a timeline shows, worst news first."""
@@ -65,6 +69,8 @@ class Window:
     low: float | None
     best: float | None
     high: float | None
+    dissent: set[str] = field(default_factory=set)  # origin keys outside the consensus
+    denied_by: set[str] = field(default_factory=set)  # origin keys that deny the proposition
 
 
 def holding_periods(members: list[Membership], origins: dict[str, Origin]) -> dict[str, tuple[date, date]]:
@@ -109,7 +115,9 @@ def _relate_pair(a: Membership, b: Membership, origins: dict[str, Origin],
     common = a.interval.intersect(b.interval)
     if a.denied or b.denied:
         if a.denied != b.denied and common is not None:
-            _contradict(relations, ida, idb)
+            denial, denied = (ida, idb) if a.denied else (idb, ida)
+            relations[denial].contradict.add(denied)
+            relations[denied].denied_by.add(denial)
         return
     if abs((_day(a) - _day(b)).days) > days:
         early, late = (a, b) if _day(a) < _day(b) else (b, a)
@@ -166,19 +174,42 @@ def windows(members: list[Membership], origins: dict[str, Origin], days: int = W
 
 
 def _summarise(start: date, end: date, latest: dict[str, Membership]) -> Window:
-    intervals = [NONE_PRESENT if m.denied and m.value is None else m.interval
-                 for m in latest.values() if not (m.denied and m.value is not None)]
-    consensus: Interval | None = intervals[0] if intervals else None
-    for interval in intervals[1:]:
-        consensus = consensus.intersect(interval) if consensus else None
-    figures = sorted(f for f in (_figure(m) for m in latest.values()) if f is not None)
+    asserting = {k: m for k, m in latest.items() if not m.denied}
+    denied_by = {k for k, m in latest.items() if m.denied}
+    members, consensus = majority(asserting)
+    figures = sorted(f for f in (_figure(m) for m in asserting.values()) if f is not None)
     low = figures[0] if figures else None
     high = figures[-1] if figures else None
     best = statistics.median(figures) if figures else None
     if best is not None and consensus is not None:
         best = min(max(best, consensus.low or best), consensus.high if consensus.high is not None else best)
     return Window(start, end, {k: m.claim.claim_id for k, m in latest.items()}, consensus,
-                  consensus is None and len(intervals) > 1, low, best, high)
+                  consensus is None and len(asserting) > 1, low, best, high,
+                  set(asserting) - members if consensus is not None else set(), denied_by)
+
+
+def majority(latest: dict[str, Membership]) -> tuple[set[str], Interval | None]:
+    """The largest set of origins whose intervals share a point, and that common part, when the set holds
+    more than half of the origins (all of them, for two); else (empty set, None)."""
+    if not latest:
+        return set(), None
+    best: tuple[set[str], Interval | None] = (set(), None)
+    for point in _candidate_points(latest.values()):
+        inside = {k for k, m in latest.items() if m.interval.contains(point)}
+        if len(inside) > len(best[0]):
+            common: Interval | None = Interval(None, None)
+            for k in inside:
+                common = common.intersect(latest[k].interval) if common else None
+            best = (inside, common)
+    if len(best[0]) * 2 <= len(latest) and len(best[0]) != len(latest):
+        return set(), None
+    return best
+
+
+def _candidate_points(members: Iterable[Membership]) -> list[float]:
+    """The bounds of the intervals: the largest overlap always contains one of them."""
+    points = {b for m in members for b in (m.interval.low, m.interval.high) if b is not None}
+    return sorted(points) or [0.0]
 
 
 def _figure(m: Membership) -> float | None:

@@ -83,7 +83,9 @@ def lineage(actor: str | None) -> list[str]:
 
 
 def credibility(relations: Relations, origins: dict[str, Origin]) -> Grade:
-    """1–6 from what independent origins holding at the same time say about the claim."""
+    """1–6 from what independent origins holding at the same time say about the claim. Corroboration by two
+    or more origins is confirmation (1), by one probable truth (2); contradiction lowers the grade only as far
+    as the contradicting origins outweigh the supporting ones; a denial by a party is named, never counted."""
 
     def names(ids: set[str]) -> str:
         return ", ".join(sorted({origins[i].label for i in ids}))
@@ -91,22 +93,27 @@ def credibility(relations: Relations, origins: dict[str, Origin]) -> Grade:
     def count(ids: set[str]) -> int:
         return len({origins[i].key for i in ids})
 
-    corroborating, agreeing, contradicting = (count(relations.corroborate), count(relations.agree),
-                                              count(relations.contradict))
-    if contradicting and (agreeing or corroborating):
-        return _credibility(4, f"contradicted by {names(relations.contradict)}; "
-                               f"consistent with {names(relations.agree)}")
+    corroborating, contradicting = count(relations.corroborate), count(relations.contradict)
+    supporting = count(relations.agree | relations.corroborate)
+    denial = f"; denied by {names(relations.denied_by)}" if relations.denied_by else ""
     if contradicting:
-        return _credibility(5, f"contradicted by {names(relations.contradict)}")
+        against = f"contradicted by {names(relations.contradict)}"
+        if corroborating >= 2 and corroborating > contradicting:
+            return _credibility(2, f"corroborated by {names(relations.corroborate)}; {against}{denial}")
+        if supporting > contradicting:
+            return _credibility(3, f"consistent with {names(relations.agree)}; {against}{denial}")
+        if supporting:
+            return _credibility(4, f"{against}; consistent with {names(relations.agree)}{denial}")
+        return _credibility(5, against + denial)
     if corroborating >= 2:
         return _credibility(1, f"{corroborating} independent origins give a matching figure: "
-                               f"{names(relations.corroborate)}")
+                               f"{names(relations.corroborate)}{denial}")
     if corroborating == 1:
-        return _credibility(2, f"corroborated by {names(relations.corroborate)}")
-    if agreeing:
+        return _credibility(2, f"corroborated by {names(relations.corroborate)}{denial}")
+    if supporting:
         return _credibility(3, f"consistent with {names(relations.agree)}, but no independent source gives a "
-                               "matching figure")
-    return _credibility(6, "no independent source spoke to this at the time")
+                               f"matching figure{denial}")
+    return _credibility(6, f"no independent source spoke to this at the time{denial}")
 
 
 def _credibility(code: int, detail: str) -> Grade:

@@ -6,8 +6,9 @@ Corroboration counts independent origins only: ten outlets repeating one Telegra
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from claimscope.reconcile.records import ClaimRecord
 
@@ -18,6 +19,7 @@ SHINGLE_WORDS = 3
 # most 0.084; claims inside near-copies merge only when they are one claim copied (same figure, same words).
 NEAR_DUPLICATE_JACCARD = 0.15
 NUM_PERM = 128
+MINHASH_SCHEME = "affine32"  # stored signatures name the scheme they were made with
 COPY_JACCARD = 0.4  # content words two copies of one claim share, at least
 
 
@@ -86,27 +88,8 @@ class UnionFind:
 
 def near_duplicate_groups(texts: dict[str, str], threshold: float = NEAR_DUPLICATE_JACCARD) -> list[set[str]]:
     """Groups of documents whose word-shingle sets are near-duplicates (MinHash LSH, Jaccard >= threshold)."""
-    from datasketch import MinHash, MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    hashes: dict[str, MinHash] = {}
-    for doc_id, text in texts.items():
-        shingles = _shingles(text)
-        if not shingles:
-            continue
-        mh = MinHash(num_perm=NUM_PERM)
-        mh.update_batch([s.encode() for s in shingles])
-        hashes[doc_id] = mh
-        lsh.insert(doc_id, mh)
-    groups = UnionFind()
-    for doc_id, mh in hashes.items():
-        for other in lsh.query(mh):
-            if other != doc_id and mh.jaccard(hashes[other]) >= threshold:
-                groups.union(doc_id, other)
-    members: dict[str, set[str]] = {}
-    for doc_id in hashes:
-        members.setdefault(groups.find(doc_id), set()).add(doc_id)
-    return [g for g in members.values() if len(g) > 1]
+    return signature_groups({doc: sig for doc, text in texts.items() if (sig := document_signature(text))},
+                            threshold)
 
 
 def _shingles(text: str) -> set[str]:
@@ -114,34 +97,85 @@ def _shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(0, len(words) - SHINGLE_WORDS + 1))}
 
 
-def origin_groups(claims: Iterable[ClaimRecord], duplicate_docs: list[set[str]],
-                  copies: Callable[[ClaimRecord, ClaimRecord], bool]) -> dict[str, Origin]:
-    """Claim id -> origin group. In near-duplicate documents, claims that `copies` says are the same claim
-    (re-worded, re-attributed or left unattributed by the copy) share one group."""
-    claims = list(claims)
-    union = UnionFind()
-    origins = {c.claim_id: origin_of(c) for c in claims}
-    for claim_id, origin in origins.items():
-        union.union(f"claim:{claim_id}", origin.key)
-    doc_group = {doc: i for i, group in enumerate(duplicate_docs) for doc in group}
-    by_group: dict[int, list[ClaimRecord]] = {}
-    for claim in claims:
-        if claim.document_id in doc_group:
-            by_group.setdefault(doc_group[claim.document_id], []).append(claim)
-    for group in by_group.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if a.document_id != b.document_id and copies(a, b):
-                    union.union(f"claim:{a.claim_id}", f"claim:{b.claim_id}")
-    # Name each group by the origin its smallest key belongs to, so the label is stable.
-    labels = {origin.key: origin for origin in origins.values()}
-    root_origin: dict[str, Origin] = {}
-    for origin in sorted(labels.values(), key=lambda o: o.key):
-        root_origin.setdefault(union.find(origin.key), origin)
-    return {cid: root_origin[union.find(f"claim:{cid}")] for cid in origins}
-
-
 def same_wording(a: ClaimRecord, b: ClaimRecord, threshold: float = COPY_JACCARD) -> bool:
     """Two claims' contents share most of their words (a copy, perhaps lightly re-worded)."""
     wa, wb = set(re.findall(r"\w+", a.content.lower())), set(re.findall(r"\w+", b.content.lower()))
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= threshold
+
+
+def document_origins(claims: list[ClaimRecord]) -> dict[str, Origin]:
+    """Claim id -> origin for the claims of one document, in order. A source the actor base cannot resolve
+    ("the report", "preliminary data", "a lawmaker") is not an origin of its own: it takes the origin of the
+    nearest resolved claim before it in the document (else after it), the source the text is following."""
+    origins = {c.claim_id: origin_of(c) for c in claims}
+    resolved = [(i, origins[c.claim_id]) for i, c in enumerate(claims) if not _unresolved(origins[c.claim_id])]
+    if not resolved:
+        return origins
+    for i, claim in enumerate(claims):
+        if _unresolved(origins[claim.claim_id]):
+            before = [o for j, o in resolved if j < i]
+            origins[claim.claim_id] = before[-1] if before else resolved[0][1]
+    return origins
+
+
+def _unresolved(origin: Origin) -> bool:
+    return origin.key.startswith("unknown:")
+
+
+def document_signature(text: str) -> list[int] | None:
+    """The MinHash signature of a document's word 3-shingles (None for a text too short to have any)."""
+    from datasketch import MinHash
+
+    shingles = _shingles(text)
+    if not shingles:
+        return None
+    mh = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
+    mh.update_batch([s.encode() for s in shingles])
+    return [int(v) for v in mh.hashvalues]
+
+
+def signature_groups(signatures: dict[str, list[int]], threshold: float = NEAR_DUPLICATE_JACCARD) -> list[set[str]]:
+    """Groups of documents whose stored signatures are near-duplicates (MinHash LSH, Jaccard >= threshold)."""
+    from datasketch import MinHash, MinHashLSH
+
+    if len(signatures) < 2:
+        return []
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    hashes = {doc: MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=MINHASH_SCHEME)
+              for doc, values in signatures.items()}
+    for doc, mh in hashes.items():
+        lsh.insert(doc, mh)
+    groups = UnionFind()
+    for doc, mh in hashes.items():
+        for other in lsh.query(mh):
+            if other != doc and mh.jaccard(hashes[other]) >= threshold:
+                groups.union(doc, other)
+    members: dict[str, set[str]] = {}
+    for doc in hashes:
+        members.setdefault(groups.find(doc), set()).add(doc)
+    return [g for g in members.values() if len(g) > 1]
+
+
+def copy_groups(members: list[Any], origins: dict[str, Origin], signatures: dict[str, list[int]]) -> dict[str, Origin]:
+    """Within one topic, a claim copied into a near-copy document (same figure, same words) is the original's
+    claim: both take one origin, the resolved one (then the smallest key), so a copy corroborates nothing."""
+    docs = {m.claim.document_id for m in members}
+    groups = signature_groups({d: s for d, s in signatures.items() if d in docs})
+    if not groups:
+        return origins
+    doc_group = {doc: i for i, group in enumerate(groups) for doc in group}
+    union = UnionFind()
+    by_group: dict[int, list[Any]] = defaultdict(list)
+    for m in members:
+        if m.claim.document_id in doc_group:
+            by_group[doc_group[m.claim.document_id]].append(m)
+    for group in by_group.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if (a.claim.document_id != b.claim.document_id and a.stated == b.stated
+                        and same_wording(a.claim, b.claim)):
+                    union.union(a.claim.claim_id, b.claim.claim_id)
+    chosen: dict[str, Origin] = {}
+    for claim_id in sorted(origins, key=lambda c: (_unresolved(origins[c]), origins[c].key)):
+        chosen.setdefault(union.find(claim_id), origins[claim_id])
+    return {c: chosen[union.find(c)] for c in origins}

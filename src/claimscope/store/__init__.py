@@ -7,6 +7,7 @@
 SQLite-only SQL (pragmas, the FTS5 index) lives in `store.sqlite`; everything else is portable.
 """
 
+from claimscope.store.reconciled import NotFound
 from claimscope.store.repository import TALLY_FIELDS, Store, StoreError
 
-__all__ = ["TALLY_FIELDS", "Store", "StoreError"]
+__all__ = ["TALLY_FIELDS", "NotFound", "Store", "StoreError"]

@@ -13,6 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from claimscope.config import default_db_url
 from claimscope.store import migrate, records, search, sqlite
+from claimscope.store.reconciled import Reconciled
 from claimscope.store.schema import (
     ActorRow,
     ClaimActorRow,
@@ -66,7 +67,7 @@ class StoreError(Exception):
     """A request the store cannot answer: an unknown or ambiguous document, a search with nothing to search."""
 
 
-class Store:
+class Store(Reconciled):
     """A claimscope database; opening it brings its schema up to date."""
 
     def __init__(self, url: str | None = None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column, relationship
 
 # Stable constraint names, so later migrations can alter them on every backend.
@@ -294,4 +294,56 @@ class SourceGradeRow(Base):
 
     actor: Mapped[str] = mapped_column(String(300), primary_key=True)
     letter: Mapped[str] = mapped_column(String(1))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+
+
+class ReconClaimRow(Base):
+    """A claim as reconciliation reads it (`record`), with its origin, written when its document is stored."""
+
+    __tablename__ = "recon_claims"
+
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    document_id: Mapped[str] = _document_fk()
+    origin_key: Mapped[str] = mapped_column(String(300), index=True)
+    origin_label: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(300), index=True)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ReconDocumentRow(Base):
+    """A document's word-shingle MinHash signature, to tell near-copies apart from independent reports."""
+
+    __tablename__ = "recon_documents"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    signature: Mapped[list[int] | None] = mapped_column(JSON)
+
+
+class TopicMemberRow(Base):
+    """A claim's membership of a topic: the topic computed from the claim (`raw_topic_id`), the topic it is in
+    after the analyst's edits (`topic_id`), the kind (figure, presence, denial, forecast) and its interval."""
+
+    __tablename__ = "topic_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    topic_id: Mapped[str] = mapped_column(String(20), index=True)
+    raw_topic_id: Mapped[str] = mapped_column(String(20), index=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    membership: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class TopicRow(Base):
+    """A materialised topic: its summary columns for listings and its whole timeline (`data`) for `topic ID`."""
+
+    __tablename__ = "topics"
+
+    id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    label: Mapped[str] = mapped_column(Text)
+    claims: Mapped[int] = mapped_column(Integer, index=True)
+    origins: Mapped[int] = mapped_column(Integer)
+    growth: Mapped[bool] = mapped_column(Boolean)
+    latest: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    flags: Mapped[list[str]] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime)  # UTC

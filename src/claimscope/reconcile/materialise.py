@@ -1,0 +1,155 @@
+"""Reconciliation materialised in the store: the increment after a document is stored, and the re-computation
+of the topics an ingest or an analyst's edit touches.
+
+Data flows store -> reconcile -> store: a document's claim records, origins and topic memberships are written
+once, when it is stored; a topic is recomputed from its stored memberships alone (its relations, consensus and
+grades depend on nothing else), so an increment costs the same in a store of a thousand claims or a million.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from claimscope.reconcile import Topic, build_topic
+from claimscope.reconcile.edits import Edit, route, topic_label
+from claimscope.reconcile.grading import file_grades
+from claimscope.reconcile.independence import (
+    Origin,
+    copy_groups,
+    document_signature,
+    document_origins,
+)
+from claimscope.reconcile.loading import records_of
+from claimscope.reconcile.records import record_from, record_json
+from claimscope.reconcile.topics import (
+    TopicKey,
+    added_membership,
+    document_affiliations,
+    membership_from,
+    membership_json,
+    membership_kind,
+    memberships,
+)
+from claimscope.store import Store
+
+WINDOW_DAYS = 7
+
+
+def edits_of(store: Store) -> list[Edit]:
+    """The analyst's topic edits, oldest first."""
+    return [Edit(e["action"], e["topic"], e["target"], e["claim"], e["label"]) for e in store.topic_edits()]
+
+
+def add_document(store: Store, claims_json: dict[str, Any], text: str, edits: list[Edit] | None = None,
+                 refresh_topics: bool = True) -> set[str]:
+    """The reconciliation increment of one stored document: its claim records, their origins and topic
+    memberships; then (unless told not to) the topics they join are recomputed. Returns those topic ids."""
+    edits = edits_of(store) if edits is None else edits
+    records = records_of(claims_json)
+    fallback = document_affiliations(records)
+    origins = document_origins(records)
+    claims, members = [], []
+    for record in records:
+        origin = origins[record.claim_id]
+        claims.append({"claim_id": record.claim_id, "origin_key": origin.key, "origin_label": origin.label,
+                       "actor": record.actor, "record": record_json(record)})
+        for m in memberships(record, fallback.get(record.document_id)):
+            members.append({"topic_id": route(m.key.id, record.claim_id, edits), "raw_topic_id": m.key.id,
+                            "claim_id": record.claim_id, "kind": membership_kind(m), "membership": membership_json(m)})
+    store.save_recon_document(claims_json["document"]["id"], document_signature(text), claims, members)
+    touched = {m["topic_id"] for m in members}
+    if refresh_topics:
+        refresh(store, touched, edits)
+    return touched
+
+
+def catch_up(store: Store) -> int:
+    """Reconcile the stored documents that have no increment yet (a database from before materialisation);
+    returns how many there were."""
+    missing = store.unreconciled_documents()
+    if not missing:
+        return 0
+    edits = edits_of(store)
+    touched: set[str] = set()
+    for doc_id in missing:
+        touched |= add_document(store, store.claims_json(doc_id), store.document(doc_id)["text"], edits,
+                                refresh_topics=False)
+    touched |= _replay_additions(store, edits)
+    refresh(store, touched, edits)
+    return len(missing)
+
+
+def rebuild(store: Store) -> int:
+    """Recompute the whole reconciliation from the stored claims (after a change of rules); returns the number
+    of topics."""
+    store.clear_reconciliation()
+    catch_up(store)
+    return store.topic_count()
+
+
+def _replay_additions(store: Store, edits: list[Edit]) -> set[str]:
+    """The analyst's add-to-topic edits, as memberships."""
+    touched = set()
+    for edit in edits:
+        if edit.action == "add" and edit.claim:
+            member = added_member(store, edit.topic, edit.claim)
+            if member is not None:
+                store.add_topic_member(member)
+                touched.add(edit.topic)
+    return touched
+
+
+def added_member(store: Store, topic_id: str, claim_id: str) -> dict[str, Any] | None:
+    """The membership an analyst's add-to-topic makes: the claim's first figure, else presence, measured as
+    the topic's other members are; None when the claim has no record (no source) or the topic no members."""
+    recon = store.recon_claim(claim_id)
+    others = store.recon_members([topic_id])
+    if recon is None or not others:
+        return None
+    m = added_membership(record_from(recon["record"]), TopicKey(**others[0]["membership"]["key"]))
+    data = {**membership_json(m), "label": ""}
+    return {"topic_id": topic_id, "raw_topic_id": topic_id, "claim_id": claim_id, "kind": membership_kind(m),
+            "membership": data}
+
+
+def refresh(store: Store, topic_ids: Iterable[str], edits: list[Edit] | None = None,
+            window_days: int = WINDOW_DAYS) -> None:
+    """Recompute these topics from their stored memberships and store them; topics left empty are dropped."""
+    topic_ids = set(topic_ids)
+    if not topic_ids:
+        return
+    edits = edits_of(store) if edits is None else edits
+    grades = {**file_grades(), **store.grades()}
+    built = [topic_summary(t) for t in compute(store, topic_ids, edits, grades, window_days)]
+    store.save_topics(built, removed=topic_ids - {t["id"] for t in built})
+
+
+def compute(store: Store, topic_ids: Iterable[str], edits: list[Edit], grades: dict[str, str],
+            window_days: int = WINDOW_DAYS) -> list[Topic]:
+    """These topics, computed from their stored memberships (not stored)."""
+    rows = store.recon_members(topic_ids)
+    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_topic[row["topic_id"]].append(row)
+    signatures = store.signatures({r["record"]["document_id"] for r in rows})
+    topics = []
+    for topic_id, members in by_topic.items():
+        ms = [membership_from(r["membership"], record_from(r["record"])) for r in members]
+        origins = {r["claim_id"]: Origin(r["origin_key"], r["origin_label"]) for r in members}
+        origins = copy_groups(ms, origins, signatures)
+        label = topic_label(topic_id, [(r["raw_topic_id"], r["membership"]["label"]) for r in members], edits)
+        topics.append(build_topic(topic_id, label, ms, origins, grades, window_days))
+    return topics
+
+
+def topic_summary(topic: Topic) -> dict[str, Any]:
+    """The row the store keeps for a topic: summary columns for listings and the whole JSON."""
+    data = topic.to_json()
+    last = topic.windows[-1] if topic.windows else None
+    latest = None if last is None else {"low": last.low, "best": last.best, "high": last.high,
+                                        "start": last.start.isoformat(), "end": last.end.isoformat()}
+    return {"id": topic.id, "label": topic.label, "claims": len(topic.rows), "origins": topic.origin_count,
+            "growth": topic.growth, "latest": latest, "flags": topic.flags(), "data": data}
+

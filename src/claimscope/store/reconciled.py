@@ -1,0 +1,182 @@
+"""The materialised reconciliation in the store: claim records with origins, topic memberships and topics.
+
+Reconciliation (`claimscope.reconcile.materialise`) writes these when a document is stored and when an analyst
+edits a topic or a grade; `topics`, `topic` and `claim_topics` only read them. The store knows nothing of how
+they are computed: records, memberships and topics are plain JSON dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from claimscope.store.schema import ClaimRow, ReconClaimRow, ReconDocumentRow, TopicMemberRow, TopicRow
+
+# Shortest topic or claim id prefix accepted.
+MIN_ID_PREFIX = 4
+_SUMMARY = (TopicRow.id, TopicRow.label, TopicRow.claims, TopicRow.origins, TopicRow.growth, TopicRow.latest,
+            TopicRow.flags)
+
+
+class NotFound(LookupError):
+    """No topic or claim, or more than one, has the id or prefix asked for."""
+
+
+class Reconciled:
+    """Read and write methods of the materialised reconciliation (mixed into `Store`)."""
+
+    _sessions: sessionmaker[Session]
+
+    def save_recon_document(self, document_id: str, signature: list[int] | None, claims: list[dict[str, Any]],
+                            members: list[dict[str, Any]]) -> None:
+        """Store one document's claim records (claim_id, origin_key, origin_label, actor, record) and topic
+        memberships (topic_id, raw_topic_id, claim_id, kind, membership), replacing earlier ones, at once."""
+        with self._sessions.begin() as session:
+            ids = [c["claim_id"] for c in claims]
+            session.execute(delete(TopicMemberRow).where(TopicMemberRow.claim_id.in_(ids)))
+            session.execute(delete(ReconClaimRow).where(ReconClaimRow.document_id == document_id))
+            session.execute(delete(ReconDocumentRow).where(ReconDocumentRow.document_id == document_id))
+            session.add(ReconDocumentRow(document_id=document_id, signature=signature))
+            session.add_all(ReconClaimRow(document_id=document_id, **c) for c in claims)
+            session.add_all(TopicMemberRow(**m) for m in members)
+
+    def add_topic_member(self, member: dict[str, Any]) -> None:
+        """Add one membership (an analyst's add-to-topic)."""
+        with self._sessions.begin() as session:
+            session.add(TopicMemberRow(**member))
+
+    def reroute_members(self, topic_id: str, new_topic_id: str, claim_id: str | None = None) -> int:
+        """Move a topic's memberships (or one claim's) to another topic id; returns how many moved."""
+        stmt = update(TopicMemberRow).where(TopicMemberRow.topic_id == topic_id)
+        if claim_id is not None:
+            stmt = stmt.where(TopicMemberRow.claim_id == claim_id)
+        with self._sessions.begin() as session:
+            return session.execute(stmt.values(topic_id=new_topic_id)).rowcount or 0
+
+    def unreconciled_documents(self) -> list[str]:
+        """Documents stored without a reconciliation increment (a database from before materialisation)."""
+        from claimscope.store.schema import DocumentRow
+
+        stmt = select(DocumentRow.id).where(~DocumentRow.id.in_(select(ReconDocumentRow.document_id)))
+        with self._sessions() as session:
+            return list(session.scalars(stmt.order_by(DocumentRow.id)))
+
+    def recon_members(self, topic_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The memberships of these topics with their claim records and origins."""
+        ids = list(set(topic_ids))
+        stmt = (select(TopicMemberRow, ReconClaimRow)
+                .join(ReconClaimRow, ReconClaimRow.claim_id == TopicMemberRow.claim_id)
+                .where(TopicMemberRow.topic_id.in_(ids)).order_by(TopicMemberRow.id))
+        with self._sessions() as session:
+            return [{"topic_id": m.topic_id, "raw_topic_id": m.raw_topic_id, "claim_id": m.claim_id,
+                     "kind": m.kind, "membership": m.membership, "record": c.record,
+                     "origin_key": c.origin_key, "origin_label": c.origin_label}
+                    for m, c in session.execute(stmt)]
+
+    def recon_claim(self, claim_id: str) -> dict[str, Any] | None:
+        """One claim's record and origin as reconciliation stored it."""
+        with self._sessions() as session:
+            row = session.get(ReconClaimRow, claim_id)
+            return None if row is None else {"record": row.record, "origin_key": row.origin_key,
+                                             "origin_label": row.origin_label}
+
+    def signatures(self, document_ids: Iterable[str]) -> dict[str, list[int]]:
+        """Document id -> MinHash signature, for those that have one."""
+        stmt = select(ReconDocumentRow).where(ReconDocumentRow.document_id.in_(list(set(document_ids))))
+        with self._sessions() as session:
+            return {r.document_id: r.signature for r in session.scalars(stmt) if r.signature}
+
+    def topic_ids_of_actors(self, actors: Iterable[str]) -> set[str]:
+        """Topics holding a claim whose source is one of these actors."""
+        stmt = (select(TopicMemberRow.topic_id).distinct()
+                .join(ReconClaimRow, ReconClaimRow.claim_id == TopicMemberRow.claim_id)
+                .where(ReconClaimRow.actor.in_(list(actors))))
+        with self._sessions() as session:
+            return set(session.scalars(stmt))
+
+    def recon_actors(self) -> list[str]:
+        """The distinct source actors of the reconciled claims."""
+        stmt = select(ReconClaimRow.actor).distinct().where(ReconClaimRow.actor.is_not(None))
+        with self._sessions() as session:
+            return list(session.scalars(stmt))
+
+    def all_topic_ids(self) -> set[str]:
+        """Every topic id that has members."""
+        with self._sessions() as session:
+            return set(session.scalars(select(TopicMemberRow.topic_id).distinct()))
+
+    def save_topics(self, topics: list[dict[str, Any]], removed: Iterable[str] = ()) -> None:
+        """Replace these materialised topics (id, label, claims, origins, growth, latest, flags, data) and drop
+        the `removed` ones, in one transaction."""
+        now = datetime.now(UTC).replace(tzinfo=None)
+        ids = [t["id"] for t in topics] + list(removed)
+        with self._sessions.begin() as session:
+            if ids:
+                session.execute(delete(TopicRow).where(TopicRow.id.in_(ids)))
+            session.add_all(TopicRow(**t, updated_at=now) for t in topics)
+
+    def clear_reconciliation(self) -> None:
+        """Drop every materialised record, membership and topic (before a rebuild); edits and grades stay."""
+        with self._sessions.begin() as session:
+            for model in (TopicRow, TopicMemberRow, ReconClaimRow, ReconDocumentRow):
+                session.execute(delete(model))
+
+    def topics(self, q: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Topic summaries (id, label, claims, origins, growth, latest window's low/best/high, flags), the topics
+        with most claims first; `q` keeps those whose label contains it."""
+        stmt = select(*_SUMMARY)
+        if q:
+            stmt = stmt.where(TopicRow.label.icontains(q, autoescape=True))
+        stmt = stmt.order_by(TopicRow.claims.desc(), TopicRow.label, TopicRow.id).limit(limit)
+        with self._sessions() as session:
+            return [{"id": r.id, "label": r.label, "claims": r.claims, "origins": r.origins, "growth": r.growth,
+                     "latest": r.latest, "flags": list(r.flags or [])} for r in session.execute(stmt)]
+
+    def topic(self, id_or_prefix: str) -> dict[str, Any]:
+        """One materialised topic (by id or unique prefix) with its timeline, rows and windows."""
+        topic_id = self.resolve_topic(id_or_prefix)
+        with self._sessions() as session:
+            return dict(session.get_one(TopicRow, topic_id).data)
+
+    def resolve_topic(self, id_or_prefix: str) -> str:
+        """The full id of the one topic whose id starts with this; NotFound if none or several."""
+        return self._resolve(session_model=TopicRow, column=TopicRow.id, what="topic", given=id_or_prefix)
+
+    def resolve_claim(self, id_or_prefix: str) -> str:
+        """The full id of the one claim whose id starts with this; NotFound if none or several."""
+        return self._resolve(session_model=ClaimRow, column=ClaimRow.id, what="claim", given=id_or_prefix)
+
+    def _resolve(self, session_model: Any, column: Any, what: str, given: str) -> str:
+        prefix = given.strip().lower()
+        with self._sessions() as session:
+            if prefix and session.get(session_model, prefix) is not None:
+                return prefix
+            if len(prefix) < MIN_ID_PREFIX:
+                raise NotFound(f"{what} id {given!r} is too short: give at least {MIN_ID_PREFIX} characters")
+            ids = session.scalars(select(column).where(column.startswith(prefix, autoescape=True)).limit(2)).all()
+        if not ids:
+            raise NotFound(f"no {what} with id {given!r}")
+        if len(ids) > 1:
+            raise NotFound(f"{what} id {given!r} is ambiguous: give more characters")
+        return ids[0]
+
+    def claim_topics(self, claim_id: str) -> list[dict[str, Any]]:
+        """The topics a claim (id or unique prefix) belongs to: id, label and kind of membership."""
+        full = self.resolve_claim(claim_id)
+        stmt = (select(TopicRow.id, TopicRow.label, TopicMemberRow.kind)
+                .join(TopicMemberRow, TopicMemberRow.topic_id == TopicRow.id)
+                .where(TopicMemberRow.claim_id == full).order_by(TopicRow.claims.desc(), TopicRow.id))
+        with self._sessions() as session:
+            seen: dict[tuple[str, str], dict[str, Any]] = {}
+            for r in session.execute(stmt):
+                seen.setdefault((r.id, r.kind), {"id": r.id, "label": r.label, "kind": r.kind})
+            return list(seen.values())
+
+    def topic_count(self) -> int:
+        """How many materialised topics there are."""
+        with self._sessions() as session:
+            return session.scalar(select(func.count()).select_from(TopicRow)) or 0

@@ -189,3 +189,18 @@ def test_confirmed_report_of_another_source_is_two_claims(claims):
         ("Al Jazeera", "the airport had been shelled"),
         ("The army", "the airport had been shelled"),
     ]
+
+
+def test_roundup_items_keep_their_own_places(nlp):
+    text = (
+        "Overnight:\n"
+        "- Russian shelling killed two people in Kharkiv, the governor said\n"
+        "- Two drones were downed over Odesa, the navy said\n"
+    )
+    doc = nlp(text)
+    bullets = [s.text for s in doc.sents if "said" in s.text]
+    assert len(bullets) == 2
+    assert [(c.content.text, c.event) for c in doc._.claims] == [
+        ("Russian shelling killed two people in Kharkiv", "casualty"),
+        ("Two drones were downed over Odesa", "combat"),
+    ]

@@ -1,5 +1,6 @@
 """`claimscope_line_breaks`, before the parser: a blank line ends a sentence, and so does a line break after
-sentence-final punctuation or after the first line when the next starts with a capital (a headline). Otherwise the parser runs a headline into the
+sentence-final punctuation, before a list item's bullet, or after the first line when the next starts with a
+capital (a headline). Otherwise the parser runs a headline into the
 lede under it ("..., UNICEF says\\n\\nMore than 200 children ..." read as what UNICEF says). A single line break
 inside a sentence (hard-wrapped text) is left to the parser.
 """
@@ -10,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 FINAL = frozenset('.!?"”’)')
+# Marks that open the items of a roundup's list: each item is a sentence of its own.
+BULLETS = frozenset({"•", "-", "*", "·", "–", "—", "▪", "◦"})
 
 
 @Language.factory("claimscope_line_breaks")
@@ -19,7 +22,8 @@ def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
 
 
 class LineBreaks:
-    """Marks a sentence start after blank lines, after final punctuation at a line's end and after a headline."""
+    """Marks a sentence start after blank lines, after final punctuation at a line's end, at bullets and after a
+    headline."""
 
     def __call__(self, doc: Doc) -> Doc:
         first_line = True
@@ -34,7 +38,7 @@ class LineBreaks:
             blank = breaks > 1 or (token.is_space and "\n" in token.whitespace_)
             final = before is not None and before.text[-1:] in FINAL
             headline = first_line and following.text[:1].isupper()
-            if blank or final or headline:
+            if blank or final or headline or following.text in BULLETS:
                 following.is_sent_start = True
             first_line = False
         return doc

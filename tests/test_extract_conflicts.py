@@ -204,3 +204,14 @@ def test_roundup_items_keep_their_own_places(nlp):
         ("Russian shelling killed two people in Kharkiv", "casualty"),
         ("Two drones were downed over Odesa", "combat"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lawmaker said it is understood that the bodies were buried near the border.",
+        "Rebels presumed to have seized the depot, the army says",
+    ],
+)
+def test_understood_and_presumed_are_hedges(claims, text):
+    assert [c.modality for c in claims(text)] == ["hedged"]

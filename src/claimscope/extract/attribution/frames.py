@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from claimscope.extract.actorbase import guess_kind
+from claimscope.extract.attribution.contents import (
+    after_that,
+    closing_attribution,
+    object_complements,
+    refers_back,
+    sentence_before,
+    subtree,
+    temporal,
+)
 from claimscope.extract.attribution.lexicon import CueLexicon, PrepositionalCue
 
 SUBJECTS = frozenset({"nsubj"})
@@ -27,10 +36,6 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 AUTHOR_PREPS = frozenset({"by", "from", "of", "on", "in"})
 # Dependency relations of a cue with no complement that hangs off the clause it reports (", X said").
 PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
-# Pronouns pointing back at what was said before: "This was reported by X".
-DEMONSTRATIVES = frozenset({"this", "that"})
-# Punctuation before a closing attribution ("..., UNICEF says").
-CLOSING_MARKS = frozenset({",", "—", "–"})
 # Entity types that cannot say anything: a time parsed as subject ("12:15 p.m. X says").
 NOT_SOURCES = frozenset({"DATE", "TIME"})
 # Named entities that can speak when a participle hangs off them ("officials from NATO saying ...").
@@ -56,11 +61,6 @@ class Frame:
     def cue_token(self) -> Token:
         """The head word of the cue (a continued quotation, which has none, uses its first word)."""
         return self.cue[0] if self.cue else self.anchor.doc[min(self.content)]
-
-
-def subtree(token: Token) -> set[int]:
-    """Token indices of a subtree (the parse is projective, so it is the span between its edges)."""
-    return set(range(token.left_edge.i, token.right_edge.i + 1))
 
 
 def clause_head(token: Token) -> Token:
@@ -118,7 +118,7 @@ def source_span(head: Token, max_tokens: int) -> tuple[int, int]:
             left = min(left, child.left_edge.i)
     right = head.i
     for child in head.rights:
-        if child.dep_ in SOURCE_DROP or child.dep_ == "prep" and _temporal(child):
+        if child.dep_ in SOURCE_DROP or child.dep_ == "prep" and temporal(child):
             break
         right = max(right, child.right_edge.i)
     if right - left + 1 > max_tokens:
@@ -129,11 +129,6 @@ def source_span(head: Token, max_tokens: int) -> tuple[int, int]:
     while right > head.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1
     return left, right + 1
-
-
-def _temporal(prep: Token) -> bool:
-    """A prepositional phrase of time ("Trump in 2008"), which is no part of a name."""
-    return any(c.ent_type_ in NOT_SOURCES for c in prep.children)
 
 
 def _across_lines(a: Token, b: Token) -> bool:
@@ -153,73 +148,6 @@ def _inverted_lead(verb: Token, source: Token, content: set[int]) -> set[int]:
         return set()
     start = verb.sent.start
     return set(range(start, min(content))) if start < min(content) else set()
-
-
-def _object_complements(verb: Token, obj: Token, predicative: frozenset[str] = frozenset()) -> set[int]:
-    """What completes a noun content after its object: "announced the deployment of warships to the Gulf to
-    deter Iran" (the destination and purpose hang on the verb); no time, no attribution. After a comma, only
-    a predicating participle: "condemned the launch, calling it a provocation"."""
-    found: set[int] = set()
-    comma = False
-    for child in verb.rights:
-        if child.i <= obj.i:
-            continue
-        if child.is_punct and child.text == ",":
-            comma = True
-            continue
-        if _temporal(child):
-            continue  # the date of the claim, not its content
-        if comma and not (child.dep_ == "advcl" and child.lemma_.lower() in predicative):
-            break
-        if child.dep_ not in ("prep", "advcl", "xcomp") or child.lower_ in ("according", "as"):
-            break
-        found |= subtree(child)
-    return found
-
-
-def _closing_attribution(verb: Token, source: Token) -> set[int]:
-    """ "Over 200 children killed in two months, UNICEF says": a root cue with no complement that closes its
-    sentence after a comma reports what precedes the comma (a headline the parser left without a clause)."""
-    doc = verb.doc
-    start = min(verb.i, source.left_edge.i)
-    sent = verb.sent
-    if start - 1 <= sent.start or doc[start - 1].text not in CLOSING_MARKS:
-        return set()
-    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
-        return set()
-    return set(range(sent.start, start - 1))
-
-
-def _refers_back(verb: Token) -> bool:
-    """ "This was reported by X", "That was stated by X": a passive cue whose subject points at what was said
-    before."""
-    return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in verb.children) and any(
-        c.dep_ == "agent" for c in verb.children
-    )
-
-
-def _sentence_before(verb: Token) -> set[int]:
-    """The tokens of the sentence before a cue's, across blank lines (a lede and "This was stated by X")."""
-    doc = verb.doc
-    end = verb.sent.start
-    while end > 0 and (doc[end - 1].is_space or doc[end - 1].is_punct):
-        end -= 1
-    if end == 0:
-        return set()
-    start = doc[end - 1].sent.start
-    return {i for i in range(start, end) if not doc[i].is_space}
-
-
-def _after_that(verb: Token) -> set[int]:
-    """ "officials said that ..." where the parser lost the clause (a "that" taken as object): the rest of the
-    sentence after the "that"."""
-    that = next((c for c in verb.children if c.lower_ == "that" and c.i == verb.i + 1 and c.dep_ != "mark"), None)
-    if that is None:
-        return set()
-    end = verb.sent.end
-    while end > that.i + 1 and (verb.doc[end - 1].is_punct or verb.doc[end - 1].is_space):
-        end -= 1
-    return set(range(that.i + 1, end))
 
 
 def _negated(token: Token) -> bool:
@@ -311,17 +239,17 @@ class FrameFinder:
         if content is None and verb.dep_ in PARENTHETICAL and verb.head is not verb and self._interrupts(verb):
             content = subtree(clause_head(verb.head)) - subtree(verb)
         elif content is None and verb.dep_ == "ROOT":
-            content = _closing_attribution(verb, source) or None
-        if content is None and _refers_back(verb):
-            content = _sentence_before(verb)
-            particles = [c for c in verb.children if c.dep_ == "prt"]
-            lemma = " ".join([lemma, *(p.lower_ for p in particles)])
-            return Frame([verb, *particles], lemma, source, content, verb, cites, tokens, earlier=True) if content else None
+            content = closing_attribution(verb, source) or None
+        earlier = content is None and refers_back(verb)
+        if earlier:
+            content = sentence_before(verb)
         elif content:
             content |= _inverted_lead(verb, source, content)
         particles = [c for c in verb.children if c.dep_ == "prt"]
         cue_lemma = " ".join([lemma, *(p.lower_ for p in particles)])
-        return Frame([verb, *particles], cue_lemma, source, content or set(), anchor, cites, source_tokens=tokens)
+        return Frame(
+            [verb, *particles], cue_lemma, source, content or set(), anchor, cites, source_tokens=tokens, earlier=earlier
+        )
 
     def _interrupts(self, verb: Token) -> bool:
         """A complement-less cue reports its head clause when it is set off: ", X said", "as X warned"."""
@@ -345,20 +273,20 @@ class FrameFinder:
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.object_complements.get(lemma, ())]
         if preps:  # "accused Pyongyang of sending troops": the object with what it is accused of
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < preps[0].i]
-            return set().union(*(subtree(t) for t in [*objects, preps[0]])) | _object_complements(verb, preps[0])
+            return set().union(*(subtree(t) for t in [*objects, preps[0]])) | object_complements(verb, preps[0])
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in lex.prepositional_complements.get(lemma, ()):
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return subtree(obj)
-        fallback = _after_that(verb)
+        fallback = after_that(verb)
         if fallback:
             return fallback
         if lemma in lex.clause_only_verbs:
             return None
         for child in verb.children:
             if child.dep_ in ("xcomp", "acl") and child.pos_ in VERBAL and child.i > verb.i:
-                return subtree(child) | _object_complements(verb, child)
+                return subtree(child) | object_complements(verb, child)
         if lemma in lex.addressee_verbs:
             # "told reporters that ..." parsed with the clause on the addressee
             addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -369,7 +297,7 @@ class FrameFinder:
                 clause = _clause_of_noun(child) if child.lemma_.lower() in lex.nouns else None
                 if clause is not None:
                     return subtree(clause)
-                return subtree(child) | _object_complements(verb, child, lex.predicative_verbs)
+                return subtree(child) | object_complements(verb, child, lex.predicative_verbs)
         return None
 
     def _predication(self, verb: Token) -> set[int] | None:

@@ -215,3 +215,18 @@ def test_roundup_items_keep_their_own_places(nlp):
 )
 def test_understood_and_presumed_are_hedges(claims, text):
     assert [c.modality for c in claims(text)] == ["hedged"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The health office put the death toll at 212.", [("put", "the death toll at 212")]),
+        ("The crew put the crates at the gate.", []),
+        ("Reporters saw columns of trucks leaving the camp.", [("see", "columns of trucks leaving the camp")]),
+        ("The valley saw heavy fighting.", []),
+        ("A statement read that the truce had collapsed.", [("read", "the truce had collapsed")]),
+        ("The envoy echoed claims that the harbour had been mined.", [("echo", "the harbour had been mined")]),
+    ],
+)
+def test_cues_of_wire_copy(claims, text, expected):
+    assert [(c.cue, c.content.text) for c in claims(text)] == expected

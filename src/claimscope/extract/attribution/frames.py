@@ -218,6 +218,9 @@ class FrameFinder:
         needed = lex.particle_required.get(lemma)
         if needed and not any(c.dep_ in ("prt", "prep") and c.lower_ in needed for c in verb.children):
             return None
+        objects = lex.required_objects.get(lemma)
+        if objects and not any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children):
+            return None
         if verb.dep_ in ("amod", "compound") or _negated(verb) or _modal_blocked(verb, lex):
             return None
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex.blocking_heads:
@@ -283,7 +286,10 @@ class FrameFinder:
         if fallback:
             return fallback
         if lemma in lex.clause_only_verbs:
-            return None
+            # "echoed claims that ...": the clause of a claim noun object
+            noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
+            clause = _clause_of_noun(noun) if noun is not None else None
+            return subtree(clause) if clause is not None else None
         for child in verb.children:
             if child.dep_ in ("xcomp", "acl") and child.pos_ in VERBAL and child.i > verb.i:
                 return subtree(child) | object_complements(verb, child)

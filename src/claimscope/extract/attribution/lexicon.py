@@ -29,6 +29,7 @@ class CueLexicon:
     clause_only_verbs: frozenset[str]
     prepositional_complements: dict[str, frozenset[str]]
     object_complements: dict[str, frozenset[str]]
+    required_objects: dict[str, frozenset[str]]
     particle_required: dict[str, frozenset[str]]
     blocking_heads: frozenset[str]
     blocking_modals: frozenset[str]
@@ -78,6 +79,7 @@ def load_cues(path: str | None = None) -> CueLexicon:
             k.lower(): _words(v) for k, v in (raw.get("prepositional_complements") or {}).items()
         },
         object_complements={k.lower(): _words(v) for k, v in (raw.get("object_complements") or {}).items()},
+        required_objects={k.lower(): _words(v) for k, v in (raw.get("required_objects") or {}).items()},
         particle_required={k.lower(): _words(v) for k, v in (raw.get("particle_required") or {}).items()},
         blocking_heads=_words(raw.get("blocking_heads")),
         blocking_modals=_words(raw.get("blocking_modals")),

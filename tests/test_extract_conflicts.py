@@ -230,3 +230,9 @@ def test_understood_and_presumed_are_hedges(claims, text):
 )
 def test_cues_of_wire_copy(claims, text, expected):
     assert [(c.cue, c.content.text) for c in claims(text)] == expected
+
+
+def test_an_event_says_nothing(claims):
+    found = claims("The airstrikes, which hit two villages, killed nine people, the ministry added.")
+    assert [c.source.text for c in found] == ["the ministry"]
+    assert claims("The shelling continued, adding to the toll.") == []

@@ -23,6 +23,7 @@ from claimscope.extract.attribution.contents import (
     temporal,
 )
 from claimscope.extract.attribution.lexicon import CueLexicon, PrepositionalCue
+from claimscope.extract.events import load_events
 
 SUBJECTS = frozenset({"nsubj"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -183,6 +184,7 @@ class FrameFinder:
 
     def __init__(self, lex: CueLexicon) -> None:
         self.lex = lex
+        self.event_words = frozenset(load_events().lemmas)
         self.first_words = {p.words[0]: p for p in lex.prepositional}
 
     def find(self, doc: Doc) -> list[Frame]:
@@ -236,7 +238,7 @@ class FrameFinder:
         if found is None:
             return None
         source, anchor, cites, tokens = found
-        if lemma in lex.source_needed_verbs and not self._can_speak(source):
+        if lemma in lex.source_needed_verbs and not self._can_speak(source) or self._event(source):
             return None
         content = self._verb_content(verb, lemma)
         if content is None and verb.dep_ in PARENTHETICAL and verb.head is not verb and self._interrupts(verb):
@@ -365,6 +367,15 @@ class FrameFinder:
         if source.pos_ in ("PRON", "PROPN") or source.ent_type_ in SPEAKER_ENTITIES:
             return True
         return source.lemma_.lower() in self.lex.evidence_nouns or guess_kind(source.text) is not None
+
+    def _event(self, source: Token) -> bool:
+        """Whether a source word names an event, which says nothing ("the strikes added", "heavy casualties
+        said": a subject the parse took from the content)."""
+        return (
+            source.pos_ == "NOUN"
+            and source.lemma_.lower() in self.event_words
+            and source.lemma_.lower() not in self.lex.evidence_nouns
+        )
 
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:

@@ -236,3 +236,8 @@ def test_an_event_says_nothing(claims):
     found = claims("The airstrikes, which hit two villages, killed nine people, the ministry added.")
     assert [c.source.text for c in found] == ["the ministry"]
     assert claims("The shelling continued, adding to the toll.") == []
+
+
+def test_document_noun_speaks_for_the_owner_before_it(claims):
+    found = claims("Earlier Nigerian government figures said 4,000 people had been displaced.")
+    assert [(c.source.actor, c.source.country) for c in found] == [("Government of Nigeria", "NG")]

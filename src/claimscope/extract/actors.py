@@ -633,6 +633,9 @@ def _issuer_of(doc: Doc, span: Span, depth: int) -> tuple[ActorMention, str | No
         return None
     issuer = _issuer_token(head, span, words)
     if issuer is None:
+        owner = _owner_before(doc, span, head)
+        if owner is not None:  # "previous Lebanese government data": the Lebanese government's
+            return ActorMention(span.text, span.start_char, span.end_char, owner.name, owner.kind, owner.country), None
         if not any(t.lower_ in words.definite for t in span if t.i < head.i):
             return None
         earlier = [t for t in doc[: span.start] if t.lower_ == head.lower_]
@@ -647,6 +650,17 @@ def _issuer_of(doc: Doc, span: Span, depth: int) -> tuple[ActorMention, str | No
         )
     left, right = _noun_phrase(issuer)
     return _resolve(doc, doc[left].idx, doc[right].idx + len(doc[right]), depth + 1)
+
+
+def _owner_before(doc: Doc, span: Span, head: Token) -> Actor | None:
+    """A known actor named by the words before a document noun, without leading words the base does not read
+    ("previous Lebanese government" -> the Government of Lebanon)."""
+    base = _base_of(doc)
+    for start in range(span.start, head.i):
+        actor = base.resolve(doc[start : head.i].text, doc._.published)
+        if actor is not None:
+            return base.speaker(actor)
+    return None
 
 
 def _noun_phrase(token: Token) -> tuple[int, int]:

@@ -1,8 +1,10 @@
-"""Claim extraction against gold files: the seed article and the development set in `bench/gold/`.
+"""Claim extraction against gold files: the seed article, the development set in `bench/gold/` and the real
+development articles of the benchmark root (`claims-real-dev/`).
 
 The development set (ten documents written for the project, annotated to ANNOTATION.md) is the check on
 over-fitting to the seed: a large gap between the "seed" and "dev set" rows means rules that learnt the seed's
-sentences rather than the phenomena. Every document is extracted with one pipeline load and scored with
+sentences rather than the phenomena. The "real dev" row (real news articles from several conflicts) is the
+closest to the held-out sets. Every document is extracted with one pipeline load and scored with
 `claimscope.evaluate.score`, the package's port of the shared reference scorer.
 """
 
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from claimscope.ingest import Document
 
 GOLD = Path(__file__).resolve().parent / "gold"
+REAL_DEV = "claims-real-dev"  # real articles with claim gold, under the benchmark root
 
 # (column, figure of claimscope.evaluate.Report.figures())
 COLUMNS = (
@@ -55,6 +58,9 @@ def gold_sets(root: Path) -> dict[str, list[Path]]:
     limit = int(os.environ.get("CLAIMSCOPE_BENCH_LIMIT") or 0)
     if dev:
         sets["dev set"] = dev[:limit] if limit else dev
+    real = sorted((root / REAL_DEV / "gold").glob("*-gold.json"))
+    if real:
+        sets["real dev"] = real[:limit] if limit else real
     return sets
 
 
@@ -97,6 +103,8 @@ def _document(gold_path: Path, gold: dict[str, Any]) -> Document:
     from claimscope.ingest import IngestError, read
 
     target = gold_path.parent / gold["doc"]
+    if not target.is_file():  # claims-real-dev keeps its documents in docs/ beside gold/
+        target = gold_path.parent.parent / "docs" / gold["doc"]
     found = next(read(str(target)), None)
     if found is None or isinstance(found, IngestError):
         raise RuntimeError(f"{gold_path}: document {target} unreadable: {found}")

@@ -46,3 +46,27 @@ def test_noun_modifier_is_no_trigger(events):
 
 def test_nested_report_is_a_statement(events):
     assert events("CNN reported that the ministry said the school would reopen.")[0] == "statement"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A generic verb is weak: the toll it governs makes the casualty.
+        ("The ministry said the death toll from the raids had reached 312.", "casualty"),
+        ("The agency said the convoy reached the river at dawn.", "arrival"),
+        ("The health office said 57 dead had been recorded since Monday.", "casualty"),
+        # Strikes, shelling, drone and missile attacks are combat; a raising verb reports nothing itself.
+        ("The army said its jets carried out airstrikes on two depots.", "combat"),
+        ("Officials said the town was shelled overnight.", "combat"),
+        ("The governor said drone attacks hit the port.", "combat"),
+        ("The navy said it intercepted four missiles over the bay.", "combat"),
+        ("The minister said the rebels appear to have seized the bridge.", "capture"),
+        # Displacement: the flight the attacks caused, not the attacks.
+        ("The agency said the bombardment forced 20,000 residents to flee.", "relocation"),
+        ("The office said the fighting has displaced half a million people.", "relocation"),
+        # A predicate after its noun is no modifier: "40 civilians dead".
+        ("The monitor said the clashes left 12 fighters and 40 civilians dead.", "casualty"),
+    ],
+)
+def test_conflict_events(events, text, expected):
+    assert events(text) == [expected]

@@ -143,6 +143,7 @@ class ActorMentions:
         taken = {i for span, _ in known for i in range(span.start, span.end)}
         mentions = [mention for _, mention in known]
         mentions += self._by_surname(doc, base, mentions, taken)
+        mentions += _named_as(doc, base, taken)
         if self.unknown_entities:
             mentions += self._unknown(doc, base, taken, places)
         doc._.actors = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -232,6 +233,27 @@ class ActorMentions:
         return found
 
 
+def _named_as(doc: Doc, base: ActorBase, taken: set[int]) -> list[ActorMention]:
+    """The name a participle gives a described person ("a North Korean soldier, identified by his surname Ri"):
+    a person of the description's country."""
+    found = []
+    for verb in doc:
+        person = verb.head
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in base.words.naming_verbs or person.pos_ != "NOUN":
+            continue
+        if guess_kind(person.text) != "person":
+            continue
+        names = [t for t in verb.subtree if t.pos_ == "PROPN" and t.is_title and t.i not in taken]
+        if not names or names[-1].i - names[0].i + 1 != len(names):
+            continue
+        description = doc[person.left_edge.i : person.i + 1].text
+        span = doc[names[0].i : names[-1].i + 1]
+        taken.update(range(span.start, span.end))
+        found.append(ActorMention(span.text, span.start_char, span.end_char, None, "person",
+                                  base.country_in(description)))
+    return found
+
+
 def _spans(doc: Doc, base: ActorBase, matches: list[tuple[str, int, int]]) -> list[tuple[Span, list[Actor]]]:
     """Every match of the base in the text that names an actor, with its candidates; an owner form with the
     phrase after or before it ("Sudanese army", "Ukraine's intelligence", "Ministry of Health of Morocco")."""
@@ -318,11 +340,12 @@ def _sets_scene(doc: Doc, place: PlaceMention) -> bool:
     )
 
 
-def _context_country(doc: Doc, start: int) -> str | None:
+def _context_country(doc: Doc, start: int, scene: bool = False) -> str | None:
     """The state a text is about at a character offset: the nearest mention of a state or its bodies, or scene,
     before it in its paragraph ("Kigali denied ... government spokeswoman X said", "In Bangkok, Prime Minister X
     said"), else the country that most of the document's names of states and places before it are of (none
-    when no country has most)."""
+    when no country has most). With `scene`, the fallback is the country most of the document's places are in
+    (towns and regions count twice): where an unnamed body ("the health ministry", "authorities") works."""
     cues = doc.user_data.get(CUES_KEY) or []
     before = cues[: bisect.bisect_left(cues, (start, "", False))]
     breaks = doc.user_data.get(PARAGRAPHS_KEY) or []
@@ -330,11 +353,25 @@ def _context_country(doc: Doc, start: int) -> str | None:
     acting = [country for offset, country, mention in before if mention and offset > paragraph]
     if acting:
         return acting[-1]
+    if scene:
+        return _scene_country(doc)
     counts: dict[str, int] = defaultdict(int)
     for _, country, _ in before:
         counts[country] += 1
     best = max(counts, key=counts.__getitem__, default=None)
     return best if best is not None and 2 * counts[best] > len(before) else None
+
+
+def _scene_country(doc: Doc) -> str | None:
+    """The country most of a document's places are in, towns and regions counting twice (none on a tie)."""
+    counts: dict[str, int] = defaultdict(int)
+    for place in doc._.places or ():
+        if place.country:
+            counts[place.country] += 1 if place.precision == "country" else 2
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def _unknown_mention(base: ActorBase, ent: Span, places: Iterable[PlaceMention]) -> ActorMention:
@@ -355,7 +392,7 @@ def _unknown_mention(base: ActorBase, ent: Span, places: Iterable[PlaceMention])
         country = next(
             (p.country for p in places for d in located if d.start_char <= p.start and p.end <= d.end_char), None
         )
-    if country is None and person and _office(base, left):
+    if country is None and person and any(_office(base, d) for d in described):
         country = _context_country(doc, ent.start_char)
         # Not the context's state when its holder of that title is someone else ("President Obama" in a
         # paragraph on Russia: Russia's president is known and is not him).
@@ -486,6 +523,10 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
         if start <= m.start and m.end <= end
     ]
     actor = base.resolve(text, on) or _at_root(base, span, inner)
+    if actor is None:
+        earlier = _named_in_full(base, doc, span, mentions)
+        if earlier is not None:  # "Lee" after "MP Lee Seong-kweun", "Abiad" after "Minister Firass Abiad"
+            return _as(base, text, start, end, earlier), earlier.name if earlier.actor is None else None
     named = _named_person(span, inner)
     if named is not None and (actor is None or actor.kind != "person") and guess_kind(text) in (None, "person"):
         # A name the base does not know is the source, named by itself; a body or title with it gives its
@@ -514,9 +555,41 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
     rooted = [m for m, s in inner if span is not None and span.root in s]
     kind = guess_kind(text) or (rooted[0].kind if rooted else None)
     country = base.country_in(text) or (rooted[0].country if rooted else None)
+    office = kind == "person" and bool(base.words.office_words.intersection(base.words.words(text)))
+    if country is None and (kind in STATE_KINDS or office) and not _regional(base, text):
+        # An unnamed or unknown state body or office holder ("the Ministry of Public Health", "local
+        # authorities", "the minister") is of the state the text is about there.
+        country = _context_country(doc, start, scene=True)
     # A proper name the base does not know names the source ("the Rapid Support Forces").
     name = _proper_name(base, span) if span is not None and span.root.pos_ == "PROPN" else None
     return ActorMention(text, start, end, name, kind, country), name
+
+
+def _regional(base: ActorBase, text: str) -> bool:
+    """True when a mention places itself in no single state ("U.N. agencies", "international monitors")."""
+    return bool(base.words.regional_words.intersection(base.words.words(text)))
+
+
+def _named_in_full(base: ActorBase, doc: Doc, span: Span | None, mentions: list[ActorMention]) -> _Source | None:
+    """For a lone name word ("Lee", "Abiad"), the person named in full before it whose name begins or ends
+    with that word (a surname comes first in "Lee Seong-kweun", last in "Firass Abiad"), or named by that word
+    alone with a country ("identified as Ri"); one such person only."""
+    if span is None:
+        return None
+    words = [t for t in span if t.lower_ not in base.words.definite]
+    if len(words) != 1 or words[0].pos_ != "PROPN" or not words[0].is_title:
+        return None
+    key = base.words.key(words[0].text)
+    found: dict[str, ActorMention] = {}
+    for mention in mentions:
+        if mention.end > span.start_char or mention.kind != "person":
+            continue
+        name = base.words.words(mention.actor or mention.text)
+        if len(name) > 1 and key in (name[0], name[-1]) or name == [key] and mention.country:
+            found[mention.actor or mention.text] = mention
+    if len(found) != 1:
+        return None
+    return _from_mention(found.popitem()[1])
 
 
 def _proper_name(base: ActorBase, span: Span) -> str:
@@ -561,6 +634,9 @@ def _issuer_of(doc: Doc, span: Span, depth: int) -> tuple[ActorMention, str | No
         return None
     issuer = _issuer_token(head, span, words)
     if issuer is None:
+        owner = _owner_before(doc, span, head)
+        if owner is not None:  # "previous Lebanese government data": the Lebanese government's
+            return ActorMention(span.text, span.start_char, span.end_char, owner.name, owner.kind, owner.country), None
         if not any(t.lower_ in words.definite for t in span if t.i < head.i):
             return None
         earlier = [t for t in doc[: span.start] if t.lower_ == head.lower_]
@@ -575,6 +651,17 @@ def _issuer_of(doc: Doc, span: Span, depth: int) -> tuple[ActorMention, str | No
         )
     left, right = _noun_phrase(issuer)
     return _resolve(doc, doc[left].idx, doc[right].idx + len(doc[right]), depth + 1)
+
+
+def _owner_before(doc: Doc, span: Span, head: Token) -> Actor | None:
+    """A known actor named by the words before a document noun, without leading words the base does not read
+    ("previous Lebanese government" -> the Government of Lebanon)."""
+    base = _base_of(doc)
+    for start in range(span.start, head.i):
+        actor = base.resolve(doc[start : head.i].text, doc._.published)
+        if actor is not None:
+            return base.speaker(actor)
+    return None
 
 
 def _noun_phrase(token: Token) -> tuple[int, int]:

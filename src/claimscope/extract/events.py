@@ -1,8 +1,11 @@
 """`claimscope_events`: the type of event each claim's content reports (sighting, arrival, training ...).
 
 Triggers come from `data/events.yml`. Several may fit; the one nearest the root of the content's parse wins
-(its main predicate before what that governs), and at equal depth the type listed first in the lexicon.
-A trigger that only modifies a noun ("training ground") does not count. No trigger -> None.
+(its main predicate before what that governs); at equal depth the predicate side before the subject side ("attacks
+forced thousands to flee": the flight, not the attacks), then the type listed first in the lexicon. Weak
+triggers ("reached", "recorded", a nested "said") count only where no other fits: "the toll has reached 1,640"
+is a casualty. A trigger that only modifies a following noun ("training ground") does not count, nor a raising
+verb with a clause ("appears to have sent"). No trigger -> None.
 """
 
 from __future__ import annotations
@@ -13,21 +16,24 @@ from pathlib import Path
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimscope.extract.types import Claim
 
 DATA = Path(__file__).resolve().parent / "data"
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 @dataclass(frozen=True)
 class EventLexicon:
-    """Trigger lemma or phrase -> (priority rank, event type)."""
+    """Trigger lemma or phrase -> (priority rank, event type); weak triggers rank after every other."""
 
     lemmas: dict[str, tuple[int, str]]
     phrases: dict[tuple[str, ...], tuple[int, str]]
     max_words: int
+    types: int  # ranks from here on are weak triggers
+    raising: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -36,12 +42,17 @@ def load_events(path: str | None = None) -> EventLexicon:
     raw = yaml.safe_load(Path(path or DATA / "events.yml").read_text(encoding="utf-8"))
     lemmas: dict[str, tuple[int, str]] = {}
     phrases: dict[tuple[str, ...], tuple[int, str]] = {}
-    for rank, entry in enumerate(raw["events"]):
+    entries = raw["events"]
+    for rank, entry in enumerate(entries):
         for lemma in entry.get("lemmas") or []:
             lemmas.setdefault(str(lemma).lower(), (rank, entry["type"]))
         for phrase in entry.get("phrases") or []:
             phrases.setdefault(tuple(str(w).lower() for w in phrase), (rank, entry["type"]))
-    return EventLexicon(lemmas, phrases, max((len(p) for p in phrases), default=1))
+    for rank, entry in enumerate(entries):  # weak triggers rank after every type's strong ones
+        for lemma in entry.get("weak") or []:
+            lemmas.setdefault(str(lemma).lower(), (len(entries) + rank, entry["type"]))
+    raising = frozenset(str(w).lower() for w in raw.get("raising") or [])
+    return EventLexicon(lemmas, phrases, max((len(p) for p in phrases), default=1), len(entries), raising)
 
 
 @Language.factory("claimscope_events", default_config={"lexicon_path": None})
@@ -68,20 +79,32 @@ class Events:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 content.update(range(span.start, span.end))
-        best: tuple[int, int, str] | None = None
+        best: tuple[bool, int, bool, int, str] | None = None
         lex = self.lexicon
         for i in sorted(content):
             token = doc[i]
-            if token.dep_ in MODIFIER_DEPS and token.head.i in content and token.head.pos_ == "NOUN":
-                continue
-            hit = lex.lemmas.get(token.lemma_.lower()) or lex.lemmas.get(token.lower_)
-            if hit is None:
-                hit = self._phrase(doc, i, content)
+            hit = self._phrase(doc, i, content)
+            if hit is None and not self._modifier(token, content) and not self._raising(token):
+                hit = lex.lemmas.get(token.lemma_.lower()) or lex.lemmas.get(token.lower_)
             if hit is not None:
-                candidate = (_depth(doc, i, content), hit[0], hit[1])
+                depth, subject_side = _depth(doc, i, content)
+                weak = hit[0] >= lex.types
+                candidate = (weak, depth, subject_side, hit[0], hit[1])
                 if best is None or candidate < best:
                     best = candidate
-        return best[2] if best else None
+        return best[4] if best else None
+
+    def _modifier(self, token: Token, content: set[int]) -> bool:
+        """A word modifying a noun after it ("training ground"); one after its noun ("47 civilians dead") is
+        the predicate."""
+        head = token.head
+        return token.dep_ in MODIFIER_DEPS and head.i in content and head.pos_ == "NOUN" and token.i < head.i
+
+    def _raising(self, token: Token) -> bool:
+        """A raising verb with a clause ("appears to have sent", "it appears that") reports no event itself."""
+        return token.lemma_.lower() in self.lexicon.raising and any(
+            c.dep_ in ("xcomp", "ccomp") for c in token.children
+        )
 
     def _phrase(self, doc: Doc, i: int, content: set[int]) -> tuple[int, str] | None:
         words: list[str] = []
@@ -95,11 +118,14 @@ class Events:
         return None
 
 
-def _depth(doc: Doc, i: int, content: set[int]) -> int:
-    """Steps from a token up to the root of the content it lies in."""
+def _depth(doc: Doc, i: int, content: set[int]) -> tuple[int, bool]:
+    """Steps from a token up to the root of the content it lies in, and whether the way passes through a
+    subject (the agent or cause of the main predicate rather than the predicate)."""
     depth = 0
+    subject_side = False
     token = doc[i]
     while token.head.i in content and token.head.i != token.i:
+        subject_side = subject_side or token.dep_ in SUBJECT_DEPS
         token = token.head
         depth += 1
-    return depth
+    return depth, subject_side

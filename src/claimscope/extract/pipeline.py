@@ -1,4 +1,5 @@
-"""Build the spaCy pipeline: the English model, a gazetteer entity ruler before `ner`, then our components."""
+"""Build the spaCy pipeline: the English model with sentence starts at line breaks before its parser and a
+gazetteer entity ruler before `ner`, then our components."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ def build_pipeline(name: str | None = None, component_config: dict[str, dict] | 
     from claimscope.extract.ruler import add_entity_ruler
 
     nlp = load_model(name)
+    nlp.add_pipe("claimscope_line_breaks", before="parser")
     add_entity_ruler(nlp)
     config = component_config or {}
     for component in COMPONENTS:
@@ -62,6 +64,7 @@ def _import_components() -> None:
         attribution,
         dates,
         events,
+        lines,
         modality,
         places,
         quantities,

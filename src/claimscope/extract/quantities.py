@@ -52,6 +52,10 @@ DATA = Path(__file__).parent / "data" / "quantities.yml"
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 DIGITS = re.compile(rf"({_NUMBER})([a-z]*)")
 DIGIT_RANGE = re.compile(rf"({_NUMBER})[-–—]({_NUMBER})")
+# A number written with spaces between its thousands ("3 000"): a head of one to three digits, then groups of
+# three.
+SPACED_HEAD = re.compile(r"\d{1,3}")
+THOUSANDS_GROUP = re.compile(r"\d{3}")
 # Codes, not counts: phone numbers ((0xx) xxx-xxxx, +380 44 123 4567) and digit groups joined by two or more
 # separators (2024-10-25, 10/23/2024, 555-123-4567, 1.2.3).
 CODE = re.compile(
@@ -323,6 +327,10 @@ def _digits_at(words: Sequence[str], glued: Sequence[bool], i: int, lexicon: Lex
         return []
     number, suffix = match.groups()
     value, end = _float(number), i + 1
+    if not suffix and SPACED_HEAD.fullmatch(number):  # "3 000", "12 500 000": a space between thousands
+        while end < len(words) and THOUSANDS_GROUP.fullmatch(words[end]) and not glued[end - 1]:
+            value = value * 1000 + float(words[end])
+            end += 1
     if suffix:
         if suffix not in lexicon.suffixes:
             return []

@@ -38,6 +38,7 @@ class ActorWords:
     office_words: frozenset[str]
     regional_words: frozenset[str]
     head_stops: frozenset[str]
+    naming_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> ActorWords:
@@ -70,6 +71,7 @@ class ActorWords:
             office_words=frozenset(fold(w) for w in data["office_words"]),
             regional_words=frozenset(data["regional_words"]),
             head_stops=frozenset(data["head_stops"]),
+            naming_verbs=frozenset(data.get("naming_verbs") or ()),
         )
 
     @classmethod

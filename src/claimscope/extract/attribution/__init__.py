@@ -8,10 +8,13 @@ around the cue and the date the claim was made.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimscope.extract.actors import resolve_source
+from claimscope.extract.attribution.datelines import dateline_tokens, load_datelines
 from claimscope.extract.attribution.frames import Frame, FrameFinder, source_head, source_span, subtree
 from claimscope.extract.attribution.lexicon import ChannelLexicon, CueLexicon, load_channels, load_cues
 from claimscope.extract.attribution.marks import mark_frames
@@ -24,27 +27,42 @@ PART_SEPARATOR = " … "
 
 @Language.factory(
     "claimscope_attribution",
-    default_config={"cues_path": None, "channels_path": None, "max_source_tokens": 12, "quotations": True},
+    default_config={
+        "cues_path": None,
+        "channels_path": None,
+        "datelines_path": None,
+        "max_source_tokens": 12,
+        "quotations": True,
+    },
 )
 def make_attribution(
     nlp: Language,
     name: str,
     cues_path: str | None,
     channels_path: str | None,
+    datelines_path: str | None,
     max_source_tokens: int,
     quotations: bool,
 ) -> Attribution:
     """The attribution component; lexicon paths default to the files in `extract/data/`."""
-    return Attribution(load_cues(cues_path), load_channels(channels_path), max_source_tokens, quotations)
+    return Attribution(
+        load_cues(cues_path), load_channels(channels_path), max_source_tokens, quotations, load_datelines(datelines_path)
+    )
 
 
 class Attribution:
     """Finds attributed claims and sets `doc._.claims`."""
 
     def __init__(
-        self, cues: CueLexicon, channels: ChannelLexicon, max_source_tokens: int = 12, quotations: bool = True
+        self,
+        cues: CueLexicon,
+        channels: ChannelLexicon,
+        max_source_tokens: int = 12,
+        quotations: bool = True,
+        datelines: tuple[re.Pattern[str], ...] = (),
     ) -> None:
         self.cues = cues
+        self.datelines = datelines
         self.finder = FrameFinder(cues)
         self.channel_index = channels.index()
         self.channel_words = channels.max_words
@@ -59,6 +77,11 @@ class Attribution:
         """The claims of a parsed document, in text order of their cues."""
         frames = self.finder.find(doc)
         frames.extend(mark_frames(doc))
+        dateline = dateline_tokens(doc, self.datelines)
+        if dateline:  # "SEOUL:" is no speaker; "SEOUL, Feb. 4 (Yonhap) --" no part of what is claimed
+            frames = [f for f in frames if not any(t.i in dateline for t in f.cue)]
+            for frame in frames:
+                frame.content -= dateline
         quotes = Quotations(doc) if self.quotations else None
         if quotes is not None:
             frames = [f for f in frames if not quotes.within_speech(f)]
@@ -75,8 +98,8 @@ class Attribution:
             if frame.source is not None:
                 start, end = frame.source_tokens or source_span(frame.source, self.max_source_tokens)
                 own.update(range(start, end))
-            frame.content = {i for i in frame.content if lines[i] == line and i not in own}
-        frames = _distinct([f for f in frames if f.content])
+            frame.content = {i for i in frame.content if (lines[i] == line or frame.earlier) and i not in own}
+        frames = _distinct(_unnested([f for f in frames if f.content]))
         times = _time_index(doc)
         text = doc.text
         claims: dict[int, Claim] = {}
@@ -225,12 +248,26 @@ def _line_numbers(doc: Doc) -> list[int]:
     return numbers
 
 
+def _unnested(frames: list[Frame]) -> list[Frame]:
+    """Without the frames whose cue lies in the content of another frame of the same source: "condemned the
+    launch, calling it a provocation" is one claim."""
+    return [
+        f for f in frames
+        if f.source is None
+        or not any(
+            g is not f and g.source is not None and g.source.i == f.source.i and f.cue_token.i in g.content
+            for g in frames
+        )
+    ]
+
+
 def _distinct(frames: list[Frame]) -> list[Frame]:
-    """One frame per content: a second cue over the same words adds nothing."""
-    seen: set[frozenset[int]] = set()
+    """One frame per content and source: a second cue of the same source over the same words adds nothing
+    (a report by another source that the first confirms is a claim of its own)."""
+    seen: set[tuple[frozenset[int], int | None]] = set()
     kept = []
     for frame in sorted(frames, key=_position):
-        key = frozenset(frame.content)
+        key = (frozenset(frame.content), frame.source.i if frame.source is not None else None)
         if key not in seen:
             seen.add(key)
             kept.append(frame)

@@ -12,7 +12,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from claimscope.extract.actorbase import guess_kind
+from claimscope.extract.attribution.contents import (
+    after_that,
+    closing_attribution,
+    object_complements,
+    refers_back,
+    sentence_before,
+    subtree,
+    temporal,
+)
 from claimscope.extract.attribution.lexicon import CueLexicon, PrepositionalCue
+from claimscope.extract.events import load_events
 
 SUBJECTS = frozenset({"nsubj"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -45,16 +56,12 @@ class Frame:
     anchor: Token  # the token whose clause carries the frame's channel and date
     cites: list[Token] = field(default_factory=list)
     source_tokens: tuple[int, int] | None = None  # the source's token span where it is not read off the parse
+    earlier: bool = False  # the content is the sentence before the cue's ("This was reported by X")
 
     @property
     def cue_token(self) -> Token:
         """The head word of the cue (a continued quotation, which has none, uses its first word)."""
         return self.cue[0] if self.cue else self.anchor.doc[min(self.content)]
-
-
-def subtree(token: Token) -> set[int]:
-    """Token indices of a subtree (the parse is projective, so it is the span between its edges)."""
-    return set(range(token.left_edge.i, token.right_edge.i + 1))
 
 
 def clause_head(token: Token) -> Token:
@@ -112,7 +119,7 @@ def source_span(head: Token, max_tokens: int) -> tuple[int, int]:
             left = min(left, child.left_edge.i)
     right = head.i
     for child in head.rights:
-        if child.dep_ in SOURCE_DROP or child.dep_ == "prep" and _temporal(child):
+        if child.dep_ in SOURCE_DROP or child.dep_ == "prep" and temporal(child):
             break
         right = max(right, child.right_edge.i)
     if right - left + 1 > max_tokens:
@@ -123,11 +130,6 @@ def source_span(head: Token, max_tokens: int) -> tuple[int, int]:
     while right > head.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1
     return left, right + 1
-
-
-def _temporal(prep: Token) -> bool:
-    """A prepositional phrase of time ("Trump in 2008"), which is no part of a name."""
-    return any(c.ent_type_ in NOT_SOURCES for c in prep.children)
 
 
 def _across_lines(a: Token, b: Token) -> bool:
@@ -182,6 +184,7 @@ class FrameFinder:
 
     def __init__(self, lex: CueLexicon) -> None:
         self.lex = lex
+        self.event_words = frozenset(load_events().lemmas)
         self.first_words = {p.words[0]: p for p in lex.prepositional}
 
     def find(self, doc: Doc) -> list[Frame]:
@@ -217,6 +220,9 @@ class FrameFinder:
         needed = lex.particle_required.get(lemma)
         if needed and not any(c.dep_ in ("prt", "prep") and c.lower_ in needed for c in verb.children):
             return None
+        objects = lex.required_objects.get(lemma)
+        if objects and not any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children):
+            return None
         if verb.dep_ in ("amod", "compound") or _negated(verb) or _modal_blocked(verb, lex):
             return None
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex.blocking_heads:
@@ -232,14 +238,23 @@ class FrameFinder:
         if found is None:
             return None
         source, anchor, cites, tokens = found
+        if lemma in lex.source_needed_verbs and not self._can_speak(source) or self._event(source):
+            return None
         content = self._verb_content(verb, lemma)
         if content is None and verb.dep_ in PARENTHETICAL and verb.head is not verb and self._interrupts(verb):
             content = subtree(clause_head(verb.head)) - subtree(verb)
+        elif content is None and verb.dep_ == "ROOT":
+            content = closing_attribution(verb, source) or None
+        earlier = content is None and refers_back(verb)
+        if earlier:
+            content = sentence_before(verb)
         elif content:
             content |= _inverted_lead(verb, source, content)
         particles = [c for c in verb.children if c.dep_ == "prt"]
         cue_lemma = " ".join([lemma, *(p.lower_ for p in particles)])
-        return Frame([verb, *particles], cue_lemma, source, content or set(), anchor, cites, source_tokens=tokens)
+        return Frame(
+            [verb, *particles], cue_lemma, source, content or set(), anchor, cites, source_tokens=tokens, earlier=earlier
+        )
 
     def _interrupts(self, verb: Token) -> bool:
         """A complement-less cue reports its head clause when it is set off: ", X said", "as X warned"."""
@@ -260,22 +275,37 @@ class FrameFinder:
             for clause in clauses:
                 content |= subtree(clause)
             return content
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.object_complements.get(lemma, ())]
+        if preps:  # "accused Pyongyang of sending troops": the object with what it is accused of
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < preps[0].i]
+            return set().union(*(subtree(t) for t in [*objects, preps[0]])) | object_complements(verb, preps[0])
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in lex.prepositional_complements.get(lemma, ()):
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return subtree(obj)
+        fallback = after_that(verb)
+        if fallback:
+            return fallback
         if lemma in lex.clause_only_verbs:
-            return None
+            # "echoed claims that ...": the clause of a claim noun object
+            noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
+            clause = _clause_of_noun(noun) if noun is not None else None
+            return subtree(clause) if clause is not None else None
         for child in verb.children:
             if child.dep_ in ("xcomp", "acl") and child.pos_ in VERBAL and child.i > verb.i:
-                return subtree(child)
+                return subtree(child) | object_complements(verb, child)
         if lemma in lex.addressee_verbs:
-            return None
+            # "told reporters that ..." parsed with the clause on the addressee
+            addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            clause = _clause_of_noun(addressee) if addressee is not None else None
+            return subtree(clause) if clause is not None else None
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ != "PRON":
                 clause = _clause_of_noun(child) if child.lemma_.lower() in lex.nouns else None
-                return subtree(clause if clause is not None else child)
+                if clause is not None:
+                    return subtree(clause)
+                return subtree(child) | object_complements(verb, child, lex.predicative_verbs)
         return None
 
     def _predication(self, verb: Token) -> set[int] | None:
@@ -331,6 +361,22 @@ class FrameFinder:
             return before, verb, cites, (start, before.i + 1)
         return None
 
+    def _can_speak(self, source: Token) -> bool:
+        """Whether a source word can make a claim: a pronoun, a name, a record ("the data"), or a common noun
+        naming a kind of actor ("the ministry", "officials")."""
+        if source.pos_ in ("PRON", "PROPN") or source.ent_type_ in SPEAKER_ENTITIES:
+            return True
+        return source.lemma_.lower() in self.lex.evidence_nouns or guess_kind(source.text) is not None
+
+    def _event(self, source: Token) -> bool:
+        """Whether a source word names an event, which says nothing ("the strikes added", "heavy casualties
+        said": a subject the parse took from the content)."""
+        return (
+            source.pos_ == "NOUN"
+            and source.lemma_.lower() in self.event_words
+            and source.lemma_.lower() not in self.lex.evidence_nouns
+        )
+
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECTS and child.ent_type_ not in NOT_SOURCES and not _across_lines(child, verb):
@@ -363,7 +409,9 @@ class FrameFinder:
         anchor = noun
         if author is None and noun.dep_ in ("dobj", "pobj"):
             governor = clause_head(noun.head)
-            if not _negated(governor):
+            if governor.lemma_.lower() in self.lex.rejecting_verbs:
+                author = noun  # "dismissed media reports claiming ...": the reports claim it
+            elif not _negated(governor):
                 author = self._subject(governor)
                 anchor = governor
         if author is None:
@@ -377,9 +425,9 @@ class FrameFinder:
         if clause is None or _negated(noun):
             return None
         head = noun.head
-        if noun.dep_ == "dobj" and head.i in frames:
-            return None
         author = _author(noun, lex, depth=1)
+        if noun.dep_ == "dobj" and head.i in frames and author is None:
+            return None  # "X confirmed reports that ...": X's claim; "X confirmed a report by Y that ...": both
         anchor = noun
         if author is None and noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.noun_governors:
             if _negated(head) or _modal_blocked(head, lex):
@@ -413,10 +461,15 @@ class FrameFinder:
             return
         source = source_head(obj, lex)
         clause = clause_head(first.head)
+        while clause.dep_ == "conj" and clause.head.pos_ in VERBAL:  # "X sent troops and redeployed others, according to Y"
+            clause = clause.head
         existing = frames.get(clause.i)
         channel_only = source is obj and obj.lemma_.lower() in lex.evidence_nouns
         if existing is not None and (channel_only or source.pos_ == "PRON"):
             return  # "As per a post on its channel, X reported ...": the channel of X's own report
+        if existing is not None:
+            existing.cites.append(obj)  # "B said X, according to A": one claim of B, relayed by A
+            return
         phrase = set(range(first.i, words[-1].i + 1)) | subtree(first) | subtree(words[-1])
         content = subtree(clause) - phrase
         frames[first.i] = Frame(words, prep.lemma, source, content, first)

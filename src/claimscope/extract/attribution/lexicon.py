@@ -28,12 +28,16 @@ class CueLexicon:
     predicative_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
     prepositional_complements: dict[str, frozenset[str]]
+    object_complements: dict[str, frozenset[str]]
+    required_objects: dict[str, frozenset[str]]
     particle_required: dict[str, frozenset[str]]
     blocking_heads: frozenset[str]
     blocking_modals: frozenset[str]
     relay_verbs: frozenset[str]
     nouns: frozenset[str]
     noun_governors: frozenset[str]
+    rejecting_verbs: frozenset[str]
+    source_needed_verbs: frozenset[str]
     evidence_nouns: frozenset[str]
     prepositional: tuple[PrepositionalCue, ...]
 
@@ -74,12 +78,16 @@ def load_cues(path: str | None = None) -> CueLexicon:
         prepositional_complements={
             k.lower(): _words(v) for k, v in (raw.get("prepositional_complements") or {}).items()
         },
+        object_complements={k.lower(): _words(v) for k, v in (raw.get("object_complements") or {}).items()},
+        required_objects={k.lower(): _words(v) for k, v in (raw.get("required_objects") or {}).items()},
         particle_required={k.lower(): _words(v) for k, v in (raw.get("particle_required") or {}).items()},
         blocking_heads=_words(raw.get("blocking_heads")),
         blocking_modals=_words(raw.get("blocking_modals")),
         relay_verbs=_words(raw.get("relay_verbs")),
         nouns=_words(raw.get("nouns")),
         noun_governors=_words(raw.get("noun_governors")),
+        rejecting_verbs=_words(raw.get("rejecting_verbs")),
+        source_needed_verbs=_words(raw.get("source_needed_verbs")),
         evidence_nouns=_words(raw.get("evidence_nouns")),
         prepositional=tuple(
             PrepositionalCue(tuple(w.lower() for w in item["words"]), item["lemma"])

@@ -1,8 +1,9 @@
 """Attributions made by punctuation in headlines, transcripts and posts: "Budanov: Troops are in Kursk",
-"PENCE: Well, look, ...", "“We will win.” ― Pamela Padilla", "Troops moved to the border – Pentagon".
+"PENCE: Well, look, ...", "“We will win.” ― Pamela Padilla", "Troops moved to the border – Pentagon",
+"Lebanon may be seeing its largest displacement: PM".
 
 The speaker is a short name (a named entity, or an upper-case speaker label) standing at the start of a line
-before a colon, or at the end of a line after a dash; the rest of the line is the content.
+before a colon, or at the end of a line after a dash or colon; the rest of the line is the content.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def _colon_frame(line: Span) -> Frame | None:
 def _dash_frame(line: Span) -> Frame | None:
     doc = line.doc
     for dash in reversed(line[-(MAX_NAME_TOKENS + 1) :]):
-        if dash.text in DASHES and dash.i > line.start:
+        if (dash.text in DASHES or dash.text == ":") and dash.i > line.start:
             last = line.end
             while last > dash.i + 1 and doc[last - 1].is_punct:
                 last -= 1

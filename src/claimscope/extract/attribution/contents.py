@@ -1,0 +1,92 @@
+"""Where a claim's content lies when the parse gives the cue no complement, or only part of one: the object's
+completions ("announced the transfer of two brigades to the front"), a closing attribution ("..., UNICEF
+says"), the sentence before ("This was reported by X") and a clause the parser lost after "said that".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Entity types of a time: a prepositional phrase with one is the claim's date, not its content.
+TIMES = frozenset({"DATE", "TIME"})
+# Pronouns pointing back at what was said before: "This was reported by X".
+DEMONSTRATIVES = frozenset({"this", "that"})
+# Punctuation before a closing attribution ("..., UNICEF says").
+CLOSING_MARKS = frozenset({",", "—", "–"})
+
+
+def subtree(token: Token) -> set[int]:
+    """Token indices of a subtree (the parse is projective, so it is the span between its edges)."""
+    return set(range(token.left_edge.i, token.right_edge.i + 1))
+
+
+def temporal(prep: Token) -> bool:
+    """A prepositional phrase of time ("Trump in 2008"), which is no part of a name."""
+    return any(c.ent_type_ in TIMES for c in prep.children)
+
+
+def object_complements(verb: Token, obj: Token, predicative: frozenset[str] = frozenset()) -> set[int]:
+    """What completes a noun content after its object: "announced the deployment of warships to the Gulf to
+    deter Iran" (the destination and purpose hang on the verb); no time, no attribution. After a comma, only
+    a predicating participle: "condemned the launch, calling it a provocation"."""
+    found: set[int] = set()
+    comma = False
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.is_punct and child.text == ",":
+            comma = True
+            continue
+        if temporal(child):
+            continue  # the date of the claim, not its content
+        if comma and not (child.dep_ == "advcl" and child.lemma_.lower() in predicative):
+            break
+        if child.dep_ not in ("prep", "advcl", "xcomp") or child.lower_ in ("according", "as"):
+            break
+        found |= subtree(child)
+    return found
+
+
+def closing_attribution(verb: Token, source: Token) -> set[int]:
+    """ "Over 200 children killed in two months, UNICEF says": a root cue with no complement that closes its
+    sentence after a comma reports what precedes the comma (a headline the parser left without a clause)."""
+    doc = verb.doc
+    start = min(verb.i, source.left_edge.i)
+    sent = verb.sent
+    if start - 1 <= sent.start or doc[start - 1].text not in CLOSING_MARKS:
+        return set()
+    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
+        return set()
+    return set(range(sent.start, start - 1))
+
+
+def refers_back(verb: Token) -> bool:
+    """ "This was reported by X", "That was stated by X": a passive cue whose subject points at what was said
+    before."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in verb.children) and any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
+def sentence_before(verb: Token) -> set[int]:
+    """The tokens of the sentence before a cue's, across blank lines (a lede and "This was stated by X")."""
+    doc = verb.doc
+    end = verb.sent.start
+    while end > 0 and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    if end == 0:
+        return set()
+    start = doc[end - 1].sent.start
+    return {i for i in range(start, end) if not doc[i].is_space}
+
+
+def after_that(verb: Token) -> set[int]:
+    """ "officials said that ..." where the parser lost the clause (a "that" taken as object): the rest of the
+    sentence after the "that"."""
+    that = next((c for c in verb.children if c.lower_ == "that" and c.i == verb.i + 1 and c.dep_ != "mark"), None)
+    if that is None:
+        return set()
+    end = verb.sent.end
+    while end > that.i + 1 and (verb.doc[end - 1].is_punct or verb.doc[end - 1].is_space):
+        end -= 1
+    return set(range(that.i + 1, end))

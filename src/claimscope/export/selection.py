@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, fields
-from datetime import date
 from typing import Any
 
 from claimscope.store import Store
+from claimscope.store.filters import ClaimFields
 from claimscope.store.records import day_interval
 
 DATES = "YYYY-MM-DD, YYYY-MM or YYYY"
@@ -18,18 +18,10 @@ MAX_ID_PARAMETERS = 10_000
 
 
 @dataclass(frozen=True)
-class Filters:
-    """Which claims an export holds; every filter given must pass (see `Store.claims`)."""
+class Filters(ClaimFields):
+    """Which claims an export holds: the claim filters and a topic; every filter given must pass."""
 
     topic: str | None = None
-    source: str | None = None
-    actor: str | None = None
-    modality: str | None = None
-    event: str | None = None
-    document: str | None = None
-    since: date | None = None
-    until: date | None = None
-    q: str | None = None
 
     @classmethod
     def parse(cls, **given: Any) -> Filters:

@@ -13,10 +13,8 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class ClaimQuery:
-    """`source`, `actor`, `modality`, `event`, `document`, `since`, `until`, `q`, `units` as in `Store.claims`;
-    `text` a full-text search (words, "phrases", prefix*) of the documents' titles and texts; `ids` keeps only
-    these claims."""
+class ClaimFields:
+    """The claim filters of `claimscope claims`, shared by pages, the API and exports (see `Store.claims`)."""
 
     source: str | None = None
     actor: str | None = None
@@ -26,6 +24,13 @@ class ClaimQuery:
     since: date | None = None
     until: date | None = None
     q: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimQuery(ClaimFields):
+    """The claim filters plus `units` as in `Store.claims`; `text` a full-text search (words, "phrases",
+    prefix*) of the documents' titles and texts; `ids` keeps only these claims."""
+
     units: Iterable[str] | None = None
     text: str | None = None
     ids: Iterable[str] | None = None

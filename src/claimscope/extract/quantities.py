@@ -99,6 +99,7 @@ class Lexicon:
     invariant_nouns: frozenset[str]
     hyphen_counts: frozenset[str]
     unitless_roles: frozenset[str]
+    nominal_adjectives: frozenset[str]
     year_like: tuple[int, int]
     longest: int = field(init=False)
     starters: frozenset[str] = field(init=False)  # words that may begin a spelled or vague amount
@@ -146,6 +147,7 @@ def _load_lexicon(path: str) -> Lexicon:
         invariant_nouns=frozenset(raw["invariant_nouns"]),
         hyphen_counts=frozenset(raw["hyphen_counts"]),
         unitless_roles=frozenset(raw["unitless_roles"]),
+        nominal_adjectives=frozenset(raw["nominal_adjectives"]),
         year_like=(int(raw["year_like"][0]), int(raw["year_like"][1])),
     )
 
@@ -585,12 +587,15 @@ class QuantityFinder:
         return counted, head, nouns[0], doc[first.i:counted.i + 1]
 
     def _unitless_ok(self, doc: Doc, reading: Reading, number: Span, year_like: bool) -> bool:
-        """A number with no counted noun stays when it is itself an argument ("at least 3,000 have arrived")."""
+        """A number with no counted noun stays when it is itself an argument ("at least 3,000 have arrived") or
+        counts the people an adjective stands for ("1,640 dead")."""
         if not self.keep_unitless or year_like or reading.dashed:
             return False
         if reading.vague and doc[reading.number_start].lower_ not in self.lexicon.vague_plurals:
             return False
-        if _root(number).dep_ not in self.lexicon.unitless_roles:
+        root = _root(number)
+        people = root.dep_ in MODIFIER_DEPS and root.head.lower_ in self.lexicon.nominal_adjectives
+        if root.dep_ not in self.lexicon.unitless_roles and not people:
             return False
         if reading.start == reading.number_start and reading.start:
             previous = doc[reading.start - 1]

@@ -17,13 +17,9 @@ from claimscope.reconcile.grading import Grade, credibility, reliability
 from claimscope.reconcile.edits import Edit, route, split_topic_id, topic_label
 from claimscope.reconcile.independence import Origin, copy_groups, document_origins, document_signature
 from claimscope.reconcile.records import ClaimRecord
-from claimscope.reconcile.topics import (
-    Membership,
-    added_membership,
-    document_affiliations,
-    membership_kind,
-    memberships,
-)
+from claimscope.reconcile.keys import Membership, added_membership, membership_kind
+from claimscope.reconcile.parties import document_affiliations
+from claimscope.reconcile.topics import memberships
 from claimscope.reconcile.views import SHORT_ID, collapse
 
 NAMED_RELATIONS = ("agree", "corroborate", "contradict", "denied_by")

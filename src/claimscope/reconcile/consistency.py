@@ -30,7 +30,7 @@ from datetime import date, timedelta
 
 from claimscope.reconcile.independence import Origin
 from claimscope.reconcile.records import Interval
-from claimscope.reconcile.topics import NONE_PRESENT, Membership
+from claimscope.reconcile.keys import NONE_PRESENT, Membership
 
 FOREVER = date.max
 WINDOW_DAYS = 7

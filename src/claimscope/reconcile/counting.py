@@ -21,6 +21,28 @@ CONJUNCTIONS = {"and", "or"}
 _WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)?")
 
 
+CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+but\s|,?\s+while\s|,?\s+whereas\s|,\s+and\s")
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a claim's content, split at semicolons, sentence ends and contrasts."""
+    spans, start = [], 0
+    for match in CLAUSE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def clause_at(spans: list[tuple[int, int]], offset: int | None) -> tuple[int, int]:
+    """The clause holding `offset`; the whole text when it is unknown."""
+    if offset is not None:
+        for span in spans:
+            if span[0] <= offset < span[1]:
+                return span
+    return (spans[0][0], spans[-1][1]) if spans else (0, 0)
+
+
 @dataclass(frozen=True)
 class Window:
     """The words of a figure, and those just before and after it within its clause."""
@@ -51,55 +73,88 @@ def window(content: str, count: Count, counts: tuple[Count, ...], clause: tuple[
     return Window(_words(own), _words(before), after_words, content[left:right].lower(), (left, right))
 
 
-def state(w: Window) -> str:
-    """The state of what a figure counts: its own words first ("4,000 casualties"), then the words after it,
-    then those before it; casualty states before others; killed and wounded together are casualties."""
+def state(w: Window, measure: str = "personnel") -> str:
+    """The state of what a figure of `measure` counts: its own words first ("4,000 casualties"), then the words
+    after it, then those before it; casualty states before others; killed and wounded together are casualties."""
     spec = lexicon.load("topics")
     reach = spec["state_reach"]
+    context = set(w.own + w.after + w.before)
     for words in (w.own, w.after[:reach], list(reversed(w.before))[:2 * reach]):
-        found = _states_in(words)
+        found = _states_in(words, measure, context)
         if {"killed", "wounded"} <= set(found):
             return "casualties"
         casualty = [s for s in found if spec["states"][s].get("casualty")]
         if casualty:
             return casualty[0]
         if found:
-            return found[0]
-    return PRESENCE
+            return _promoted(found[0], context, measure)
+    return _promoted(PRESENCE, context, measure)
 
 
-def clause_state(text: str) -> str:
+def clause_state(text: str, measure: str = "personnel") -> str:
     """The state of a clause without a figure: casualty states first, killed and wounded together casualties."""
-    found = _states_in(_words(text))
-    if {"killed", "wounded"} <= set(found):
-        return "casualties"
+    found = clause_states(text, measure)
     casualty = [s for s in found if lexicon.load("topics")["states"][s].get("casualty")]
     return casualty[0] if casualty else (found[0] if found else PRESENCE)
 
 
-def clause_states(text: str) -> list[str]:
+def clause_states(text: str, measure: str = "personnel") -> list[str]:
     """Every state a clause without a figure speaks of, in order ("withdrawn after heavy losses": combat and
     casualties); killed and wounded together are casualties."""
-    found = _states_in(_words(text))
+    words = _words(text)
+    found = _states_in(words, measure, set(words))
     if {"killed", "wounded"} <= set(found):
         found = ["casualties" if s == "killed" else s for s in found if s != "wounded"]
     return found
 
 
-def _states_in(words: list[str]) -> list[str]:
-    """The states whose words occur, in the order of their first word."""
-    by_word = _state_words()
+def _states_in(words: list[str], measure: str, context: set[str]) -> list[str]:
+    """The states of `measure` whose words occur, in the order of their first word; a state that needs words
+    of its context ("redeployed" needs the front) counts only with them, and then stands for the state it
+    replaces."""
+    by_word = _state_words(measure)
     seen: list[str] = []
     for word in words:
         s = by_word.get(word)
-        if s and s not in seen:
+        if s and s not in seen and _context_ok(s, context):
             seen.append(s)
+    for s in list(seen):
+        replaced = lexicon.load("topics")["states"][s].get("replaces")
+        if replaced in seen:
+            seen.remove(replaced)
     return seen
 
 
-@lru_cache(maxsize=1)
-def _state_words() -> dict[str, str]:
-    return {word: name for name, spec in lexicon.load("topics")["states"].items() for word in spec["words"]}
+def _promoted(found: str, context: set[str], measure: str) -> str:
+    """`found`, or the state that replaces it where the window has that state's words ("redeployed ... to the
+    front lines": back in combat, not in combat)."""
+    for name, spec in lexicon.load("topics")["states"].items():
+        if (spec.get("replaces") == found or (found == PRESENCE and spec.get("replaces"))) \
+                and name in lexicon.states_of(measure) and context & set(spec["words"]) and _context_ok(name, context):
+            return name
+    return found
+
+
+def _context_ok(name: str, context: set[str]) -> bool:
+    required = lexicon.load("topics")["states"][name].get("requires")
+    return not required or bool(context & set(required))
+
+
+@lru_cache(maxsize=None)
+def _state_words(measure: str) -> dict[str, str]:
+    states = lexicon.load("topics")["states"]
+    return {word: name for name in lexicon.states_of(measure) for word in states[name]["words"]}
+
+
+def subcount(w: Window) -> bool:
+    """The figure is part of the figure before it ("1,640 people, including 104 children")."""
+    before = " " + " ".join(w.before[-3:]) + " "
+    return any(f" {marker} " in before for marker in lexicon.load("topics")["subcounts"])
+
+
+def coordinated(w: Window) -> bool:
+    """Only a conjunction stands between the figure and the one before it ("104 children and 194 women")."""
+    return bool(w.before) and set(w.before) <= CONJUNCTIONS
 
 
 def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> str | None:

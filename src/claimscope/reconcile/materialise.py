@@ -23,15 +23,9 @@ from claimscope.reconcile.independence import (
 )
 from claimscope.reconcile.loading import records_of
 from claimscope.reconcile.records import record_from, record_json
-from claimscope.reconcile.topics import (
-    TopicKey,
-    added_membership,
-    document_affiliations,
-    membership_from,
-    membership_json,
-    membership_kind,
-    memberships,
-)
+from claimscope.reconcile.keys import TopicKey, added_membership, membership_from, membership_json, membership_kind
+from claimscope.reconcile.parties import document_affiliations
+from claimscope.reconcile.topics import memberships
 from claimscope.store import Store
 
 WINDOW_DAYS = 7

@@ -1,0 +1,139 @@
+"""What a claim's clauses without a figure assert: people present, in combat, killed ... (or none, or
+denied); weapons supplied; hospitals out of service. Each is a membership without a value."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+
+from claimscope.reconcile import counting, lexicon, parties
+from claimscope.reconcile.keys import NONE_PRESENT, PRESENCE, SOME_PRESENT, Membership, TopicKey
+from claimscope.reconcile.records import ClaimRecord
+
+NEGATION_REACH = 6  # words before the state word within which a negation governs it
+
+
+def figure_less(claim: ClaimRecord, found: list[Membership], counted_clauses: set[tuple[int, int]],
+                fallback_affiliation: str | None) -> list[Membership]:
+    """The memberships of the clauses of `claim` that no figure of it (`found`, in `counted_clauses`) speaks
+    for: of people, then of the other measures the clauses name (data/topics.yml `figure_less`)."""
+    made = _of_people(claim, found, counted_clauses, fallback_affiliation)
+    for measure, names in lexicon.load("topics")["figure_less"].items():
+        made += _of_things(claim, measure, names, found, counted_clauses, fallback_affiliation)
+    return made
+
+
+def _of_people(claim: ClaimRecord, found: list[Membership], counted_clauses: set[tuple[int, int]],
+               fallback_affiliation: str | None) -> list[Membership]:
+    """A claim without a figure joins a topic of people when it names whose people it speaks of, or what
+    befell them."""
+    words = lexicon.words_of(claim.content)
+    affiliation = (parties.affiliation(claim.content, claim.context_country, None, names=False)
+                   or parties.own_group(claim)
+                   or (fallback_affiliation if words & parties.military_units() else None))
+    named = parties.affiliation(claim.content, claim.context_country, None, names=False) is not None
+    if not (named or words & parties.personnel_words()) and counting.clause_state(claim.content) in (PRESENCE, "combat"):
+        return []
+    if affiliation is None and counting.clause_state(claim.content) == PRESENCE:
+        return []
+    scope, narrower = parties.scope(claim, affiliation)
+    states_found = {m.key.state for m in found if m.key.measure == "personnel"}
+    made: list[Membership] = []
+    for clause in counting.clause_spans(claim.content):
+        text = claim.content[clause[0]:clause[1]]
+        for state in counting.clause_states(text):
+            if clause not in counted_clauses and state not in states_found:
+                states_found.add(state)
+                key = _unquantified(TopicKey("personnel", state, affiliation, scope), claim, text)
+                made.append(_membership(claim, key, text, narrower))
+    state = counting.clause_state(claim.content)
+    presence_events = lexicon.load("topics")["presence_events"]
+    if not found and not made and (state != PRESENCE or claim.modality == "denied"
+                                   or claim.event in presence_events):
+        key = _unquantified(TopicKey("personnel", state, affiliation, scope), claim, claim.content)
+        made.append(_membership(claim, key, claim.content, narrower))
+    return made
+
+
+def _of_things(claim: ClaimRecord, measure: str, names: list[str], found: list[Membership],
+               counted_clauses: set[tuple[int, int]], fallback_affiliation: str | None) -> list[Membership]:
+    """Weapons, hospitals ... named without a figure: in the states the clause gives them ("no hospital has
+    been rendered inoperative"), or, for a measure without states, there at all ("could supply more
+    weapons")."""
+    if any(m.key.measure == measure for m in found):
+        return []
+    words = _names_of(measure, tuple(names))
+    stateless = not lexicon.states_of(measure)
+    affiliation = None
+    if stateless:  # whose weapons: an adjective before them, the subject, else the document's
+        affiliation = (parties.owner(claim.content, words) or parties.subject_country(claim.content)
+                       or fallback_affiliation)
+    scope, narrower = parties.scope(claim, affiliation)
+    made: list[Membership] = []
+    seen: set[str] = set()
+    for clause in counting.clause_spans(claim.content):
+        text = claim.content[clause[0]:clause[1]]
+        if clause in counted_clauses or not lexicon.words_of(text) & words:
+            continue
+        states = _states_near(text, measure, words) or ([PRESENCE] if stateless else [])
+        for state in states:
+            if state not in seen:
+                seen.add(state)
+                made.append(_membership(claim, TopicKey(measure, state, affiliation, scope), text, narrower))
+    return made
+
+
+STATE_REACH = (3, 6)  # words before and after a noun within which a state word is the noun's
+
+
+def _states_near(text: str, measure: str, nouns: frozenset[str]) -> list[str]:
+    """The states of `measure` told of its nouns in `text`: "no hospital has yet been rendered inoperative",
+    not "the burden on hospitals in targeted areas"."""
+    tokens = re.findall(r"n't|[a-z]+(?:-[a-z]+)?", text.lower())
+    found: list[str] = []
+    for i, token in enumerate(tokens):
+        if token in nouns:
+            near = " ".join(tokens[max(0, i - STATE_REACH[0]):i] + tokens[i + 1:i + 1 + STATE_REACH[1]])
+            found += [s for s in counting.clause_states(near, measure) if s not in found]
+    return found
+
+
+@lru_cache(maxsize=None)
+def _names_of(measure: str, names: tuple[str, ...]) -> frozenset[str]:
+    units = lexicon.load("topics")["measures"][measure]["units"]
+    return frozenset([*names, *units, *(u + "s" for u in units)])
+
+
+def _unquantified(key: TopicKey, claim: ClaimRecord, clause: str) -> TopicKey:
+    """Losses named without a figure ("heavy losses", "victims still under the rubble") and people said to be
+    somewhere without a figure ("it deployed troops to Russia") are propositions of their own, not counts:
+    their own topics. "More troops were sent" speaks of the increment; a denial stands beside the counts."""
+    spec = lexicon.load("topics")
+    if spec["states"].get(key.state, {}).get("casualty"):
+        return dataclasses.replace(key, period="unquantified")
+    if key.state != PRESENCE or claim.modality == "denied":
+        return key
+    if lexicon.words_of(clause) & set(spec["increments"]):
+        return dataclasses.replace(key, period="increment")
+    return dataclasses.replace(key, period="unquantified")
+
+
+def _membership(claim: ClaimRecord, key: TopicKey, clause: str, narrower: str | None) -> Membership:
+    """Some are there, none are (a negated state: "have not been seen in combat"), or it is denied."""
+    if claim.modality == "denied":
+        return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, True, "denies any are there")
+    if key.state != PRESENCE and _negated_state(clause, key.state):
+        return Membership(claim, key, NONE_PRESENT, NONE_PRESENT, None, narrower, False, "negated: none")
+    return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, False, "no figure: at least one")
+
+
+def _negated_state(clause: str, state: str) -> bool:
+    """A negation shortly before the state's word ("have not yet been seen in direct combat")."""
+    tokens = re.findall(r"n't|[a-z]+", clause.lower())
+    state_words = set(lexicon.load("topics")["states"][state]["words"])
+    negations = set(lexicon.load("topics")["negations"])
+    for i, token in enumerate(tokens):
+        if token in state_words and negations & set(tokens[max(0, i - NEGATION_REACH) : i]):
+            return True
+    return False

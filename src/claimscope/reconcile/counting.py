@@ -182,16 +182,21 @@ def _has_any(text: str, phrases: list[str]) -> bool:
 
 
 def located(claim: ClaimRecord, place: Place) -> bool:
-    """The place is where something is counted: reading back at most three words from its mention, the first
-    preposition is a locative one ("in Russia's Kursk region", "to Russia"; not "in battle against Ukraine").
-    Without a known mention offset it is taken as located."""
+    """The place is where something is counted: reading back from its mention over determiners, names and
+    place modifiers ("in Russia's Kursk region", "to the eastern Kursk"), the first other word is a locative
+    preposition ("to Russia"; not "in battle against Ukraine", "troops to aid Moscow"). Without a known mention
+    offset it is taken as located."""
     if place.start is None:
         return True
     spec = lexicon.load("topics")
-    for word in reversed(_words(claim.content[max(0, place.start - 40):place.start])[-3:]):
-        if word in spec["locatives"]:
+    skippable = set(spec["place_modifiers"])
+    for word in reversed(re.findall(r"[\w'’-]+", claim.content[max(0, place.start - 40):place.start])[-4:]):
+        lower = word.lower()
+        if lower in spec["locatives"]:
             return True
-        if word in spec["prepositions"]:
+        if lower in spec["prepositions"]:
+            return False
+        if lower not in skippable and not word[:1].isupper():
             return False
     return False
 

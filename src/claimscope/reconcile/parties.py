@@ -41,6 +41,12 @@ def scope(claim: ClaimRecord, affiliation: str | None, span: tuple[int, int] | N
     return (places[0].country if places else None), None
 
 
+def region_key(claim: ClaimRecord, name: str) -> str:
+    """A region topic's key: the admin-1 code of the place ("RU-KRS" for Kursk and the Kursk region alike)."""
+    place = next((p for p in claim.places if p.name == name), None)
+    return place.admin1 if place and place.admin1 else name
+
+
 @lru_cache(maxsize=1)
 def personnel_words() -> frozenset[str]:
     """Personnel nouns, singular and plural."""

@@ -12,6 +12,7 @@ from claimscope.reconcile.keys import NONE_PRESENT, PRESENCE, SOME_PRESENT, Memb
 from claimscope.reconcile.records import ClaimRecord
 
 NEGATION_REACH = 6  # words before the state word within which a negation governs it
+REGION_REACH = 60  # characters before a region's name within which the people said to be there are named
 
 
 def figure_less(claim: ClaimRecord, found: list[Membership], counted_clauses: set[tuple[int, int]],
@@ -40,20 +41,42 @@ def _of_people(claim: ClaimRecord, found: list[Membership], counted_clauses: set
     scope, narrower = parties.scope(claim, affiliation)
     states_found = {m.key.state for m in found if m.key.measure == "personnel"}
     made: list[Membership] = []
+    presence_events = lexicon.load("topics")["presence_events"]
     for clause in counting.clause_spans(claim.content):
+        if clause in counted_clauses:
+            continue
         text = claim.content[clause[0]:clause[1]]
-        for state in counting.clause_states(text):
-            if clause not in counted_clauses and state not in states_found:
+        states = counting.clause_states(text)
+        if not states and _names_people(text, claim) and (claim.event in presence_events or claim.modality == "denied"):
+            states = [PRESENCE]  # "North Korean soldiers remain in the Kursk region, but ..."
+        for state in states:
+            if state not in states_found:
                 states_found.add(state)
                 key = _unquantified(TopicKey("personnel", state, affiliation, scope), claim, text)
-                made.append(_membership(claim, key, text, narrower))
+                made.append(_membership(claim, _at_region(key, claim, narrower), text, narrower))
     state = counting.clause_state(claim.content)
-    presence_events = lexicon.load("topics")["presence_events"]
     if not found and not made and (state != PRESENCE or claim.modality == "denied"
                                    or claim.event in presence_events):
         key = _unquantified(TopicKey("personnel", state, affiliation, scope), claim, claim.content)
-        made.append(_membership(claim, key, claim.content, narrower))
+        made.append(_membership(claim, _at_region(key, claim, narrower), claim.content, narrower))
     return made
+
+
+def _names_people(text: str, claim: ClaimRecord) -> bool:
+    """The clause names people, by a noun or an affiliation that stands for them."""
+    return bool(lexicon.words_of(text) & parties.personnel_words()
+                or parties.affiliation(text, claim.context_country, None, names=False))
+
+
+def _at_region(key: TopicKey, claim: ClaimRecord, narrower: str | None) -> TopicKey:
+    """People said to be at a place inside the scope, without a figure ("troops remain in the Kursk region"),
+    speak to that region's count."""
+    if key.state != PRESENCE or narrower is None or claim.modality == "denied" or key.period == "increment":
+        return key
+    place = next((p for p in claim.places if p.name == narrower and p.start is not None), None)
+    if place is None or not _names_people(claim.content[max(0, place.start - REGION_REACH):place.start], claim):
+        return key  # "deployed troops to Russia to recapture territory ... in the Kursk region": not where they are
+    return dataclasses.replace(key, period=None, region=parties.region_key(claim, narrower))
 
 
 def _of_things(claim: ClaimRecord, measure: str, names: list[str], found: list[Membership],

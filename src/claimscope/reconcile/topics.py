@@ -67,7 +67,7 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         found.append(_count_membership(claim, key, count, narrower))
         if narrower and claim.modality != "denied":
             # a region's figure is its own topic too, where it stands as stated
-            region = dataclasses.replace(key, region=_region_key(claim, narrower))
+            region = dataclasses.replace(key, region=parties.region_key(claim, narrower))
             found.append(_count_membership(claim, region, count, None))
     return found + propositions.figure_less(claim, found, counted_clauses, fallback_affiliation)
 
@@ -87,12 +87,6 @@ def _per_unit_total(claim: ClaimRecord, count: Count, near: counting.Window) -> 
 
     return dataclasses.replace(count, value=count.value * k, low=times(count.low), high=times(count.high),
                                text=f"{k:g} × {count.text or count.value} each")
-
-
-def _region_key(claim: ClaimRecord, name: str) -> str:
-    """A region topic's key: the admin-1 code of the place ("RU-KRS" for Kursk and the Kursk region alike)."""
-    place = next((p for p in claim.places if p.name == name), None)
-    return place.admin1 if place and place.admin1 else name
 
 
 def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower: str | None) -> Membership:

@@ -254,3 +254,10 @@ def test_closing_attribution_reports_the_whole_sentence(extract):
     claim = only(extract("The bridge held at first, but the dam gave way on Sunday night, the engineer added."))
     assert claim.content.text == "The bridge held at first, but the dam gave way on Sunday night"
     assert claim.asserted_on is None
+
+
+def test_a_clause_between_the_content_and_a_closing_source_is_content(extract):
+    text = ("Of those, 300 are believed to have been killed, with some 2,700 others wounded, "
+            "South Korea's spy agency has told lawmakers.")
+    claim = only(extract(text))
+    assert claim.content.text == "Of those, 300 are believed to have been killed, with some 2,700 others wounded"

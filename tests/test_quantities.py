@@ -290,3 +290,8 @@ def test_lexicon_documents_every_qualifier():
     lexicon = load_lexicon()
     assert set(lexicon.intervals) == {"exact", "approx", "at_least", "more_than", "at_most", "less_than"}
     assert set(lexicon.qualifiers.values()) == set(lexicon.intervals) - {"exact"}
+
+
+def test_an_adjective_that_stands_for_people_is_counted(quantities_nlp):
+    text = "The toll has reached 1,640 dead and 8,408 injured."
+    assert [(q.value, q.unit) for q in found(quantities_nlp, text)] == [(1640, None), (8408, None)]

@@ -104,6 +104,13 @@ def own_group(claim: ClaimRecord) -> str | None:
     return to_country[match.group(1).lower()] if match else None
 
 
+def partitive_anaphor(text: str) -> bool:
+    """The claim counts part of a group named before it ("Of those, 300 are believed to have been killed"):
+    the document's own affiliation is theirs."""
+    opening = " ".join(re.findall(r"[a-z]+", text[:30].lower())[:3])
+    return any(opening.startswith(p) for p in lexicon.load("topics")["partitive_anaphors"])
+
+
 def _of_people(text: str, match: re.Match[str]) -> bool:
     """An affiliation adjective says whose people a claim counts when people follow it within three words
     ("North Korean troops", "Hezbollah's fighters", "North Koreans", "no North Korean have been seen"), not

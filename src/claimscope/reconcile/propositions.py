@@ -11,7 +11,7 @@ from claimscope.reconcile import counting, lexicon, parties
 from claimscope.reconcile.keys import NONE_PRESENT, PRESENCE, SOME_PRESENT, Membership, TopicKey
 from claimscope.reconcile.records import ClaimRecord
 
-NEGATION_REACH = 6  # words before the state word within which a negation governs it
+NEGATION_REACH = 8  # words before the state word within which a negation governs it
 REGION_REACH = 60  # characters before a region's name within which the people said to be there are named
 
 

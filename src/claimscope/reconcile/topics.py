@@ -49,7 +49,7 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
                        or parties.affiliation(claim.content, context, count.start)
                        or parties.own_group(claim)
                        or (fallback_affiliation if (count.unit or "").lower() in parties.military_units()
-                           or measure == "equipment" else None))
+                           or measure == "equipment" or parties.partitive_anaphor(claim.content) else None))
         scope, narrower = parties.scope(claim, affiliation, near.span, clause)
         if affiliation == scope and (count.unit or "").lower() not in parties.military_units():
             affiliation = None  # "1.4 million Lebanese displaced in Lebanon" are the people of the place

@@ -60,6 +60,20 @@ def closing_attribution(verb: Token, source: Token) -> set[int]:
     return set(range(sent.start, start - 1))
 
 
+def closing_clauses(verb: Token, clauses: list[Token]) -> set[int]:
+    """ "300 are believed to have been killed, with some 2,700 others wounded, the agency said": a clause the
+    parse hangs on a closing cue, between its content and its source, belongs to the content."""
+    last = max(c.right_edge.i for c in clauses)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i < last:
+        return set()
+    found: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "advcl" and last < child.i < subject.left_edge.i:
+            found |= subtree(child)
+    return found
+
+
 def refers_back(verb: Token) -> bool:
     """ "This was reported by X", "That was stated by X": a passive cue whose subject points at what was said
     before."""

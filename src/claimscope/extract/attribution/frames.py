@@ -16,6 +16,7 @@ from claimscope.extract.actorbase import guess_kind
 from claimscope.extract.attribution.contents import (
     after_that,
     closing_attribution,
+    closing_clauses,
     object_complements,
     refers_back,
     sentence_before,
@@ -274,7 +275,7 @@ class FrameFinder:
             content: set[int] = set()
             for clause in clauses:
                 content |= subtree(clause)
-            return content
+            return content | closing_clauses(verb, clauses)
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.object_complements.get(lemma, ())]
         if preps:  # "accused Pyongyang of sending troops": the object with what it is accused of
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < preps[0].i]

@@ -50,23 +50,26 @@ def valid_day(year: int, month: int, day: int) -> date | None:
     return None
 
 
-def year_of_day(month: int, day: int, published: date, prefer: Prefer) -> int:
+def year_of_day(month: int, day: int, published: date, prefer: Prefer, ahead: int = 5) -> int:
     """The year of a year-less date: the latest such date on or before publication, the first on or after it,
-    or the nearer of the two."""
+    or under "nearest" the first after it when it lies at most `ahead` months ahead (news tells more of what
+    has been than of what will be), else the latest before it."""
     if prefer == "nearest":
-        years = [y for y in (published.year - 1, published.year, published.year + 1) if valid_day(y, month, day)]
-        if years:
-            return min(years, key=lambda y: (abs((date(y, month, day) - published).days), y))
+        following = published.year + ((month, day) < (published.month, published.day))
+        if valid_day(following, month, day) and shift_date(published, ahead) >= date(following, month, day):
+            return following
+        prefer = "past"
     if prefer == "future":
         return published.year + ((month, day) < (published.month, published.day))
     return published.year - ((month, day) > (published.month, published.day))
 
 
-def year_of_month(month: int, published: date, prefer: Prefer) -> int:
+def year_of_month(month: int, published: date, prefer: Prefer, ahead: int = 5) -> int:
     """The year of a year-less month: the publication month or the latest before it, the first after it, or
-    the nearer of the two."""
+    under "nearest" the first after it when at most `ahead` months ahead, else the latest before it."""
     if prefer == "nearest":
-        return _nearest_year(month, published.month, 12, published.year)
+        return published.year + (month < published.month) if 0 < (month - published.month) % 12 <= ahead else (
+            published.year - (month > published.month))
     if prefer == "future":
         return published.year + (month < published.month)
     return published.year - (month > published.month)
@@ -96,10 +99,8 @@ def weekday(target: int, published: date, prefer: Prefer, strict: bool = False) 
 
 
 def quarter_year(number: int, published: date, prefer: Prefer) -> int:
-    """The year of a year-less quarter: the current one or the nearest before it (or after)."""
+    """The year of a year-less quarter: the current one or the latest before it (or the first after it)."""
     current = quarter(published.month)
-    if prefer == "nearest":
-        return _nearest_year(number, current, 4, published.year)
     if prefer == "future":
         return published.year + (number < current)
     return published.year - (number > current)
@@ -131,15 +132,6 @@ def season_year(code: str, published: date, start_months: dict[str, int], relati
     return started + 1 if middle < 12 - middle else started
 
 
-def _nearest_year(period: int, current: int, per_year: int, year: int) -> int:
-    """The year putting period number `period` (month 1-12 or quarter 1-4) nearest the current one; ties go back."""
-    ahead = (period - current) % per_year
-    if ahead == 0:
-        return year
-    next_year = year + (period < current)
-    return next_year if ahead < per_year - ahead else next_year - 1
-
-
 def weekend_week(published: date, prefer: Prefer) -> date:
     """A day in the week of "the weekend": the weekend under way or last past (or next)."""
     if prefer == "future" or published.weekday() >= 5:
@@ -151,9 +143,9 @@ def calendar_value(value: str | None, precision: str | None) -> str | None:
     """`value` as YYYY-MM-DD, YYYY-MM or YYYY (the claims JSON `asserted_on`), coarsened where it must be.
 
     A week becomes its month when its seven days lie in one month, else its year; a quarter or season becomes
-    its year; decades, centuries, durations and unresolved values give None.
+    its year; decades, centuries, durations, reference values (PRESENT_REF) and unresolved values give None.
     """
-    if value is None or precision in (None, "duration", "decade", "century"):
+    if value is None or precision in (None, "duration", "decade", "century", "ref"):
         return None
     if precision in ("day", "month", "year"):
         return value

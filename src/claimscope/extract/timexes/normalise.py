@@ -215,12 +215,12 @@ def _range_pieces(match: re.Match[str], offset: int, published: date | None, pre
     if month1 is None:  # "2020-2022"
         first, second = Timex(str(year1), "year"), Timex(str(year2), "year")
     elif day1 is None:  # "October and November 2024"
-        year1 = year1 or (cal.year_of_month(month1, published, prefer) if published else None)
+        year1 = year1 or (cal.year_of_month(month1, published, prefer, _ahead()) if published else None)
         year2 = year2 or (year1 + (month2 < month1) if year1 else None)
         first = Timex(cal.month_value(year1, month1), "month") if year1 else UNRESOLVED
         second = Timex(cal.month_value(year2, month2), "month") if year2 else UNRESOLVED
     else:
-        year1 = year1 or (cal.year_of_day(month1, day1, published, prefer) if published else None)
+        year1 = year1 or (cal.year_of_day(month1, day1, published, prefer, _ahead()) if published else None)
         year2 = year2 if "year2" in g else (year1 + ((month2, day2) < (month1, day1)) if year1 else None)
         first, second = _day_timex(year1, month1, day1), _day_timex(year2, month2, day2)
     return (
@@ -263,6 +263,11 @@ def _year(g: Groups, published: date | None) -> int | None:
     return year - 100 if year > published.year + 10 else year
 
 
+def _ahead() -> int:
+    """How many months ahead a year-less date may lie and still be read forwards under "nearest"."""
+    return int(grammar().lexicon["nearest_ahead_months"])
+
+
 def _month(g: Groups) -> int:
     return grammar().lexicon["months"][g["month"].lower()]
 
@@ -300,6 +305,11 @@ def act_unresolved(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     return UNRESOLVED
 
 
+def act_reference(g: Groups, published: date | None, prefer: Prefer) -> Timex:
+    """"Now", "recently", "the future": PRESENT_REF, PAST_REF, FUTURE_REF (no date, but a side of the present)."""
+    return Timex(grammar().lexicon["references"][g["reference"]], "ref")
+
+
 def act_iso(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     year, month = int(g["year"]), int(g["month"])
     if "day" in g:
@@ -318,7 +328,7 @@ def act_calendar(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     if relation:
         prefer = "past" if relation < 0 else "future"
     if year is None and published is not None and day:
-        year = cal.year_of_day(month, day, published, prefer)
+        year = cal.year_of_day(month, day, published, prefer, _ahead())
     return _day_timex(year, month, day)
 
 
@@ -337,7 +347,7 @@ def act_month(g: Groups, published: date | None, prefer: Prefer) -> Timex:
         elif relation == 0:
             year = published.year
         else:
-            year = cal.year_of_month(month, published, prefer)
+            year = cal.year_of_month(month, published, prefer, _ahead())
     return Timex(cal.month_value(year, month), "month") if year else UNRESOLVED
 
 
@@ -396,13 +406,14 @@ def act_weekday(g: Groups, published: date | None, prefer: Prefer) -> Timex:
 
 
 def act_quarter(g: Groups, published: date | None, prefer: Prefer) -> Timex:
-    """"The third quarter": the nearest one, whatever the tense (results are reported after a quarter ends)."""
+    """"The third quarter": the current one or the latest before it, whatever the tense (results are reported
+    after a quarter ends)."""
     number = int(g["quarter"])
     year = _year(g, published)
     if "yearrel" in g and published is not None:
         year = published.year + grammar().lexicon["relations"][g["yearrel"]]
     if year is None and published is not None:
-        year = cal.quarter_year(number, published, "nearest")
+        year = cal.quarter_year(number, published, "past")
     return Timex(f"{year}-Q{number}", "quarter") if year else UNRESOLVED
 
 
@@ -554,6 +565,7 @@ def _shifted(published: date, designator: str, multiplier: int, steps: int) -> T
 ACTIONS: dict[str, Action] = {
     "exclude": act_exclude,
     "unresolved": act_unresolved,
+    "reference": act_reference,
     "iso": act_iso,
     "calendar": act_calendar,
     "month": act_month,

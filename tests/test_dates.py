@@ -141,7 +141,9 @@ def test_composite_expressions_give_their_parts():
         return [(text[p.start : p.end], p.value) for p in normalise_expression(text, FRIDAY)]
 
     assert parts("Monday and Tuesday") == [("Monday", "2024-10-21"), ("Tuesday", "2024-10-22")]
-    assert parts("the quarter ended Sept. 30") == [("the quarter", None), ("Sept. 30", "2024-09-30")]
+    assert parts("the quarter ended Sept. 30") == [("the quarter", "2024-Q3"), ("Sept. 30", "2024-09-30")]
+    assert parts("the year ended Sept. 30") == [("the year", "2024"), ("Sept. 30", "2024-09-30")]
+    assert parts("the nine months ended Sept. 30") == [("the nine months", "P9M"), ("Sept. 30", "2024-09-30")]
     assert parts("the first nine months of 2023") == [("the first nine months", "P9M"), ("2023", "2023")]
     assert parts("the end of the month") == [("the end of the month", None)]
 
@@ -240,6 +242,15 @@ def test_reference_words_take_timeml_reference_values():
     assert calendar_value("PRESENT_REF", "ref") is None  # never a claim's asserted_on
 
 
+def test_vague_ago_fiscal_and_year_end():
+    assert normalise_date("a few years ago", FRIDAY) == ("PAST_REF", "ref")
+    assert normalise_date("in a few days", FRIDAY) == ("FUTURE_REF", "ref")
+    assert normalise_date("the current fiscal year", FRIDAY) == ("2024", "year")
+    assert normalise_date("by year-end", FRIDAY) == ("2024", "year")
+    assert normalise_date("by the end of the year", FRIDAY) == ("2024", "year")
+    assert normalise_date("the 1988 second quarter", FRIDAY) == ("1988-Q2", "quarter")
+
+
 def test_nearest_reads_forwards_only_a_few_months_ahead():
     may = date(2024, 5, 6)
     assert normalise_date("Oct. 23", may, prefer="nearest") == ("2023-10-23", "day")
@@ -261,6 +272,8 @@ def test_component_counts_anaphoric_times_from_the_latest_date(dates_nlp):
     assert ("Two days later", "2024-10-05", "day") in found
     assert ("the following year", "2025", "year") in found
     assert ("a year earlier", None, None) in times(dates_nlp, "Prices rose from a year earlier.")
+    found = times(dates_nlp, "Markets fell on Oct. 23, down 4% from the previous Friday.")
+    assert ("the previous Friday", "2024-10-18", "day") in found  # Oct. 23, 2024 is a Wednesday
 
 
 def test_component_compares_with_the_quarter_under_discussion(dates_nlp):
@@ -271,6 +284,10 @@ def test_component_compares_with_the_quarter_under_discussion(dates_nlp):
     assert ("a year earlier", "1988-Q3") in found
     assert found.count(("a year ago", "1988-Q3")) == 2  # the focus is still the quarter
     assert ("the quarter", "1989-Q3") in found
+    found = [(t, v) for t, v, _ in times(dates_nlp, "Net fell in the quarter ended Sept. 30 from the 1988 quarter "
+                                         "and from last year's quarter.", october)]
+    assert found == [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"), ("the 1988 quarter", "1988-Q3"),
+                     ("last year's quarter", "1988-Q3")]
     assert times(dates_nlp, "He left a year ago.", october)[0][:2] == ("a year ago", "1988")  # no quarter: publication
 
 

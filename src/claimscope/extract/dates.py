@@ -98,13 +98,16 @@ class DateFinder:
             else:
                 prefer: Prefer = self._tense(span) if self.tense else "past"
                 pieces = normalise_expression(span.text, published, prefer)
+            focused = anaphor is not None  # an expression sets the focus once, by its first date
             for piece in pieces:
                 if clock and piece.precision not in ("day", "duration"):
                     continue
                 start, end = span.start_char + piece.start, span.start_char + piece.end
                 times.append(TimeMention(text[start:end], start, end, piece.value, piece.precision))
-                if anaphor is None and is_focus(Timex(piece.value, piece.precision)):
-                    focus = latest[piece.precision or ""] = Timex(piece.value, piece.precision)
+                found = Timex(piece.value, piece.precision)
+                if not focused and is_focus(found):
+                    focus = latest[piece.precision or ""] = found
+                    focused = True
         doc._.times = sorted(times, key=lambda t: t.start)
         return doc
 

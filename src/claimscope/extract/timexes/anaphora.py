@@ -93,6 +93,10 @@ def is_focus(timex: Timex) -> bool:
 def _shift(g: dict[str, str], rule: Anaphor, focus: Timex | None) -> Timex:
     if focus is None or focus.value is None:
         return UNRESOLVED
+    if "weekday" in g:
+        return _weekday(g, rule.direction, focus)
+    if "year" in g and focus.precision == "quarter":  # "the 1988 quarter"
+        return Timex(f"{int(g['year']):04d}{(focus.value or '')[4:]}", "quarter")
     if "unit" not in g:  # "the latest quarter", "the period": the focus itself
         return focus
     count = _count(g)
@@ -107,6 +111,16 @@ def _shift(g: dict[str, str], rule: Anaphor, focus: Timex | None) -> Timex:
         return UNRESOLVED  # "two days later" than a month
     precision = unit if rule.scale == "unit" else focus.precision
     return _moved(focus, designator, steps, precision or "year")
+
+
+def _weekday(g: dict[str, str], direction: int, focus: Timex) -> Timex:
+    """"The previous Friday": the nearest Friday before the focus day (after it, for "the following")."""
+    match = DAY.fullmatch(focus.value or "")
+    if focus.precision != "day" or match is None or direction == 0:
+        return UNRESOLVED
+    day = date(*map(int, match.groups()))
+    target = grammar().lexicon["weekdays"][g["weekday"]]
+    return Timex(cal.day_value(cal.weekday(target, day, "past" if direction < 0 else "future", strict=True)), "day")
 
 
 def _moved(focus: Timex, designator: str, steps: int, precision: str) -> Timex:

@@ -92,19 +92,35 @@ def _expression(text: str, published: date | None, prefer: Prefer) -> tuple[Piec
 
 def _split_composite(text: str, published: date | None, prefer: Prefer) -> tuple[Piece, ...]:
     """The times inside an unresolved expression joined by a connector: "the quarter ended Sept. 30" ->
-    "the quarter", "Sept. 30"; "the first nine months of 1997" -> "the first nine months", "1997"."""
-    pieces = []
+    "the quarter" (2024-Q3, the quarter that day closes), "Sept. 30"; "the first nine months of 1997" -> "the
+    first nine months", "1997"."""
+    pieces: list[Piece] = []
     start = 0
+    closing = False  # the connector before this part closes the period before it ("ended", "ending")
     for cut in [*grammar().connectors.finditer(text), None]:
         end = cut.start() if cut else len(text)
         part = text[start:end]
         body = part.strip(" ,")
         if body:
             offset = start + part.index(body)
-            for piece in _split_range(body, published, prefer) or _whole_piece(body, published, prefer):
+            found = _split_range(body, published, prefer) or _whole_piece(body, published, prefer)
+            if closing and pieces and found:
+                pieces[-1] = _closed(pieces[-1], text, found[0])
+            for piece in found:
                 pieces.append(Piece(offset + piece.start, offset + piece.end, piece.value, piece.precision))
+        closing = cut is not None and cut.group().strip().lower() in grammar().lexicon["closing_connectors"]
         start = cut.end() if cut else len(text)
     return tuple(pieces)
+
+
+def _closed(period: Piece, text: str, end: Piece) -> Piece:
+    """An unresolved period closed by a day ("the quarter ended Sept. 30"): the quarter or year holding it."""
+    kind = grammar().lexicon["closed_periods"].get(clean(text[period.start : period.end]))
+    if period.value is not None or kind is None or end.precision != "day" or end.value is None:
+        return period
+    year, month = int(end.value[:4]), int(end.value[5:7])
+    value = f"{year:04d}-Q{cal.quarter(month)}" if kind == "quarter" else f"{year:04d}"
+    return Piece(period.start, period.end, value, kind)
 
 
 def _whole_piece(text: str, published: date | None, prefer: Prefer) -> tuple[Piece, ...]:
@@ -437,6 +453,14 @@ def act_relative(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     return _shifted(published, designator, multiplier, relation)
 
 
+def act_current(g: Groups, published: date | None, prefer: Prefer) -> Timex:
+    """"Year-end", "the end of the year": a part of the publication's period, given as that period."""
+    if published is None:
+        return UNRESOLVED
+    designator, multiplier, _ = _unit(g)
+    return _shifted(published, designator, multiplier, 0)
+
+
 def act_weekend(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     """"The weekend": the weekend under way or last past (the next one, in future tense)."""
     if published is None:
@@ -445,13 +469,21 @@ def act_weekend(g: Groups, published: date | None, prefer: Prefer) -> Timex:
 
 
 def act_ago(g: Groups, published: date | None, prefer: Prefer) -> Timex:
-    """"Three days ago" -> that day; "two weeks ago" -> that ISO week; "a year ago" -> that year."""
-    return _offset(g, published, -1)
+    """"Three days ago" -> that day; "two weeks ago" -> that ISO week; "a year ago" -> that year; "a few years
+    ago" -> PAST_REF (a vague count names no period)."""
+    return _vague(g, "PAST_REF") or _offset(g, published, -1)
 
 
 def act_later(g: Groups, published: date | None, prefer: Prefer) -> Timex:
-    """"In three days", "two weeks from now": counted forwards from publication."""
-    return _offset(g, published, 1)
+    """"In three days", "two weeks from now": counted forwards from publication; "in a few days" -> FUTURE_REF."""
+    return _vague(g, "FUTURE_REF") or _offset(g, published, 1)
+
+
+def _vague(g: Groups, reference: str) -> Timex | None:
+    """The reference value for an amount with a vague count ("several years"), else None."""
+    if any(count is None for count, _ in _parts(g)):
+        return Timex(reference, "ref")
+    return None
 
 
 def act_duration(g: Groups, published: date | None, prefer: Prefer) -> Timex:
@@ -578,6 +610,7 @@ ACTIONS: dict[str, Action] = {
     "quarter": act_quarter,
     "season": act_season,
     "relative": act_relative,
+    "current": act_current,
     "weekend": act_weekend,
     "ago": act_ago,
     "later": act_later,

@@ -19,7 +19,7 @@ from claimscope.extract.timexes.grammar import expand, grammar
 from claimscope.extract.timexes.normalise import CACHE_SIZE, UNRESOLVED, Timex, _count, _groups, _unit, clean
 
 # Precisions a focus may have, finest first; a shift needs a focus no coarser than its unit.
-FOCUS = ("day", "week", "month", "quarter", "season", "year")
+FOCUS = ("day", "week", "month", "quarter", "season", "half", "year")
 UNIT_PRECISION = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 WEEK = re.compile(r"(\d{4})-W(\d\d)")
@@ -33,13 +33,15 @@ YEAR = re.compile(r"(\d{4})")
 class Anaphor:
     """One rule: the pattern, the direction of its shift (-1, 0, 1), whose granularity the value takes
     ("focus" or "unit"), the precision the focus must have (None: any) and the precision of the latest mention
-    taken as the focus instead of the latest mention of all (None: the latest of all)."""
+    taken as the focus instead of the latest mention of all (None: the latest of all) and the unit of a pattern
+    naming none."""
 
     regex: re.Pattern[str]
     direction: int
     scale: str
     needs: str | None
     of: str | None
+    unit: str | None
 
 
 @cache
@@ -48,7 +50,7 @@ def anaphors() -> tuple[Anaphor, ...]:
     lex = grammar().lexicon
     return tuple(
         Anaphor(re.compile(expand(r["pattern"], lex), re.IGNORECASE), int(r["direction"]), r["scale"], r.get("needs"),
-                r.get("of"))
+                r.get("of"), r.get("unit"))
         for r in lex["anaphors"]
     )
 
@@ -61,6 +63,8 @@ def resolve_anaphor(text: str, focus: Timex | None, latest: Mapping[str, Timex])
     if found is None:
         return None
     rule, groups = anaphors()[found[0]], dict(found[1])
+    if rule.unit:
+        groups.setdefault("unit", rule.unit)
     if rule.of:
         focus = latest.get(rule.of)
     if rule.needs and (focus is None or focus.precision != rule.needs):
@@ -138,6 +142,11 @@ def _moved(focus: Timex, designator: str, steps: int, precision: str) -> Timex:
     elif focus.precision == "quarter":
         y, q = map(int, QUARTER.fullmatch(value).groups())  # type: ignore[union-attr]
         start = date(y, 3 * q - 2, 1)
+    elif focus.precision == "half":  # only years are counted from a half (see _shift)
+        y, h = value.split("-H")
+        if precision == "half":
+            return Timex(f"{int(y) + steps:04d}-H{h}", "half")
+        start = date(int(y), 1, 1)
     elif focus.precision == "season":  # only years are counted from a season (see _shift)
         y, code = SEASON.fullmatch(value).groups()  # type: ignore[union-attr]
         if precision == "season":

@@ -142,8 +142,8 @@ def weekend_week(published: date, prefer: Prefer) -> date:
 def calendar_value(value: str | None, precision: str | None) -> str | None:
     """`value` as YYYY-MM-DD, YYYY-MM or YYYY (the claims JSON `asserted_on`), coarsened where it must be.
 
-    A week becomes its month when its seven days lie in one month, else its year; a quarter or season becomes
-    its year; decades, centuries, durations, reference values (PRESENT_REF) and unresolved values give None.
+    A week becomes its month when its seven days lie in one month, else its year; a quarter, half or season
+    becomes its year; decades, centuries, durations, reference values (PRESENT_REF) and unresolved values give None.
     """
     if value is None or precision in (None, "duration", "decade", "century", "ref"):
         return None

@@ -433,6 +433,16 @@ def act_quarter(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     return Timex(f"{year}-Q{number}", "quarter") if year else UNRESOLVED
 
 
+def act_half(g: Groups, published: date | None, prefer: Prefer) -> Timex:
+    """"The first half of 2024" -> 2024-H1; without a year, the publication year's (the latest begun, for
+    the second half before July)."""
+    number = 1 if g["half"] == "1st" else 2
+    year = _year(g, published)
+    if year is None and published is not None:
+        year = published.year - (number == 2 and published.month < 7)
+    return Timex(f"{year:04d}-H{number}", "half") if year else UNRESOLVED
+
+
 def act_season(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     lex = grammar().lexicon
     code = lex["seasons"][g["season"]]
@@ -609,6 +619,7 @@ ACTIONS: dict[str, Action] = {
     "weekday": act_weekday,
     "quarter": act_quarter,
     "season": act_season,
+    "half": act_half,
     "relative": act_relative,
     "current": act_current,
     "weekend": act_weekend,

@@ -153,9 +153,10 @@ class DateFinder:
     def _tense(self, span: Span) -> Prefer:
         """"future" or "past" from the verb the span modifies (or the verb that one completes), else "nearest".
 
-        A word before it may decide first: "as early as Friday" looks forward, "until", "by", "through"
-        January take the nearest. Only a date modifying the verb itself counts ("said Tuesday", "met on Friday"); one inside a noun phrase
-        ("declared a dividend payable Nov. 10", "will report third-quarter earnings") has no tense.
+        A word before it decides first: "as early as Friday" looks forward; "until", "by", "through January"
+        take the nearest. Only a date modifying the verb itself counts ("said Tuesday", "met on Friday"); one
+        inside a noun phrase ("declared a dividend payable Nov. 10", "will report third-quarter earnings") has
+        no tense.
         """
         if _led_by(self.future_words, span):
             return "future"

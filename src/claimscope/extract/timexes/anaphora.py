@@ -16,7 +16,9 @@ from functools import cache, lru_cache
 
 from claimscope.extract.timexes import calendar as cal
 from claimscope.extract.timexes.grammar import expand, grammar
-from claimscope.extract.timexes.normalise import CACHE_SIZE, UNRESOLVED, Timex, _count, _groups, _unit, clean
+from claimscope.extract.timexes.amounts import count_of, unit_of
+from claimscope.extract.timexes.normalise import CACHE_SIZE, clean
+from claimscope.extract.timexes.values import UNRESOLVED, Timex, match_groups
 
 # Precisions a focus may have, finest first; a shift needs a focus no coarser than its unit.
 FOCUS = ("day", "week", "month", "quarter", "season", "half", "year")
@@ -81,7 +83,7 @@ def _matching(text: str) -> tuple[int, tuple[tuple[str, str], ...]] | None:
         for index, rule in enumerate(anaphors()):
             match = rule.regex.fullmatch(cleaned)
             if match:
-                return index, tuple(_groups(match).items())
+                return index, tuple(match_groups(match).items())
         found = lead.match(cleaned)
         if not found:
             break
@@ -103,8 +105,8 @@ def _shift(g: dict[str, str], rule: Anaphor, focus: Timex | None) -> Timex:
         return Timex(f"{int(g['year']):04d}{(focus.value or '')[4:]}", "quarter")
     if "unit" not in g:  # "the latest quarter", "the period": the focus itself
         return focus
-    count = _count(g)
-    designator, multiplier, is_time = _unit(g)
+    count = count_of(g)
+    designator, multiplier, is_time = unit_of(g)
     if count is None or is_time or not float(count).is_integer() or designator not in ("D", "W", "M", "Y"):
         return UNRESOLVED
     if designator == "M" and multiplier == 3:

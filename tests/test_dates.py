@@ -296,3 +296,20 @@ def test_component_words_before_a_date_set_its_direction(dates_nlp):
     assert times(dates_nlp, "The ministry gave the company until mid-November to reply.", wednesday)[0][1] == "2024-11"
     assert times(dates_nlp, "Talks could resume as early as Monday.", wednesday)[0][1] == "2024-10-28"
     assert times(dates_nlp, "The firms had filed their reports by Monday.", wednesday)[0][1] == "2024-10-21"
+
+
+def test_holidays_and_halves():
+    february = date(2000, 2, 10)
+    assert normalise_date("Thanksgiving Day", february) == ("1999-11-25", "day")  # 4th Thursday of November
+    assert normalise_date("last Christmas", february) == ("1999-12-25", "day")
+    assert normalise_date("next Easter", february) == ("2000-04-23", "day")
+    assert normalise_date("Easter week", date(2000, 4, 17), prefer="nearest") == ("2000-W16", "week")
+    assert normalise_date("the first half of 2024", february) == ("2024-H1", "half")
+    assert normalise_date("the second half", date(2024, 10, 25)) == ("2024-H2", "half")
+    assert normalise_date("the last six months", february) == ("P6M", "duration")
+    assert calendar_value("2024-H1", "half") == "2024"
+
+
+def test_component_finds_holidays_but_not_their_classifier_uses(dates_nlp):
+    found = times(dates_nlp, "The boy was found on Thanksgiving Day. Christmas shopping fell.", date(2000, 2, 10))
+    assert [(t, v) for t, v, _ in found] == [("Thanksgiving Day", "1999-11-25")]

@@ -132,6 +132,41 @@ def season_year(code: str, published: date, start_months: dict[str, int], relati
     return started + 1 if middle < 12 - middle else started
 
 
+def holiday(spec: dict[str, int], year: int) -> date:
+    """The day of a holiday in `year`: a fixed day ({month, day}), the nth weekday of a month ({month, weekday,
+    nth}: Thanksgiving is the 4th Thursday of November) or a day counted from Easter Sunday ({easter: days})."""
+    if "easter" in spec:
+        return easter(year) + timedelta(days=spec["easter"])
+    if "nth" in spec:
+        first = date(year, spec["month"], 1)
+        return first + timedelta(days=(spec["weekday"] - first.weekday()) % 7 + 7 * (spec["nth"] - 1))
+    return date(year, spec["month"], spec["day"])
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month, day = divmod(h + leap - 7 * m + 90, 25)
+    return date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+
+
+def year_of_holiday(spec: dict[str, int], published: date, prefer: Prefer, ahead: int = 5) -> int:
+    """The year of a year-less holiday: as `year_of_day`, with the holiday's day in each year."""
+    last = published.year if holiday(spec, published.year) <= published else published.year - 1
+    following = published.year if holiday(spec, published.year) >= published else published.year + 1
+    if prefer == "future":
+        return following
+    if prefer == "nearest" and holiday(spec, following) <= shift_date(published, ahead):
+        return following
+    return last
+
+
 def weekend_week(published: date, prefer: Prefer) -> date:
     """A day in the week of "the weekend": the weekend under way or last past (or next)."""
     if prefer == "future" or published.weekday() >= 5:

@@ -77,6 +77,7 @@ def _placeholders(lex: dict[str, Any], find: bool) -> dict[str, str]:
         "DEICTIC": _alternation(lex["deictic_days"]),
         "DECADEWORD": _alternation(lex["decade_words"]),
         "REFERENCE": _alternation(lex["references"]),
+        "HOLIDAY": _alternation(lex["holidays"]),
         "CLOCK": CLOCK,
     }
     one = PLACEHOLDER.sub(lambda m: f"(?:{bodies[m.group(1)]})", re.sub(r"\(\?P<\w+>", "(?:", lex["amount"]))

@@ -357,6 +357,21 @@ def act_deictic(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     return Timex(cal.day_value(published + timedelta(days=shift)), "day")
 
 
+def act_holiday(g: Groups, published: date | None, prefer: Prefer) -> Timex:
+    """"Christmas", "last Thanksgiving", "Easter week", "New Year's Day 2025": that day (or its ISO week)."""
+    spec = grammar().lexicon["holidays"][g["holiday"]]
+    year = _year(g, published)
+    if year is None:
+        if published is None:
+            return UNRESOLVED
+        relation = _relation(g)
+        if relation:
+            prefer = "past" if relation < 0 else "future"
+        year = cal.year_of_holiday(spec, published, prefer, _ahead())
+    found = cal.holiday(spec, year)
+    return Timex(cal.week_value(found), "week") if "week" in g else Timex(cal.day_value(found), "day")
+
+
 def act_weekday(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     """"Wednesday": the latest Wednesday on or before publication (the next on or after, in future tense)."""
     if published is None:
@@ -460,6 +475,7 @@ ACTIONS: dict[str, Action] = {
     "century": act_century,
     "deictic": act_deictic,
     "weekday": act_weekday,
+    "holiday": act_holiday,
     "quarter": act_quarter,
     "season": act_season,
     "half": act_half,

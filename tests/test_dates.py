@@ -142,7 +142,7 @@ def test_composite_expressions_give_their_parts():
 
     assert parts("Monday and Tuesday") == [("Monday", "2024-10-21"), ("Tuesday", "2024-10-22")]
     assert parts("the quarter ended Sept. 30") == [("the quarter", "2024-Q3"), ("Sept. 30", "2024-09-30")]
-    assert parts("the year ended Sept. 30") == [("the year", None), ("Sept. 30", "2024-09-30")]
+    assert parts("the year ended Sept. 30") == [("the year", "P1Y"), ("Sept. 30", "2024-09-30")]
     assert parts("the nine months ended Sept. 30") == [("the nine months", "P9M"), ("Sept. 30", "2024-09-30")]
     assert parts("the first nine months of 2023") == [("the first nine months", "P9M"), ("2023", "2023")]
     assert parts("the end of the month") == [("the end of the month", None)]

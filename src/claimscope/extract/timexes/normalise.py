@@ -94,13 +94,16 @@ def _split_composite(text: str, published: date | None, prefer: Prefer) -> tuple
 
 
 def _closed(period: Piece, text: str, end: Piece) -> Piece:
-    """An unresolved period closed by a day ("the quarter ended Sept. 30"): the quarter or year holding it."""
+    """A period closed by a day: "the quarter ended Sept. 30" is the quarter holding it, "the year ended Sept.
+    30" a duration of a year (`closed_periods`)."""
     kind = grammar().lexicon["closed_periods"].get(clean(text[period.start : period.end]))
-    if period.value is not None or kind is None or end.precision != "day" or end.value is None:
+    if kind is None or end.precision != "day" or end.value is None:
         return period
-    year, month = int(end.value[:4]), int(end.value[5:7])
-    value = f"{year:04d}-Q{cal.quarter(month)}" if kind == "quarter" else f"{year:04d}"
-    return Piece(period.start, period.end, value, kind)
+    if kind != "quarter":
+        return Piece(period.start, period.end, kind, "duration")
+    if period.value is not None:
+        return period
+    return Piece(period.start, period.end, f"{end.value[:4]}-Q{cal.quarter(int(end.value[5:7]))}", "quarter")
 
 
 def _whole_piece(text: str, published: date | None, prefer: Prefer) -> tuple[Piece, ...]:

@@ -217,6 +217,9 @@ def test_component_reads_tense(dates_nlp):
     assert times(dates_nlp, "The delegations met on Friday.", wednesday)[0][1] == "2024-10-18"
     assert times(dates_nlp, "The ministry said the exercise ended on December 5.", wednesday)[0][1] == "2023-12-05"
     assert times(dates_nlp, "The ministry will publish its figures on December 5.", wednesday)[0][1] == "2024-12-05"
+    assert times(dates_nlp, "He said the father would travel on Thursday.", wednesday)[0][1] == "2024-10-24"
+    assert times(dates_nlp, "Trading is to resume on Tuesday.", wednesday)[0][1] == "2024-10-29"
+    assert times(dates_nlp, "The talks are set to resume on Monday.", wednesday)[0][1] == "2024-10-28"
 
 
 def test_component_without_publication_date(dates_nlp):

@@ -76,6 +76,7 @@ class DateFinder:
         self.classifiers = frozenset(lex["classifier_words"])
         self.future_auxiliaries = frozenset(lex["future_auxiliaries"])
         self.future_verbs = frozenset(lex["future_verbs"])
+        self.future_heads = frozenset(lex["future_heads"])
         self.past_tags = frozenset(lex["past_tags"])
         self.perfect_auxiliaries = frozenset(lex["perfect_auxiliaries"])
         self.nominal_deps = frozenset(lex["nominal_deps"])
@@ -171,8 +172,10 @@ class DateFinder:
         while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
         auxiliaries = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in self.future_auxiliaries for a in auxiliaries) or any(
-            v.lemma_.lower() in self.future_verbs and v.tag_ not in self.past_tags for v in chain
+        if (
+            any(a.lower_ in self.future_auxiliaries for a in auxiliaries)
+            or any(v.lemma_.lower() in self.future_verbs and v.tag_ not in self.past_tags for v in chain)
+            or any(v.lemma_.lower() in self.future_heads and v.tag_ not in self.past_tags for v in chain[1:])
         ):
             return "future"
         if verb.tag_ in self.past_tags or any(

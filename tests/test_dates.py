@@ -287,6 +287,8 @@ def test_component_compares_with_the_quarter_under_discussion(dates_nlp):
     assert ("a year earlier", "1988-Q3") in found
     assert found.count(("a year ago", "1988-Q3")) == 2  # the focus is still the quarter
     assert ("the quarter", "1989-Q3") in found
+    assert ("the full year", "1989") in [(t, v) for t, v, _ in times(dates_nlp, text + " Sales for the full year rose.",
+                                                                     october)]
     found = [(t, v) for t, v, _ in times(dates_nlp, "Net fell in the quarter ended Sept. 30 from the 1988 quarter "
                                          "and from last year's quarter.", october)]
     assert found == [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"), ("the 1988 quarter", "1988-Q3"),

@@ -80,7 +80,8 @@ def run(root: Path) -> Result:
                 result.rows.append({"corpus": corpus, "system": system, "type": kind, **row, "seconds": seconds})
     result.notes.append(
         "span P/R/F1 strict = same offsets, relaxed = overlapping (one-to-one); value_acc = right values among "
-        "relaxed matches; value_f1 from right values over predictions and over gold; TIME/SET gold not scored"
+        "relaxed matches, in one TimeML notation (value_acc_exact: as written); value_f1 from right values over "
+        "predictions and over gold; TIME/SET gold not scored"
     )
     return result
 

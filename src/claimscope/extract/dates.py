@@ -6,10 +6,10 @@ the finders of `data/dates.yml` for what the model misses or cuts badly ("on the
 `timexes.normalise_expression` (rules first, dateparser as a fallback, cached); a pair or range of dates gives
 one mention per date. The tense of the verb a date attaches to says which way relative dates go: forwards
 under a future ("will meet on Friday"), backwards under a past; otherwise weekdays look back and year-less
-months and dates take the nearest occurrence ("Jan. 14" in a paper of late December is next month's). Times
-said of another time ("a year earlier", "the following day") are counted from the focus, the latest dated
-mention before them (`timexes.anaphora`). Ages,
-frequencies and season words used as classifiers ("winter clothing") are dropped.
+months and dates take the nearest occurrence ("Jan. 14" in a paper of late December is next month's); a word
+before a date ("until", "as early as") may decide first. Times said of another time ("a year earlier", "the
+following day") are counted from the focus, the latest dated mention before them (`timexes.anaphora`). Ages,
+frequencies and season or holiday words used as classifiers ("winter clothing") are dropped.
 """
 
 from __future__ import annotations
@@ -130,8 +130,8 @@ class DateFinder:
 
     def _trim(self, ent: Span) -> Span | None:
         """The entity without an opening phrase ("as early as Monday" -> "Monday"), edge words and punctuation
-        ("Oct. 23, 2024 that" -> "Oct. 23, 2024"), with a
-        determiner the model left out of a lone unit ("This" of "This year")."""
+        ("Oct. 23, 2024 that" -> "Oct. 23, 2024"), with a determiner the model left out of a lone unit ("This"
+        of "This year")."""
         start, end = ent.start, ent.end
         for opening in self.openings:
             if tuple(t.lower_ for t in ent[: len(opening)]) == opening and len(ent) > len(opening):

@@ -3,7 +3,7 @@ quarter"), resolved against the focus: the latest dated mention before them in t
 
 Rules live under `anaphors` in `data/dates.yml`. "A year earlier" than the third quarter of 1989 is the third
 quarter of 1988: a shift keeps the focus's granularity where the focus is at least as fine as the unit; "the
-following year" of 1995-03-02 is 1996: the unit's granularity. Without a focus fine enough, nothing is resolved.
+following year" after 1995-03-02 is 1996: the unit's granularity. Without a focus as fine as the unit, no value.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from claimscope.extract.timexes import calendar as cal
-from claimscope.extract.timexes.grammar import expand, grammar
 from claimscope.extract.timexes.amounts import count_of, unit_of
+from claimscope.extract.timexes.grammar import expand, grammar
 from claimscope.extract.timexes.normalise import CACHE_SIZE, clean
 from claimscope.extract.timexes.values import UNRESOLVED, Timex, match_groups
 
@@ -33,10 +33,9 @@ YEAR = re.compile(r"(\d{4})")
 
 @dataclass(frozen=True)
 class Anaphor:
-    """One rule: the pattern, the direction of its shift (-1, 0, 1), whose granularity the value takes
-    ("focus" or "unit"), the precision the focus must have (None: any) and the precision of the latest mention
-    taken as the focus instead of the latest mention of all (None: the latest of all) and the unit of a pattern
-    naming none."""
+    """One rule: the pattern; the direction of its shift (-1, 0, 1); whose granularity the value takes ("focus"
+    or "unit"); the precision the focus must have (None: any); the precision whose latest mention is the focus
+    instead of the latest mention of all (None: the latest of all); the unit of a pattern naming none."""
 
     regex: re.Pattern[str]
     direction: int
@@ -97,6 +96,7 @@ def is_focus(timex: Timex) -> bool:
 
 
 def _shift(g: dict[str, str], rule: Anaphor, focus: Timex | None) -> Timex:
+    """The focus moved as the rule and its groups say, at the focus's or the unit's granularity."""
     if focus is None or focus.value is None:
         return UNRESOLVED
     if "weekday" in g:
@@ -111,6 +111,8 @@ def _shift(g: dict[str, str], rule: Anaphor, focus: Timex | None) -> Timex:
         return UNRESOLVED
     if designator == "M" and multiplier == 3:
         designator, multiplier = "Q", 1
+    if rule.scale == "unit" and designator == "Y" and multiplier > 1:
+        return UNRESOLVED  # "the following decade": no decade value is counted from a focus
     steps = rule.direction * int(count) * multiplier
     unit = UNIT_PRECISION[designator]
     if FOCUS.index(focus.precision or "year") > FOCUS.index(unit):

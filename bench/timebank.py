@@ -5,7 +5,11 @@ publication date. Scored per gold type, DATE and DURATION (TIME and SET are not 
 overlapping a TIME or SET gold span is neither right nor wrong), TempEval-3 style:
 span precision/recall/F1 strict (same offsets) and relaxed (overlap, one-to-one), then value accuracy on the
 relaxed matches (a value counts only where its span matched) and value F1 (correct values over predictions
-and over gold). Systems, run on the same texts:
+and over gold). Values are compared in one notation (`canonical`): the corpora write the same value several
+ways ("199" and "199X" for the 1990s, "1949" and "1949-XX", "2000-W7" and "2000-W07"), so trailing
+unspecified parts are dropped and week numbers padded; `value_acc_exact` compares the strings as written.
+Values at different granularities stay different ("1988-Q3" is not "1988", "1989-WXX" is not "1989-W43").
+Systems, run on the same texts:
   claimscope   the English model + `claimscope_dates`; a mention of precision "duration" is a DURATION, any
                other a DATE
   dateparser   `search.search_dates(text, languages=['en'], settings={'RELATIVE_BASE': dct})`, each found
@@ -17,6 +21,7 @@ and over gold). Systems, run on the same texts:
 from __future__ import annotations
 
 import os
+import re
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -29,6 +34,8 @@ from bench.common import Result, skipped
 CORPORA = ("TimeBank", "AQUAINT")
 SCORED = ("DATE", "DURATION")
 IGNORED = ("TIME", "SET")
+UNSPECIFIED = re.compile(r"X*(?:-(?:X+|WXX|QX))*$")
+WEEK = re.compile(r"-W(\d)(?=$|-)")
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,8 @@ def run(root: Path) -> Result:
                 result.rows.append({"corpus": corpus, "system": system, "type": kind, **row, "seconds": seconds})
     result.notes.append(
         "span P/R/F1 strict = same offsets, relaxed = overlapping (one-to-one); value_acc = right values among "
-        "relaxed matches; value_f1 from right values over predictions and over gold; TIME/SET gold not scored"
+        "relaxed matches, in one TimeML notation (value_acc_exact: as written); value_f1 from right values over "
+        "predictions and over gold; TIME/SET gold not scored"
     )
     return result
 
@@ -106,7 +114,7 @@ def load(path: Path) -> Document:
 
 def score(docs: list[Document], predictions: list[list[Timex]], kind: str) -> dict[str, Any]:
     """Span and value figures for gold of type `kind` against the predictions typed `kind`."""
-    n_gold = n_pred = strict = relaxed = right = 0
+    n_gold = n_pred = strict = relaxed = right = exact = 0
     for doc, predicted in zip(docs, predictions, strict=True):
         gold = [g for g in doc.gold if g.type == kind]
         others = [g for g in doc.gold if g.type in IGNORED]
@@ -116,7 +124,8 @@ def score(docs: list[Document], predictions: list[list[Timex]], kind: str) -> di
         strict += len({(p.start, p.end) for p in pred} & {(g.start, g.end) for g in gold})
         for p, g in _match(pred, gold):
             relaxed += 1
-            right += p.value is not None and p.value == g.value
+            right += p.value is not None and g.value is not None and canonical(p.value) == canonical(g.value)
+            exact += p.value is not None and p.value == g.value
     return {
         "gold": n_gold,
         "pred": n_pred,
@@ -124,7 +133,16 @@ def score(docs: list[Document], predictions: list[list[Timex]], kind: str) -> di
         **_prf("relaxed", relaxed, n_pred, n_gold),
         "value_acc": right / relaxed if relaxed else 0.0,
         "value_f1": _prf("value", right, n_pred, n_gold)["value_f1"],
+        "value_acc_exact": exact / relaxed if relaxed else 0.0,
     }
+
+
+def canonical(value: str) -> str:
+    """One notation for a TimeML value: trailing unspecified parts dropped ("1949-XX" and "1949", "199X" and
+    "199", "19XX" and "19"), week numbers padded ("2000-W7" and "2000-W07"); REF values and durations as they are."""
+    if value.endswith("_REF") or value.startswith("P"):
+        return value
+    return WEEK.sub(r"-W0\1", UNSPECIFIED.sub("", value)) or value
 
 
 def _prf(prefix: str, hits: int, n_pred: int, n_gold: int) -> dict[str, float]:

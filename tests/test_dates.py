@@ -141,7 +141,9 @@ def test_composite_expressions_give_their_parts():
         return [(text[p.start : p.end], p.value) for p in normalise_expression(text, FRIDAY)]
 
     assert parts("Monday and Tuesday") == [("Monday", "2024-10-21"), ("Tuesday", "2024-10-22")]
-    assert parts("the quarter ended Sept. 30") == [("the quarter", None), ("Sept. 30", "2024-09-30")]
+    assert parts("the quarter ended Sept. 30") == [("the quarter", "2024-Q3"), ("Sept. 30", "2024-09-30")]
+    assert parts("the year ended Sept. 30") == [("the year", "P1Y"), ("Sept. 30", "2024-09-30")]
+    assert parts("the nine months ended Sept. 30") == [("the nine months", "P9M"), ("Sept. 30", "2024-09-30")]
     assert parts("the first nine months of 2023") == [("the first nine months", "P9M"), ("2023", "2023")]
     assert parts("the end of the month") == [("the end of the month", None)]
 
@@ -193,7 +195,7 @@ def test_seed_article_times(dates_nlp):
     weeks = [(t, v, p) for t, v, p in found if "several weeks" in t]
     assert weeks and weeks[0][1:] == ("PXW", "duration")
     assert not any("winter" in t for t, _, _ in found)  # "winter clothing" is no time
-    assert all(re.fullmatch(r"\d{4}(-\d{2}){0,2}|P[\dX]+[DWMY]", v or "") for _, v, _ in found)
+    assert all(re.fullmatch(r"\d{4}(-\d{2}){0,2}|P[\dX]+[DWMY]|PRESENT_REF", v or "") for _, v, _ in found)
 
 
 def test_component_spans_and_values(dates_nlp):
@@ -215,6 +217,9 @@ def test_component_reads_tense(dates_nlp):
     assert times(dates_nlp, "The delegations met on Friday.", wednesday)[0][1] == "2024-10-18"
     assert times(dates_nlp, "The ministry said the exercise ended on December 5.", wednesday)[0][1] == "2023-12-05"
     assert times(dates_nlp, "The ministry will publish its figures on December 5.", wednesday)[0][1] == "2024-12-05"
+    assert times(dates_nlp, "He said the father would travel on Thursday.", wednesday)[0][1] == "2024-10-24"
+    assert times(dates_nlp, "Trading is to resume on Tuesday.", wednesday)[0][1] == "2024-10-29"
+    assert times(dates_nlp, "The talks are set to resume on Monday.", wednesday)[0][1] == "2024-10-28"
 
 
 def test_component_without_publication_date(dates_nlp):
@@ -228,3 +233,88 @@ def test_component_keeps_time_entities_only_for_days_and_durations(dates_nlp):
     texts = [t for t, _, _ in found]
     assert any("last night" in t for t in texts)
     assert not any("10 p.m." in t for t in texts)
+
+
+def test_reference_words_take_timeml_reference_values():
+    assert normalise_date("now", FRIDAY) == ("PRESENT_REF", "ref")
+    assert normalise_date("currently", FRIDAY) == ("PRESENT_REF", "ref")
+    assert normalise_date("recently", FRIDAY) == ("PAST_REF", "ref")
+    assert normalise_date("in the past", FRIDAY) == ("PAST_REF", "ref")
+    assert normalise_date("the near future", FRIDAY) == ("FUTURE_REF", "ref")
+    assert normalise_date("the past week", FRIDAY) == ("P1W", "duration")  # a span, not the past
+    assert calendar_value("PRESENT_REF", "ref") is None  # never a claim's asserted_on
+
+
+def test_vague_ago_fiscal_and_year_end():
+    assert normalise_date("a few years ago", FRIDAY) == ("PAST_REF", "ref")
+    assert normalise_date("in a few days", FRIDAY) == ("FUTURE_REF", "ref")
+    assert normalise_date("the current fiscal year", FRIDAY) == ("2024", "year")
+    assert normalise_date("by year-end", FRIDAY) == ("2024", "year")
+    assert normalise_date("by the end of the year", FRIDAY) == ("2024", "year")
+    assert normalise_date("the 1988 second quarter", FRIDAY) == ("1988-Q2", "quarter")
+
+
+def test_nearest_reads_forwards_only_a_few_months_ahead():
+    may = date(2024, 5, 6)
+    assert normalise_date("Oct. 23", may, prefer="nearest") == ("2023-10-23", "day")
+    assert normalise_date("June 1", may, prefer="nearest") == ("2024-06-01", "day")
+    assert normalise_date("December", may, prefer="nearest") == ("2023-12", "month")
+    assert normalise_date("August", may, prefer="nearest") == ("2024-08", "month")
+
+
+def test_year_less_quarters_look_back_whatever_the_tense():
+    october = date(1989, 10, 26)
+    assert normalise_date("the fiscal first quarter", october, prefer="nearest") == ("1989-Q1", "quarter")
+    assert normalise_date("the third quarter", october, prefer="future") == ("1989-Q3", "quarter")
+    assert normalise_date("the fourth quarter", october) == ("1989-Q4", "quarter")
+
+
+def test_component_counts_anaphoric_times_from_the_latest_date(dates_nlp):
+    found = times(dates_nlp, "The town was shelled on October 3. Two days later, the army withdrew. "
+                  "It returned the following year.")
+    assert ("Two days later", "2024-10-05", "day") in found
+    assert ("the following year", "2025", "year") in found
+    assert ("a year earlier", None, None) in times(dates_nlp, "Prices rose from a year earlier.")
+    found = times(dates_nlp, "Markets fell on Oct. 23, down 4% from the previous Friday.")
+    assert ("the previous Friday", "2024-10-18", "day") in found  # Oct. 23, 2024 is a Wednesday
+
+
+def test_component_compares_with_the_quarter_under_discussion(dates_nlp):
+    october = date(1989, 10, 26)
+    text = ("Third-quarter profit rose to $5 million from $4 million a year earlier. Sales fell 3% from a year "
+            "ago. In the quarter, costs rose. The company was founded a year ago in a merger.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert ("a year earlier", "1988-Q3") in found
+    assert found.count(("a year ago", "1988-Q3")) == 2  # the focus is still the quarter
+    assert ("the quarter", "1989-Q3") in found
+    assert ("the full year", "1989") in [(t, v) for t, v, _ in times(dates_nlp, text + " Sales for the full year rose.",
+                                                                     october)]
+    found = [(t, v) for t, v, _ in times(dates_nlp, "Net fell in the quarter ended Sept. 30 from the 1988 quarter "
+                                         "and from last year's quarter.", october)]
+    assert found == [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"), ("the 1988 quarter", "1988-Q3"),
+                     ("last year's quarter", "1988-Q3")]
+    assert times(dates_nlp, "He left a year ago.", october)[0][:2] == ("a year ago", "1988")  # no quarter: publication
+
+
+def test_component_words_before_a_date_set_its_direction(dates_nlp):
+    wednesday = date(2024, 10, 23)
+    assert times(dates_nlp, "The ministry gave the company until mid-November to reply.", wednesday)[0][1] == "2024-11"
+    assert times(dates_nlp, "Talks could resume as early as Monday.", wednesday)[0][1] == "2024-10-28"
+    assert times(dates_nlp, "The firms had filed their reports by Monday.", wednesday)[0][1] == "2024-10-21"
+
+
+def test_holidays_and_halves():
+    february = date(2000, 2, 10)
+    assert normalise_date("Thanksgiving Day", february) == ("1999-11-25", "day")  # 4th Thursday of November
+    assert normalise_date("last Christmas", february) == ("1999-12-25", "day")
+    assert normalise_date("next Easter", february) == ("2000-04-23", "day")
+    assert normalise_date("Easter week", date(2000, 4, 17), prefer="nearest") == ("2000-W16", "week")
+    assert normalise_date("the first half of 2024", february) == ("2024-H1", "half")
+    assert normalise_date("the second half", date(2024, 10, 25)) == ("2024-H2", "half")
+    assert normalise_date("the last six months", february) == ("P6M", "duration")
+    assert calendar_value("2024-H1", "half") == "2024"
+
+
+def test_component_finds_holidays_but_not_their_classifier_uses(dates_nlp):
+    found = times(dates_nlp, "The boy was found on Thanksgiving Day. Christmas shopping fell.", date(2000, 2, 10))
+    assert [(t, v) for t, v, _ in found] == [("Thanksgiving Day", "1999-11-25")]

@@ -6,12 +6,15 @@ the finders of `data/dates.yml` for what the model misses or cuts badly ("on the
 `timexes.normalise_expression` (rules first, dateparser as a fallback, cached); a pair or range of dates gives
 one mention per date. The tense of the verb a date attaches to says which way relative dates go: forwards
 under a future ("will meet on Friday"), backwards under a past; otherwise weekdays look back and year-less
-months and dates take the nearest occurrence ("Jan. 14" in a paper of late December is next month's). Ages,
-frequencies and season words used as classifiers ("winter clothing") are dropped.
+months and dates take the nearest occurrence ("Jan. 14" in a paper of late December is next month's); a word
+before a date ("until", "as early as") may decide first. Times said of another time ("a year earlier", "the
+following day") are counted from the focus, the latest dated mention before them (`timexes.anaphora`). Ages,
+frequencies and season or holiday words used as classifiers ("winter clothing") are dropped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -19,7 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
-from claimscope.extract.timexes import Prefer, normalise_date, normalise_expression, publication_date
+from claimscope.extract.timexes import Piece, Prefer, Timex, normalise_date, normalise_expression, publication_date
+from claimscope.extract.timexes.anaphora import is_focus, resolve_anaphor
 from claimscope.extract.timexes.grammar import grammar
 from claimscope.extract.types import TimeMention
 
@@ -39,6 +43,23 @@ def make_dates(
     return DateFinder(date_labels, time_labels, finders, tense)
 
 
+LOOK_BEHIND = 16  # characters before a span where a word of future_words or open_words is looked for
+
+
+def _word_before(words: list[str]) -> re.Pattern[str]:
+    """Any of `words`, whole, followed by spaces only: matched on the end of a span's left context."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})\s+$", re.IGNORECASE)
+
+
+def _led_by(words: re.Pattern[str], span: Span) -> bool:
+    """Whether one of `words` comes just before the span or begins it ("until Tuesday" either way)."""
+    text = span.doc.text
+    if words.search(text[max(0, span.start_char - LOOK_BEHIND) : span.start_char]):
+        return True
+    return len(span) > 1 and words.search(text[max(0, span.start_char - LOOK_BEHIND) : span[1].idx]) is not None
+
+
 class DateFinder:
     """Sets `doc._.times` to a TimeMention per date or duration expression, in text order."""
 
@@ -49,29 +70,45 @@ class DateFinder:
         self.tense = tense
         lex = grammar().lexicon
         self.edge_words = frozenset(lex["edge_words"])
+        self.openings = tuple(tuple(phrase.split()) for phrase in lex["opening_phrases"])
         self.left_words = frozenset(lex["left_words"])
         self.units = frozenset(lex["units"])
         self.classifiers = frozenset(lex["classifier_words"])
         self.future_auxiliaries = frozenset(lex["future_auxiliaries"])
         self.future_verbs = frozenset(lex["future_verbs"])
+        self.future_heads = frozenset(lex["future_heads"])
         self.past_tags = frozenset(lex["past_tags"])
         self.perfect_auxiliaries = frozenset(lex["perfect_auxiliaries"])
         self.nominal_deps = frozenset(lex["nominal_deps"])
+        self.future_words = _word_before(lex["future_words"])
+        self.open_words = _word_before(lex["open_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         published = publication_date(doc._.published)
         text = doc.text
         times: list[TimeMention] = []
+        focus: Timex | None = None  # the latest dated mention: what "a year earlier" is said of
+        latest: dict[str, Timex] = {}  # the latest dated mention of each precision ("the quarter")
         for span in filter_spans(self._candidates(doc, text)):
             if self._classifier(span):
                 continue
             clock = span.label_ in self.time_labels
-            prefer: Prefer = self._tense(span) if self.tense else "past"
-            for piece in normalise_expression(span.text, published, prefer):
+            anaphor = resolve_anaphor(span.text, focus, latest)
+            if anaphor is not None:
+                pieces: tuple[Piece, ...] = (Piece(0, len(span.text), anaphor.value, anaphor.precision),)
+            else:
+                prefer: Prefer = self._tense(span) if self.tense else "past"
+                pieces = normalise_expression(span.text, published, prefer)
+            focused = anaphor is not None  # an expression sets the focus once, by its first date
+            for piece in pieces:
                 if clock and piece.precision not in ("day", "duration"):
                     continue
                 start, end = span.start_char + piece.start, span.start_char + piece.end
                 times.append(TimeMention(text[start:end], start, end, piece.value, piece.precision))
+                found = Timex(piece.value, piece.precision)
+                if not focused and is_focus(found):
+                    focus = latest[piece.precision or ""] = found
+                    focused = True
         doc._.times = sorted(times, key=lambda t: t.start)
         return doc
 
@@ -92,9 +129,14 @@ class DateFinder:
         return spans
 
     def _trim(self, ent: Span) -> Span | None:
-        """The entity without edge words and punctuation ("Oct. 23, 2024 that" -> "Oct. 23, 2024"), with a
-        determiner the model left out of a lone unit ("This" of "This year")."""
+        """The entity without an opening phrase ("as early as Monday" -> "Monday"), edge words and punctuation
+        ("Oct. 23, 2024 that" -> "Oct. 23, 2024"), with a determiner the model left out of a lone unit ("This"
+        of "This year")."""
         start, end = ent.start, ent.end
+        for opening in self.openings:
+            if tuple(t.lower_ for t in ent[: len(opening)]) == opening and len(ent) > len(opening):
+                start += len(opening)
+                break
         lone_unit = end - start == 1 and ent.root.lower_ in self.units
         if lone_unit and start and ent.doc[start - 1].lower_ in self.left_words:
             start -= 1
@@ -112,9 +154,15 @@ class DateFinder:
     def _tense(self, span: Span) -> Prefer:
         """"future" or "past" from the verb the span modifies (or the verb that one completes), else "nearest".
 
-        Only a date modifying the verb itself counts ("said Tuesday", "met on Friday"); one inside a noun phrase
-        ("declared a dividend payable Nov. 10", "will report third-quarter earnings") has no tense.
+        A word before it decides first: "as early as Friday" looks forward; "until", "by", "through January"
+        take the nearest. Only a date modifying the verb itself counts ("said Tuesday", "met on Friday"); one
+        inside a noun phrase ("declared a dividend payable Nov. 10", "will report third-quarter earnings") has
+        no tense.
         """
+        if _led_by(self.future_words, span):
+            return "future"
+        if _led_by(self.open_words, span):
+            return "nearest"
         verb: Token = span.root.head
         if span.root.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
@@ -124,8 +172,10 @@ class DateFinder:
         while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
         auxiliaries = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in self.future_auxiliaries for a in auxiliaries) or any(
-            v.lemma_.lower() in self.future_verbs and v.tag_ not in self.past_tags for v in chain
+        if (
+            any(a.lower_ in self.future_auxiliaries for a in auxiliaries)
+            or any(v.lemma_.lower() in self.future_verbs and v.tag_ not in self.past_tags for v in chain)
+            or any(v.lemma_.lower() in self.future_heads and v.tag_ not in self.past_tags for v in chain[1:])
         ):
             return "future"
         if verb.tag_ in self.past_tags or any(

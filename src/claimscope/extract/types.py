@@ -22,8 +22,9 @@ class TimeMention:
     """A date or duration expression, normalised against the publication date.
 
     `value` is ISO (`2024-10-23`, `2024-10`, `2024`, or a duration such as `P3W`; TimeML-style `2024-W42`,
-    `2024-Q3`, `199` for coarser periods) or None when it cannot be resolved; `precision` is day, month, year or
-    duration, or week, quarter, season, decade, century.
+    `2024-Q3`, `199` for coarser periods; `PRESENT_REF`, `PAST_REF`, `FUTURE_REF` for "now", "recently", "the
+    future") or None when it cannot be resolved; `precision` is day, month, year or duration, or week, quarter, half,
+    season, decade, century, ref.
     """
 
     text: str

@@ -50,23 +50,26 @@ def valid_day(year: int, month: int, day: int) -> date | None:
     return None
 
 
-def year_of_day(month: int, day: int, published: date, prefer: Prefer) -> int:
+def year_of_day(month: int, day: int, published: date, prefer: Prefer, ahead: int = 5) -> int:
     """The year of a year-less date: the latest such date on or before publication, the first on or after it,
-    or the nearer of the two."""
+    or under "nearest" the first after it when it lies at most `ahead` months ahead (news tells more of what
+    has been than of what will be), else the latest before it."""
     if prefer == "nearest":
-        years = [y for y in (published.year - 1, published.year, published.year + 1) if valid_day(y, month, day)]
-        if years:
-            return min(years, key=lambda y: (abs((date(y, month, day) - published).days), y))
+        following = published.year + ((month, day) < (published.month, published.day))
+        if valid_day(following, month, day) and shift_date(published, ahead) >= date(following, month, day):
+            return following
+        prefer = "past"
     if prefer == "future":
         return published.year + ((month, day) < (published.month, published.day))
     return published.year - ((month, day) > (published.month, published.day))
 
 
-def year_of_month(month: int, published: date, prefer: Prefer) -> int:
+def year_of_month(month: int, published: date, prefer: Prefer, ahead: int = 5) -> int:
     """The year of a year-less month: the publication month or the latest before it, the first after it, or
-    the nearer of the two."""
+    under "nearest" the first after it when at most `ahead` months ahead, else the latest before it."""
     if prefer == "nearest":
-        return _nearest_year(month, published.month, 12, published.year)
+        return published.year + (month < published.month) if 0 < (month - published.month) % 12 <= ahead else (
+            published.year - (month > published.month))
     if prefer == "future":
         return published.year + (month < published.month)
     return published.year - (month > published.month)
@@ -96,10 +99,8 @@ def weekday(target: int, published: date, prefer: Prefer, strict: bool = False) 
 
 
 def quarter_year(number: int, published: date, prefer: Prefer) -> int:
-    """The year of a year-less quarter: the current one or the nearest before it (or after)."""
+    """The year of a year-less quarter: the current one or the latest before it (or the first after it)."""
     current = quarter(published.month)
-    if prefer == "nearest":
-        return _nearest_year(number, current, 4, published.year)
     if prefer == "future":
         return published.year + (number < current)
     return published.year - (number > current)
@@ -131,13 +132,39 @@ def season_year(code: str, published: date, start_months: dict[str, int], relati
     return started + 1 if middle < 12 - middle else started
 
 
-def _nearest_year(period: int, current: int, per_year: int, year: int) -> int:
-    """The year putting period number `period` (month 1-12 or quarter 1-4) nearest the current one; ties go back."""
-    ahead = (period - current) % per_year
-    if ahead == 0:
-        return year
-    next_year = year + (period < current)
-    return next_year if ahead < per_year - ahead else next_year - 1
+def holiday(spec: dict[str, int], year: int) -> date:
+    """The day of a holiday in `year`: a fixed day ({month, day}), the nth weekday of a month ({month, weekday,
+    nth}: Thanksgiving is the 4th Thursday of November) or a day counted from Easter Sunday ({easter: days})."""
+    if "easter" in spec:
+        return easter(year) + timedelta(days=spec["easter"])
+    if "nth" in spec:
+        first = date(year, spec["month"], 1)
+        return first + timedelta(days=(spec["weekday"] - first.weekday()) % 7 + 7 * (spec["nth"] - 1))
+    return date(year, spec["month"], spec["day"])
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month, day = divmod(h + leap - 7 * m + 90, 25)
+    return date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+
+
+def year_of_holiday(spec: dict[str, int], published: date, prefer: Prefer, ahead: int = 5) -> int:
+    """The year of a year-less holiday: as `year_of_day`, with the holiday's day in each year."""
+    last = published.year if holiday(spec, published.year) <= published else published.year - 1
+    following = published.year if holiday(spec, published.year) >= published else published.year + 1
+    if prefer == "future":
+        return following
+    if prefer == "nearest" and holiday(spec, following) <= shift_date(published, ahead):
+        return following
+    return last
 
 
 def weekend_week(published: date, prefer: Prefer) -> date:
@@ -150,10 +177,10 @@ def weekend_week(published: date, prefer: Prefer) -> date:
 def calendar_value(value: str | None, precision: str | None) -> str | None:
     """`value` as YYYY-MM-DD, YYYY-MM or YYYY (the claims JSON `asserted_on`), coarsened where it must be.
 
-    A week becomes its month when its seven days lie in one month, else its year; a quarter or season becomes
-    its year; decades, centuries, durations and unresolved values give None.
+    A week becomes its month when its seven days lie in one month, else its year; a quarter, half or season
+    becomes its year; decades, centuries, durations, reference values (PRESENT_REF) and unresolved values give None.
     """
-    if value is None or precision in (None, "duration", "decade", "century"):
+    if value is None or precision in (None, "duration", "decade", "century", "ref"):
         return None
     if precision in ("day", "month", "year"):
         return value

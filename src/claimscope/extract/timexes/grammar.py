@@ -76,6 +76,8 @@ def _placeholders(lex: dict[str, Any], find: bool) -> dict[str, str]:
         "TOD": _alternation(lex["times_of_day"]),
         "DEICTIC": _alternation(lex["deictic_days"]),
         "DECADEWORD": _alternation(lex["decade_words"]),
+        "REFERENCE": _alternation(lex["references"]),
+        "HOLIDAY": _alternation(lex["holidays"]),
         "CLOCK": CLOCK,
     }
     one = PLACEHOLDER.sub(lambda m: f"(?:{bodies[m.group(1)]})", re.sub(r"\(\?P<\w+>", "(?:", lex["amount"]))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
@@ -15,31 +14,12 @@ from typing import Any
 from text_to_num import alpha2digit
 
 from claimscope.extract.timexes import calendar as cal
+from claimscope.extract.timexes.amounts import act_ago, act_duration, act_later, unit_of
 from claimscope.extract.timexes.calendar import Prefer
 from claimscope.extract.timexes.grammar import grammar
+from claimscope.extract.timexes.values import UNRESOLVED, Groups, Piece, Timex, match_groups
 
 CACHE_SIZE = 16384
-
-
-@dataclass(frozen=True)
-class Timex:
-    """A normalised value (None when it cannot be resolved) and its precision."""
-
-    value: str | None
-    precision: str | None
-
-
-@dataclass(frozen=True)
-class Piece:
-    """One date of an expression, with character offsets into the expression ("28" in "October 27 and 28")."""
-
-    start: int
-    end: int
-    value: str | None
-    precision: str | None
-
-
-UNRESOLVED = Timex(None, None)
 PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "})
 TRAILING = re.compile(r"(?:'s)?[\s.,;:!?\"')]*$")
 WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z0-9])|(?<=\d)-(?=[a-z])")
@@ -92,19 +72,38 @@ def _expression(text: str, published: date | None, prefer: Prefer) -> tuple[Piec
 
 def _split_composite(text: str, published: date | None, prefer: Prefer) -> tuple[Piece, ...]:
     """The times inside an unresolved expression joined by a connector: "the quarter ended Sept. 30" ->
-    "the quarter", "Sept. 30"; "the first nine months of 1997" -> "the first nine months", "1997"."""
-    pieces = []
+    "the quarter" (2024-Q3, the quarter that day closes), "Sept. 30"; "the first nine months of 1997" -> "the
+    first nine months", "1997"."""
+    pieces: list[Piece] = []
     start = 0
+    closing = False  # the connector before this part closes the period before it ("ended", "ending")
     for cut in [*grammar().connectors.finditer(text), None]:
         end = cut.start() if cut else len(text)
         part = text[start:end]
         body = part.strip(" ,")
         if body:
             offset = start + part.index(body)
-            for piece in _split_range(body, published, prefer) or _whole_piece(body, published, prefer):
+            found = _split_range(body, published, prefer) or _whole_piece(body, published, prefer)
+            if closing and pieces and found:
+                pieces[-1] = _closed(pieces[-1], text, found[0])
+            for piece in found:
                 pieces.append(Piece(offset + piece.start, offset + piece.end, piece.value, piece.precision))
+        closing = cut is not None and cut.group().strip().lower() in grammar().lexicon["closing_connectors"]
         start = cut.end() if cut else len(text)
     return tuple(pieces)
+
+
+def _closed(period: Piece, text: str, end: Piece) -> Piece:
+    """A period closed by a day: "the quarter ended Sept. 30" is the quarter holding it, "the year ended Sept.
+    30" a duration of a year (`closed_periods`)."""
+    kind = grammar().lexicon["closed_periods"].get(clean(text[period.start : period.end]))
+    if kind is None or end.precision != "day" or end.value is None:
+        return period
+    if kind != "quarter":
+        return Piece(period.start, period.end, kind, "duration")
+    if period.value is not None:
+        return period
+    return Piece(period.start, period.end, f"{end.value[:4]}-Q{cal.quarter(int(end.value[5:7]))}", "quarter")
 
 
 def _whole_piece(text: str, published: date | None, prefer: Prefer) -> tuple[Piece, ...]:
@@ -136,21 +135,12 @@ def _normalise_whole(text: str, published: date | None, prefer: Prefer) -> tuple
         for rule in g.rules:
             match = rule.regex.fullmatch(text)
             if match:
-                return ACTIONS[rule.action](_groups(match), published, prefer), True
+                return ACTIONS[rule.action](match_groups(match), published, prefer), True
         lead = g.leading.match(text)
         if not lead:
             break
         text = text[lead.end() :]
     return _fallback(text, published), False
-
-
-def _groups(match: re.Match[str]) -> dict[str, str]:
-    """The matched groups, a second alternative's group (year2) standing in for a missing first (year)."""
-    found = {k: v for k, v in match.groupdict().items() if v is not None}
-    for key, value in list(found.items()):
-        if key[-1].isdigit():
-            found.setdefault(key[:-1], value)
-    return found
 
 
 def _fallback(text: str, published: date | None) -> Timex | None:
@@ -215,12 +205,12 @@ def _range_pieces(match: re.Match[str], offset: int, published: date | None, pre
     if month1 is None:  # "2020-2022"
         first, second = Timex(str(year1), "year"), Timex(str(year2), "year")
     elif day1 is None:  # "October and November 2024"
-        year1 = year1 or (cal.year_of_month(month1, published, prefer) if published else None)
+        year1 = year1 or (cal.year_of_month(month1, published, prefer, _ahead()) if published else None)
         year2 = year2 or (year1 + (month2 < month1) if year1 else None)
         first = Timex(cal.month_value(year1, month1), "month") if year1 else UNRESOLVED
         second = Timex(cal.month_value(year2, month2), "month") if year2 else UNRESOLVED
     else:
-        year1 = year1 or (cal.year_of_day(month1, day1, published, prefer) if published else None)
+        year1 = year1 or (cal.year_of_day(month1, day1, published, prefer, _ahead()) if published else None)
         year2 = year2 if "year2" in g else (year1 + ((month2, day2) < (month1, day1)) if year1 else None)
         first, second = _day_timex(year1, month1, day1), _day_timex(year2, month2, day2)
     return (
@@ -245,7 +235,6 @@ def _day_timex(year: int | None, month: int, day: int | None) -> Timex:
 
 # ---------------------------------------------------------------------------------------------- actions
 
-Groups = dict[str, str]
 Action = Callable[[Groups, "date | None", Prefer], "Timex | None"]
 
 
@@ -263,31 +252,17 @@ def _year(g: Groups, published: date | None) -> int | None:
     return year - 100 if year > published.year + 10 else year
 
 
+def _ahead() -> int:
+    """How many months ahead a year-less date may lie and still be read forwards under "nearest"."""
+    return int(grammar().lexicon["nearest_ahead_months"])
+
+
 def _month(g: Groups) -> int:
     return grammar().lexicon["months"][g["month"].lower()]
 
 
 def _relation(g: Groups) -> int | None:
     return grammar().lexicon["relations"].get(g["rel"]) if "rel" in g else None
-
-
-def _unit(g: Groups) -> tuple[str, int, bool]:
-    designator, multiplier, is_time = grammar().lexicon["units"][g["unit"]]
-    return designator, multiplier, is_time
-
-
-def _count(g: Groups) -> float | None:
-    """The count before a unit; None when vague ("several"), 1 for a bare singular unit."""
-    if "count" not in g:
-        return None if g["unit"].endswith("s") else 1
-    text = g["count"]
-    half = 0.5 if "half" in g else 0.0
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text) + half
-    if text.endswith(" 1/2"):
-        return float(text[:-4]) + 0.5
-    count = grammar().lexicon["counts"][text]
-    return None if count is None else count + half
 
 
 def act_exclude(g: Groups, published: date | None, prefer: Prefer) -> Timex | None:
@@ -298,6 +273,11 @@ def act_exclude(g: Groups, published: date | None, prefer: Prefer) -> Timex | No
 def act_unresolved(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     """A time said of another time ("two days later", "now"): kept, without a value."""
     return UNRESOLVED
+
+
+def act_reference(g: Groups, published: date | None, prefer: Prefer) -> Timex:
+    """"Now", "recently", "the future": PRESENT_REF, PAST_REF, FUTURE_REF (no date, but a side of the present)."""
+    return Timex(grammar().lexicon["references"][g["reference"]], "ref")
 
 
 def act_iso(g: Groups, published: date | None, prefer: Prefer) -> Timex:
@@ -318,7 +298,7 @@ def act_calendar(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     if relation:
         prefer = "past" if relation < 0 else "future"
     if year is None and published is not None and day:
-        year = cal.year_of_day(month, day, published, prefer)
+        year = cal.year_of_day(month, day, published, prefer, _ahead())
     return _day_timex(year, month, day)
 
 
@@ -337,7 +317,7 @@ def act_month(g: Groups, published: date | None, prefer: Prefer) -> Timex:
         elif relation == 0:
             year = published.year
         else:
-            year = cal.year_of_month(month, published, prefer)
+            year = cal.year_of_month(month, published, prefer, _ahead())
     return Timex(cal.month_value(year, month), "month") if year else UNRESOLVED
 
 
@@ -380,6 +360,21 @@ def act_deictic(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     return Timex(cal.day_value(published + timedelta(days=shift)), "day")
 
 
+def act_holiday(g: Groups, published: date | None, prefer: Prefer) -> Timex:
+    """"Christmas", "last Thanksgiving", "Easter week", "New Year's Day 2025": that day (or its ISO week)."""
+    spec = grammar().lexicon["holidays"][g["holiday"]]
+    year = _year(g, published)
+    if year is None:
+        if published is None:
+            return UNRESOLVED
+        relation = _relation(g)
+        if relation:
+            prefer = "past" if relation < 0 else "future"
+        year = cal.year_of_holiday(spec, published, prefer, _ahead())
+    found = cal.holiday(spec, year)
+    return Timex(cal.week_value(found), "week") if "week" in g else Timex(cal.day_value(found), "day")
+
+
 def act_weekday(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     """"Wednesday": the latest Wednesday on or before publication (the next on or after, in future tense)."""
     if published is None:
@@ -396,14 +391,25 @@ def act_weekday(g: Groups, published: date | None, prefer: Prefer) -> Timex:
 
 
 def act_quarter(g: Groups, published: date | None, prefer: Prefer) -> Timex:
-    """"The third quarter": the nearest one, whatever the tense (results are reported after a quarter ends)."""
+    """"The third quarter": the current one or the latest before it, whatever the tense (results are reported
+    after a quarter ends)."""
     number = int(g["quarter"])
     year = _year(g, published)
     if "yearrel" in g and published is not None:
         year = published.year + grammar().lexicon["relations"][g["yearrel"]]
     if year is None and published is not None:
-        year = cal.quarter_year(number, published, "nearest")
+        year = cal.quarter_year(number, published, "past")
     return Timex(f"{year}-Q{number}", "quarter") if year else UNRESOLVED
+
+
+def act_half(g: Groups, published: date | None, prefer: Prefer) -> Timex:
+    """"The first half of 2024" -> 2024-H1; without a year, the publication year's (the latest begun, for
+    the second half before July)."""
+    number = 1 if g["half"] == "1st" else 2
+    year = _year(g, published)
+    if year is None and published is not None:
+        year = published.year - (number == 2 and published.month < 7)
+    return Timex(f"{year:04d}-H{number}", "half") if year else UNRESOLVED
 
 
 def act_season(g: Groups, published: date | None, prefer: Prefer) -> Timex:
@@ -420,10 +426,18 @@ def act_relative(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     relation = _relation(g)
     if published is None or relation is None:
         return UNRESOLVED
-    designator, multiplier, is_time = _unit(g)
+    designator, multiplier, is_time = unit_of(g)
     if is_time or designator == "D":
         return UNRESOLVED
     return _shifted(published, designator, multiplier, relation)
+
+
+def act_current(g: Groups, published: date | None, prefer: Prefer) -> Timex:
+    """"Year-end", "the end of the year": a part of the publication's period, given as that period."""
+    if published is None:
+        return UNRESOLVED
+    designator, multiplier, _ = unit_of(g)
+    return _shifted(published, designator, multiplier, 0)
 
 
 def act_weekend(g: Groups, published: date | None, prefer: Prefer) -> Timex:
@@ -431,106 +445,6 @@ def act_weekend(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     if published is None:
         return UNRESOLVED
     return Timex(cal.week_value(cal.weekend_week(published, _backwards(prefer))) + "-WE", "week")
-
-
-def act_ago(g: Groups, published: date | None, prefer: Prefer) -> Timex:
-    """"Three days ago" -> that day; "two weeks ago" -> that ISO week; "a year ago" -> that year."""
-    return _offset(g, published, -1)
-
-
-def act_later(g: Groups, published: date | None, prefer: Prefer) -> Timex:
-    """"In three days", "two weeks from now": counted forwards from publication."""
-    return _offset(g, published, 1)
-
-
-def act_duration(g: Groups, published: date | None, prefer: Prefer) -> Timex:
-    """"Three days" -> P3D, "several weeks" -> PXW, "a decade" -> P10Y, "five hours" -> PT5H,
-    "two years and three months" -> P2Y3M."""
-    parts = _parts(g)
-    if len(parts) == 1 and parts[0][0] is None:
-        designator, _, is_time = parts[0][1]
-        return Timex(f"P{'T' if is_time else ''}X{designator}", "duration")
-    if any(count is None for count, _ in parts):
-        return Timex(None, "duration")
-    components: dict[tuple[str, bool], float] = {}
-    for count, (designator, multiplier, is_time) in parts:
-        for key, amount in _components(float(count or 0) * multiplier, designator, is_time):
-            components[key] = components.get(key, 0.0) + amount
-    return Timex(_iso_duration(components), "duration")
-
-
-def _parts(g: Groups) -> list[tuple[float | None, tuple[str, int, bool]]]:
-    """(count, unit) of each amount in an expression ("two years and three months" has two)."""
-    if "amount" not in g:
-        return [(_count(g), _unit(g))]
-    return [(_count(_groups(m)), _unit(_groups(m))) for m in grammar().amount_part.finditer(g["amount"])]
-
-
-# A fraction of a unit in the next smaller one: half a year is P6M, an hour and a half PT1H30M.
-SMALLER = {("Y", False): (12, "M", False), ("W", False): (7, "D", False), ("D", False): (24, "H", True),
-           ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
-ORDER = (("Y", False), ("M", False), ("W", False), ("D", False), ("H", True), ("M", True), ("S", True))
-
-
-def _components(amount: float, designator: str, is_time: bool) -> list[tuple[tuple[str, bool], float]]:
-    """`amount` units as ISO components, a fraction carried into the next smaller unit where there is one."""
-    whole, fraction = divmod(amount, 1)
-    smaller = SMALLER.get((designator, is_time))
-    if not fraction or smaller is None:
-        return [((designator, is_time), amount)]
-    factor, small, small_time = smaller
-    head = [((designator, is_time), whole)] if whole else []
-    return [*head, ((small, small_time), fraction * factor)]
-
-
-def _iso_duration(components: dict[tuple[str, bool], float]) -> str:
-    """P1Y2M, PT1H30M, P2W; weeks become days beside other date units (ISO 8601 keeps weeks alone)."""
-    if ("W", False) in components and len(components) > 1:
-        components[("D", False)] = components.get(("D", False), 0.0) + 7 * components.pop(("W", False))
-    date_part = "".join(f"{_number(components[k])}{k[0]}" for k in ORDER if k in components and not k[1])
-    time_part = "".join(f"{_number(components[k])}{k[0]}" for k in ORDER if k in components and k[1])
-    return f"P{date_part}{'T' + time_part if time_part else ''}"
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-# Precision of a date counted in each kind of unit: "three days ago" is a day, "two weeks ago" a week.
-COUNTED = {"D": "day", "W": "week", "M": "month", "Y": "year", "H": "day", "S": "day"}
-FINENESS = ("day", "week", "month", "year")
-
-
-def _offset(g: Groups, published: date | None, sign: int) -> Timex:
-    """The date `sign` x the amount away from publication, at the precision of its finest unit."""
-    parts = _parts(g)
-    if published is None or any(c is None or not float(c).is_integer() for c, _ in parts):
-        return UNRESOLVED
-    months = days = seconds = 0
-    finest = "year"
-    for count, (designator, multiplier, is_time) in parts:
-        n = int(count or 0) * multiplier
-        if is_time:
-            seconds += n * {"H": 3600, "M": 60, "S": 1}[designator]
-        elif designator in ("D", "W"):
-            days += n * (7 if designator == "W" else 1)
-        elif designator in ("M", "Y"):
-            months += n * (12 if designator == "Y" else 1)
-        else:  # weekends are not counted from a day
-            return UNRESOLVED
-        kind = "day" if is_time else COUNTED[designator]
-        finest = min(finest, kind, key=FINENESS.index)
-    try:
-        found = cal.shift_date(published, sign * months) + sign * timedelta(days=days + seconds // 86400)
-    except (ValueError, OverflowError):  # before year 1
-        return UNRESOLVED
-    if finest == "day":
-        return Timex(cal.day_value(found), "day")
-    if finest == "week":
-        return Timex(cal.week_value(found), "week")
-    if finest == "month":
-        return Timex(cal.month_value(found.year, found.month), "month")
-    return Timex(f"{found.year:04d}", "year")
 
 
 def _shifted(published: date, designator: str, multiplier: int, steps: int) -> Timex:
@@ -554,6 +468,7 @@ def _shifted(published: date, designator: str, multiplier: int, steps: int) -> T
 ACTIONS: dict[str, Action] = {
     "exclude": act_exclude,
     "unresolved": act_unresolved,
+    "reference": act_reference,
     "iso": act_iso,
     "calendar": act_calendar,
     "month": act_month,
@@ -563,9 +478,12 @@ ACTIONS: dict[str, Action] = {
     "century": act_century,
     "deictic": act_deictic,
     "weekday": act_weekday,
+    "holiday": act_holiday,
     "quarter": act_quarter,
     "season": act_season,
+    "half": act_half,
     "relative": act_relative,
+    "current": act_current,
     "weekend": act_weekend,
     "ago": act_ago,
     "later": act_later,

@@ -133,3 +133,22 @@ def test_a_partitive_anaphor_takes_the_documents_affiliation():
     ], texts={})
     assert memberships_of(topics, "part") == {"North Korean personnel killed in Russia": (300, 300),
                                               "North Korean personnel wounded in Russia": (2700, 2700)}
+
+
+def test_weapons_launched_and_shot_down_are_two_counts_placed_at_the_target():
+    text = ("Russia had launched 17 Shahed-type attack drones at the south overnight and that 15 of them had been "
+            "shot down over the Odesa region")
+    places = [Place("Russia", "RU", None, "country", "Russia", 0),
+              Place("Odesa Oblast", "UA", "UA-51", "admin1", "Odesa", text.index("Odesa"))]
+    counts = [figure("17 Shahed-type attack drones", text, 17, "drone"), figure("15", text, 15)]
+    topics = reconcile([claim("a", text, counts, places, context="UA")], texts={})
+    labels = memberships_of(topics, "a")
+    assert labels["Russian equipment launched in Ukraine (in a bounded period)"] == (17, 17)
+    assert labels["Russian equipment intercepted or shot down in Odesa Oblast, Ukraine (in a bounded period)"] == (15, 15)
+    assert labels["Russian equipment intercepted or shot down in Ukraine (in a bounded period)"] == (15, None)
+
+
+def test_weapons_named_without_a_figure_speak_to_a_count_only_when_sent():
+    named = "the missiles were British-supplied Storm Shadows hitting the shipyard"
+    topics = reconcile([claim("a", named, (), [RUSSIA], context="RU")], texts={})
+    assert memberships_of(topics, "a") == {}

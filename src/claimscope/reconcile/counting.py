@@ -18,7 +18,7 @@ from claimscope.reconcile.records import ClaimRecord, Count, Place
 
 PRESENCE = "presence"
 CONJUNCTIONS = {"and", "or"}
-_WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)?")
+_WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)*")
 
 
 CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+but\s|,?\s+while\s|,?\s+whereas\s|,\s+and\s")
@@ -152,6 +152,11 @@ def subcount(w: Window) -> bool:
     return any(f" {marker} " in before for marker in lexicon.load("topics")["subcounts"])
 
 
+def partitive(w: Window) -> bool:
+    """The figure counts part of what the figure before it counts ("15 of them")."""
+    return w.after[:2] in (["of", "them"], ["of", "those"], ["of", "these"], ["of", "which"])
+
+
 def coordinated(w: Window) -> bool:
     """Only a conjunction stands between the figure and the one before it ("104 children and 194 women")."""
     return bool(w.before) and set(w.before) <= CONJUNCTIONS
@@ -218,4 +223,11 @@ def possessive(claim: ClaimRecord, place: Place) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("’", "'"))
+    return _WORD.findall(_phrases().sub(lambda m: m.group(0).replace(" ", "-"), text.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> re.Pattern[str]:
+    """The lexicon's phrases, to be read as one hyphenated word."""
+    phrases = sorted(lexicon.load("topics")["phrases"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")

@@ -13,7 +13,8 @@ from claimscope.reconcile.records import ClaimRecord
 NARROW_PRECISIONS = {"point", "city", "admin1", "region"}
 _PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "region": 3}
 _SENDING = {"sent", "send", "sends", "sending", "deployed", "deploy", "deploying", "dispatched", "dispatch",
-            "preparing", "prepares", "provided", "given", "supplied", "transferred", "shipped"}
+            "preparing", "prepares", "provided", "given", "supplied", "transferred", "shipped", "launched",
+            "launches", "fired", "fires"}
 
 
 def scope(claim: ClaimRecord, affiliation: str | None, span: tuple[int, int] | None = None,
@@ -29,9 +30,11 @@ def scope(claim: ClaimRecord, affiliation: str | None, span: tuple[int, int] | N
     places = located or [p for p in candidates
                          if not counting.adversative(claim, p) and not counting.possessive(claim, p)]
     beside = [p for p in places if span and p.start is not None and span[0] <= p.start < span[1]]
+    # only a place the figure is located at narrows it ("11,000 in Kursk"; not "given Moscow"), and only one
+    # in its own words ("17 drones were launched and 15 of them shot down over Odesa": the 15, not the 17)
+    own_words = [p for p in places if p.start is None or p in beside] if span else places
+    narrow = [p for p in own_words if p.precision in NARROW_PRECISIONS and p in located]
     places = beside or places
-    # only a place the figure is located at narrows it ("11,000 in Kursk"; not "given Moscow")
-    narrow = [p for p in places if p.precision in NARROW_PRECISIONS and p in located]
     if narrow:
         place = min(narrow, key=lambda p: _PRECISION_ORDER.get(p.precision or "", 5))
         return place.country, place.name

@@ -20,8 +20,8 @@ def figure_less(claim: ClaimRecord, found: list[Membership], counted_clauses: se
     """The memberships of the clauses of `claim` that no figure of it (`found`, in `counted_clauses`) speaks
     for: of people, then of the other measures the clauses name (data/topics.yml `figure_less`)."""
     made = _of_people(claim, found, counted_clauses, fallback_affiliation)
-    for measure, names in lexicon.load("topics")["figure_less"].items():
-        made += _of_things(claim, measure, names, found, counted_clauses, fallback_affiliation)
+    for measure, spec in lexicon.load("topics")["figure_less"].items():
+        made += _of_things(claim, measure, spec, found, counted_clauses, fallback_affiliation)
     return made
 
 
@@ -79,17 +79,17 @@ def _at_region(key: TopicKey, claim: ClaimRecord, narrower: str | None) -> Topic
     return dataclasses.replace(key, period=None, region=parties.region_key(claim, narrower))
 
 
-def _of_things(claim: ClaimRecord, measure: str, names: list[str], found: list[Membership],
+def _of_things(claim: ClaimRecord, measure: str, spec: dict[str, list[str]], found: list[Membership],
                counted_clauses: set[tuple[int, int]], fallback_affiliation: str | None) -> list[Membership]:
     """Weapons, hospitals ... named without a figure: in the states the clause gives them ("no hospital has
-    been rendered inoperative"), or, for a measure without states, there at all ("could supply more
+    been rendered inoperative"), or there at all where the clause says they were sent ("could supply more
     weapons")."""
     if any(m.key.measure == measure for m in found):
         return []
-    words = _names_of(measure, tuple(names))
-    stateless = not lexicon.states_of(measure)
+    words = _names_of(measure, tuple(spec["names"]))
+    needs = set(spec.get("needs") or ())
     affiliation = None
-    if stateless:  # whose weapons: an adjective before them, the subject, else the document's
+    if needs:  # whose weapons: an adjective before them, the subject, else the document's
         affiliation = (parties.owner(claim.content, words) or parties.subject_country(claim.content)
                        or fallback_affiliation)
     scope, narrower = parties.scope(claim, affiliation)
@@ -97,9 +97,10 @@ def _of_things(claim: ClaimRecord, measure: str, names: list[str], found: list[M
     seen: set[str] = set()
     for clause in counting.clause_spans(claim.content):
         text = claim.content[clause[0]:clause[1]]
-        if clause in counted_clauses or not lexicon.words_of(text) & words:
+        clause_words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()))  # "British-supplied" supplies nothing
+        if clause in counted_clauses or not clause_words & words or (needs and not clause_words & needs):
             continue
-        states = _states_near(text, measure, words) or ([PRESENCE] if stateless else [])
+        states = _states_near(text, measure, words) or ([PRESENCE] if needs else [])
         for state in states:
             if state not in seen:
                 seen.add(state)

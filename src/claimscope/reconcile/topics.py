@@ -16,6 +16,7 @@ from claimscope.reconcile.records import ClaimRecord, Count, Interval
 class _Head(NamedTuple):
     """The figure before: a part of it ("including 104 children") counts in its state and period."""
 
+    measure: str
     state: str
     period: str | None
     clause: tuple[int, int]
@@ -37,6 +38,9 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         clause = counting.clause_at(spans, count.start)
         near = counting.window(claim.content, count, claim.counts, clause)
         measure = lexicon.unit_measures().get((count.unit or "").lower())
+        if measure is None and count.unit is None and head is not None and head.clause == clause \
+                and counting.partitive(near):
+            measure = head.measure  # "17 drones were launched and 15 of them shot down"
         state = counting.state(near, measure or "personnel")
         if measure is None and count.unit is None and (state != PRESENCE or counted_people):
             measure = "personnel"  # "8,408 injured", "the death toll has reached 2,011", "3,000 or more"
@@ -61,7 +65,7 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
             state, period = head.state, head.period
         if state not in lexicon.states_of(measure):
             state = PRESENCE
-        head = _Head(state, period, clause, inherits)
+        head = _Head(measure, state, period, clause, inherits)
         key = TopicKey(measure, state, affiliation, scope, period)
         count = _per_unit_total(claim, count, near)
         found.append(_count_membership(claim, key, count, narrower))

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from claimscope.extract.actorbase import Actor, ActorBase
 from claimscope.extract.actors.context import SOURCES_KEY, SUBJECT_DEPS, _context_country
+from claimscope.extract.actors.names import _appositions
 from claimscope.extract.types import ActorMention
 
 
@@ -63,12 +64,15 @@ def _antecedent(
     role = cue.split()[-1] if cue.split()[-1] in base.role_words else None
     owner_country = base.get(owner).country if owner else None
 
-    def compatible(actor: str | None, kind: str | None, country: str | None, name: str) -> bool:
+    def compatible(actor: str | None, kind: str | None, country: str | None, name: str, described: str) -> bool:
         vocabulary = base.vocabulary(actor) if actor else frozenset(words.words(name))
         if kind not in kinds and not set(cue.split()) <= vocabulary:
             return False
         if owner and not (base.root(actor) == owner if actor else country == owner_country):
             return False
+        # An actor the base does not know has the roles and modifiers of the words describing it too ("the
+        # minister" after "Lebanese Health Minister Firass Abiad"), not their kind ("an army spokesman").
+        vocabulary = vocabulary | frozenset(words.words(described))
         if role and kind == "person" and not (base.has_role(actor, role, on) if actor else role in vocabulary):
             return False
         return set(modifiers) <= vocabulary
@@ -76,8 +80,10 @@ def _antecedent(
     def named_so(actor: str | None, name: str) -> bool:
         return set(cue.split()) <= (base.vocabulary(actor) if actor else frozenset(words.words(name)))
 
-    fitting = [s for s in sources if compatible(s.actor, s.kind, s.country, s.name or "")]
-    fitting_mentions = [m for m in before if compatible(m.actor, m.kind, m.country, m.text)]
+    fitting = [
+        s for s in sources if compatible(s.actor, s.kind, s.country, s.name or "", _described(doc, s))
+    ]
+    fitting_mentions = [m for m in before if compatible(m.actor, m.kind, m.country, m.text, _described(doc, m))]
     # An actor called by the description's word beats one of the same kind only ("the army": Sudan's army,
     # not the Rapid Support Forces).
     called = [s for s in fitting if named_so(s.actor, s.name or "")]
@@ -85,6 +91,19 @@ def _antecedent(
     if called or called_mentions:
         fitting, fitting_mentions = called, called_mentions
     return _prefer(doc, fitting, fitting_mentions, subjects_only=False)
+
+
+def _described(doc: Doc, actor: _Source | ActorMention) -> str:
+    """The words describing an actor the base does not know at its span: the words before it in its noun phrase
+    and what stands in apposition to it ("Lebanese Health Minister", "Hezbollah's new secretary-general")."""
+    if actor.actor is not None:
+        return ""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    root = span.root
+    parts = [doc[min(root.left_edge.i, span.start) : span.end].text, *(d.text for d in _appositions(span))]
+    return " ".join(parts)
 
 
 def _prefer(

@@ -102,7 +102,7 @@ class ActorMentions:
         mentions += self._by_surname(doc, base, mentions, taken)
         mentions += _named_as(doc, base, taken)
         if self.unknown_entities:
-            mentions += self._unknown(doc, base, taken, places)
+            mentions += self._unknown(doc, base, taken, places, mentions)
         doc._.actors = sorted(mentions, key=lambda m: (m.start, m.end))
         return doc
 
@@ -157,12 +157,18 @@ class ActorMentions:
         return found
 
     def _unknown(
-        self, doc: Doc, base: ActorBase, taken: set[int], places: list[PlaceMention]
+        self, doc: Doc, base: ActorBase, taken: set[int], places: list[PlaceMention], earlier: list[ActorMention]
     ) -> list[ActorMention]:
-        """PERSON / ORG entities the base does not know, and acting countries it does not know."""
+        """PERSON / ORG entities the base does not know, and acting countries it does not know; `earlier` are
+        the mentions found so far (known actors, named persons)."""
         place_at = {(p.start, p.end): p for p in places}
         found: list[ActorMention] = []
-        surnames: dict[str, str] = {}  # last word of an unknown person's full name -> its country
+        # First and last word of an unknown person's name -> its country (a surname is first in "Lee
+        # Seong-kweun", last in "Firass Abiad"; a name given alone: "identified by his surname Ri").
+        surnames: dict[str, str] = {}
+        for mention in earlier:
+            if mention.actor is None and mention.kind == "person" and mention.country:
+                _add_surnames(base, surnames, mention.text, mention.country)
         for ent in doc.ents:
             if taken.intersection(range(ent.start, ent.end)):
                 continue
@@ -172,9 +178,9 @@ class ActorMentions:
                 if ent.label_ == "PERSON":
                     ent = _full_name(ent, base, taken)
                     taken.update(range(ent.start, ent.end))
-                mention = _unknown_mention(base, ent, place_at.values())
+                mention = _unknown_mention(base, ent, place_at.values(), [m for m in earlier if m.country])
                 if ent.label_ == "PERSON" and len(ent) > 1 and mention.country:
-                    surnames[base.words.key(ent[-1].text)] = mention.country
+                    _add_surnames(base, surnames, ent.text, mention.country)
                 elif ent.label_ == "PERSON" and len(ent) == 1 and mention.country is None:
                     # "Lipavský" after "Foreign Minister Jan Lipavský": the same person.
                     country = surnames.get(base.words.key(ent.text))
@@ -188,6 +194,14 @@ class ActorMentions:
             ):
                 found.append(ActorMention(ent.text, ent.start_char, ent.end_char, None, "state", place.country))
         return found
+
+
+def _add_surnames(base: ActorBase, surnames: dict[str, str], name: str, country: str) -> None:
+    """Remember the country of a person's name under its first and last words (the last wins a clash)."""
+    words = base.words.words(name)
+    if words:
+        surnames.setdefault(words[0], country)
+        surnames[words[-1]] = country
 
 
 def _named_as(doc: Doc, base: ActorBase, taken: set[int]) -> list[ActorMention]:

@@ -116,10 +116,13 @@ def acting(token: Token, base: ActorBase) -> bool:
     return dep in ("poss", "compound", "amod", "nmod") and head.lemma_.lower() in words.statement_nouns
 
 
-def _unknown_mention(base: ActorBase, ent: Span, places: Iterable[PlaceMention]) -> ActorMention:
+def _unknown_mention(
+    base: ActorBase, ent: Span, places: Iterable[PlaceMention], known: Iterable[ActorMention] = ()
+) -> ActorMention:
     """An entity the base does not know, with the kind and country the words describing it tell: before it in
     its noun phrase ("Ukrainian lawmaker Oleksandr Merezhko") or, for a person, in apposition ("X, the
-    Moscow-installed governor of Sevastopol", "X, a spokeswoman for the service in Odesa"). A person with a
+    Moscow-installed governor of Sevastopol", "X, a spokeswoman for the service in Odesa", "X, spokesman for
+    the Ministry of National Defense": a place or a `known` actor in an office's description). A person with a
     state office title and no nationality takes the context's country ("Prime Minister X")."""
     doc = ent.doc
     left = doc[min(ent.root.left_edge.i, ent.start) : ent.start]
@@ -133,6 +136,10 @@ def _unknown_mention(base: ActorBase, ent: Span, places: Iterable[PlaceMention])
     if country is None:
         country = next(
             (p.country for p in places for d in located if d.start_char <= p.start and p.end <= d.end_char), None
+        )
+    if country is None:
+        country = next(
+            (m.country for m in known for d in located if d.start_char <= m.start and m.end <= d.end_char), None
         )
     if country is None and person and any(_office(base, d) for d in described):
         country = _context_country(doc, ent.start_char)

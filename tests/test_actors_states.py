@@ -308,3 +308,11 @@ def test_readouts_and_departments_refer_back(actor_nlp):
     assert source(doc, "The readout").actor == "White House"
     source(doc, "The Commerce Department")
     assert source(doc, "the department").actor == "Commerce Department"
+
+
+def test_the_north_and_the_south_are_the_koreas_only_in_a_text_on_them(actor_nlp):
+    doc = parse(actor_nlp, "South Korea raised its alert. The South's military said the North fired two missiles.")
+    military = source(doc, "The South's military")
+    assert (military.actor, military.country) == ("Joint Chiefs of Staff of South Korea", "KR")
+    doc = parse(actor_nlp, "Storms hit Alabama. The South's governors said the damage was vast.")
+    assert source(doc, "The South's governors").country != "KR"

@@ -39,7 +39,9 @@ def _antecedent(
     base: ActorBase, doc: Doc, text: str, start: int, on: date | None, mentions: list[ActorMention]
 ) -> _Source | None:
     """The actor a pronoun ("he", "it") or a definite description ("the intelligence service", "the Ukrainian
-    agency", "the president") refers back to: the last compatible source or mention before `start`."""
+    agency", "the president") refers back to: the last compatible source or mention before `start`. A
+    description with nothing before it to refer to names the known actor that fits it in the next sentence
+    ("..., the spy agency said. The National Intelligence Service disclosed ...")."""
     words = base.words
     article, rest = words.strip_determiner(words.words(text))
     before = [m for m in mentions if m.end <= start]
@@ -90,7 +92,21 @@ def _antecedent(
     called_mentions = [m for m in fitting_mentions if named_so(m.actor, m.text)]
     if called or called_mentions:
         fitting, fitting_mentions = called, called_mentions
+    if not fitting and not fitting_mentions:
+        limit = _next_sentence_end(doc, start)
+        ahead = (m for m in mentions if start < m.start < limit and m.actor is not None)
+        later = next((m for m in ahead if compatible(m.actor, m.kind, m.country, m.text, "")), None)
+        return _from_mention(later) if later is not None else None
     return _prefer(doc, fitting, fitting_mentions, subjects_only=False)
+
+
+def _next_sentence_end(doc: Doc, start: int) -> int:
+    """The character offset where the sentence after the one at `start` ends."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return start
+    sentence = span[0].sent
+    return doc[sentence.end].sent.end_char if sentence.end < len(doc) else sentence.end_char
 
 
 def _described(doc: Doc, actor: _Source | ActorMention) -> str:

@@ -52,3 +52,21 @@ def test_a_surname_alone_takes_the_country_of_the_name_given_before(actor_nlp):
     )
     doc = run_pipeline(actor_nlp, text, DAY)
     assert [m.country for m in doc._.actors if m.text == "Volkov"] == ["RU", "RU"]
+
+
+def test_an_armed_group_takes_its_country_from_its_description(actor_nlp):
+    doc = run_pipeline(actor_nlp, "Al-Shabaab, the Somali militant group, said it had attacked the base.", DAY)
+    group = source(doc, "Al-Shabaab")
+    assert (group.kind, group.country) == ("military unit", "SO")
+
+
+def test_mentions_of_one_unknown_name_share_its_description(actor_nlp):
+    text = (
+        "Nigeria's Boko Haram attacked two villages on Sunday. The group said 30 soldiers were killed. "
+        "Boko Haram said more attacks would follow."
+    )
+    doc = run_pipeline(actor_nlp, text, DAY)
+    assert [m.country for m in doc._.actors if m.text == "Boko Haram"] == ["NG", "NG"]
+    group = source(doc, "The group")
+    assert (group.actor, group.country) == ("Boko Haram", "NG")
+    assert source(doc, "Boko Haram", 1).country == "NG"

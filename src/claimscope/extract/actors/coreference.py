@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from claimscope.extract.actorbase import Actor, ActorBase
+from claimscope.extract.actorbase import Actor, ActorBase, ActorWords
 from claimscope.extract.actors.context import SOURCES_KEY, SUBJECT_DEPS, _context_country
 from claimscope.extract.actors.names import _appositions
 from claimscope.extract.types import ActorMention
@@ -59,16 +59,19 @@ def _antecedent(
     if article not in words.definite:
         return None
     owner, rest = base.owner_prefix(rest)
-    head = words.head(rest)
+    head = words.head(rest) or _group_head(words, rest)
     if head is None:
         return None
     cue, kinds, modifiers = head
+    group = cue in words.group_words
     role = cue.split()[-1] if cue.split()[-1] in base.role_words else None
     owner_country = base.get(owner).country if owner else None
 
     def compatible(actor: str | None, kind: str | None, country: str | None, name: str, described: str) -> bool:
         vocabulary = base.vocabulary(actor) if actor else frozenset(words.words(name))
-        if kind not in kinds and not set(cue.split()) <= vocabulary:
+        if group and (kind == "person" or actor and cue not in vocabulary):
+            return False
+        if not group and kind not in kinds and not set(cue.split()) <= vocabulary:
             return False
         if owner and not (base.root(actor) == owner if actor else country == owner_country):
             return False
@@ -107,6 +110,15 @@ def _next_sentence_end(doc: Doc, start: int) -> int:
         return start
     sentence = span[0].sent
     return doc[sentence.end].sent.end_char if sentence.end < len(doc) else sentence.end_char
+
+
+def _group_head(words: ActorWords, rest: list[str]) -> tuple[str, tuple[str, ...], list[str]] | None:
+    """A description headed by a group word ("the Lebanese group", "the movement"): (cue, no kinds, words
+    before it), or None."""
+    found = words.head_phrase(" ".join(rest))
+    if found and found[-1] in words.group_words:
+        return found[-1], (), found[:-1]
+    return None
 
 
 def _described(doc: Doc, actor: _Source | ActorMention) -> str:

@@ -103,7 +103,7 @@ class ActorMentions:
         mentions += _named_as(doc, base, taken)
         if self.unknown_entities:
             mentions += self._unknown(doc, base, taken, places, mentions)
-        doc._.actors = sorted(mentions, key=lambda m: (m.start, m.end))
+        doc._.actors = _share_descriptions(base, sorted(mentions, key=lambda m: (m.start, m.end)))
         return doc
 
     def _known(
@@ -194,6 +194,26 @@ class ActorMentions:
             ):
                 found.append(ActorMention(ent.text, ent.start_char, ent.end_char, None, "state", place.country))
         return found
+
+
+def _share_descriptions(base: ActorBase, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions of one name the base does not know share the kind and country that one of them is described
+    with ("Lebanon's Hezbollah ... Hezbollah said": both Lebanese)."""
+    described: dict[str, tuple[str | None, str | None]] = {}
+    for mention in mentions:
+        if mention.actor is None and mention.kind != "person":
+            kind, country = described.get(base.words.key(mention.text), (None, None))
+            described[base.words.key(mention.text)] = (kind or mention.kind, country or mention.country)
+    shared = []
+    for mention in mentions:
+        key = base.words.key(mention.text)
+        if mention.actor is None and key in described:
+            # The tagger may take another mention of an organisation for a person ("Boko Haram said").
+            kind, country = described[key]
+            kind = kind if mention.kind == "person" else mention.kind or kind
+            mention = ActorMention(mention.text, mention.start, mention.end, None, kind, mention.country or country)
+        shared.append(mention)
+    return shared
 
 
 def _add_surnames(base: ActorBase, surnames: dict[str, str], name: str, country: str) -> None:

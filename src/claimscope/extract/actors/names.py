@@ -127,8 +127,11 @@ def _unknown_mention(
     doc = ent.doc
     left = doc[min(ent.root.left_edge.i, ent.start) : ent.start]
     person = ent.label_ == "PERSON"
-    kind = "person" if person else guess_kind(ent.text) or guess_kind(left.text)
-    described = [left, *(_appositions(ent) if person else [ent])]
+    appositions = _appositions(ent)
+    # An organisation is described before its name and in apposition to it ("the Lebanese group Hezbollah",
+    # "Hezbollah, the Lebanese militant group").
+    kind = "person" if person else next(filter(None, (guess_kind(d.text) for d in (ent, left, *appositions))), None)
+    described = [left, *appositions] if person else [left, ent, *appositions]
     # A person's own name tells no country ("Chad Smith", "Michael Jordan"); a place does in an office ("the
     # governor of X"), not in a party label ("(R-Fla.)").
     country = base.country_in(" ".join(d.text for d in described))
@@ -148,6 +151,9 @@ def _unknown_mention(
         state = base.state_for(country) if country else None
         if state and any(a.kind == "person" for a in base.owned(state, left.text, doc._.published)):
             country = None
+    if country is None and kind == "military unit" and not any(_regional(base, d.text) for d in described):
+        # An armed group is of the country it operates in ("M23 rebels", "the Rapid Support Forces").
+        country = _context_country(doc, ent.start_char, scene=True)
     return ActorMention(ent.text, ent.start_char, ent.end_char, None, kind, country)
 
 
@@ -161,6 +167,11 @@ def _appositions(ent: Span) -> list[Span]:
         head = root.head
         found.append(doc[head.left_edge.i : head.i + 1])
     return found
+
+
+def _regional(base: ActorBase, text: str) -> bool:
+    """True when a mention places itself in no single state ("U.N. agencies", "international monitors")."""
+    return bool(base.words.regional_words.intersection(base.words.words(text)))
 
 
 def _office(base: ActorBase, title: Span) -> bool:

@@ -15,6 +15,7 @@ from claimscope.extract.actors.coreference import (
     _position,
     _sources_before,
 )
+from claimscope.extract.actors.names import _regional
 from claimscope.extract.types import ActorMention
 
 # Dependencies that keep a word inside the noun phrase of a source, with the steps of distance they cost
@@ -43,7 +44,7 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
     # From the span, not `doc.text`, which spaCy rebuilds from every token on each call.
     text = span.text[start - span.start_char : end - span.start_char] if span is not None else doc.text[start:end]
     on = doc._.published
-    mentions = [m for m in doc._.actors or () if m.actor is not None or m.kind is not None]
+    mentions = [m for m in doc._.actors or () if m.actor or m.kind or m.country]
     inner = [
         (m, doc.char_span(m.start, m.end, alignment_mode="expand"))
         for m in mentions
@@ -90,11 +91,6 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
     # A proper name the base does not know names the source ("the Rapid Support Forces").
     name = _proper_name(base, span) if span is not None and span.root.pos_ == "PROPN" else None
     return ActorMention(text, start, end, name, kind, country), name
-
-
-def _regional(base: ActorBase, text: str) -> bool:
-    """True when a mention places itself in no single state ("U.N. agencies", "international monitors")."""
-    return bool(base.words.regional_words.intersection(base.words.words(text)))
 
 
 def _proper_name(base: ActorBase, span: Span) -> str:

@@ -18,6 +18,7 @@ from claimscope.extract.attribution.datelines import dateline_tokens, load_datel
 from claimscope.extract.attribution.frames import Frame, FrameFinder, source_head, source_span, subtree
 from claimscope.extract.attribution.lexicon import ChannelLexicon, CueLexicon, load_channels, load_cues
 from claimscope.extract.attribution.marks import mark_frames
+from claimscope.extract.attribution.phrases import phrase_frames
 from claimscope.extract.attribution.quotes import Quotations
 from claimscope.extract.types import ActorMention, Claim, Span
 
@@ -77,6 +78,7 @@ class Attribution:
         """The claims of a parsed document, in text order of their cues."""
         frames = self.finder.find(doc)
         frames.extend(mark_frames(doc))
+        frames.extend(phrase_frames(doc, self.cues))
         dateline = dateline_tokens(doc, self.datelines)
         if dateline:  # "SEOUL:" is no speaker; "SEOUL, Feb. 4 (Yonhap) --" no part of what is claimed
             frames = [f for f in frames if not any(t.i in dateline for t in f.cue)]

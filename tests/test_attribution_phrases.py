@@ -44,3 +44,22 @@ def test_a_that_clause_after_an_adjunct_of_the_verb(extract):
     text = "The agency reported at the time that the convoy, which carried grain, had reached the port."
     claim = next(c for c in extract(text) if c.cue == "report")
     assert claim.content.text == "the convoy, which carried grain, had reached the port"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        ("“The ministry is in crisis mode. Full crisis mode,” said Amira Haddad, a Beirut-based president of the "
+         "Lebanese Nurses Union.", "Amira Haddad", "Full crisis mode"),
+        ("“Special levies and exemptions in a broken customs code let smugglers and large traders avoid paying "
+         "their share while leaving the burden on farmers,” said Haddad, whose campaign for the presidency was "
+         "founded on attacks on the elite.", "Haddad", "Special levies"),
+        ("\"If the dam does not hold through the winter, it will fail at some point, probably sooner rather than "
+         "later,\" said Omar Khalil, an engineer who is co-director of the Water Program at the Arab Institute for "
+         "Planning.", "Omar Khalil", "If the dam does not hold"),
+    ],
+)
+def test_a_quotation_closed_by_said_before_the_speaker(extract, text, speaker, said):
+    claim = next(c for c in extract(text) if c.cue == "say")
+    assert claim.source.text == speaker
+    assert said in claim.content.text

@@ -87,6 +87,7 @@ class Attribution:
         quotes = Quotations(doc) if self.quotations else None
         if quotes is not None:
             frames = [f for f in frames if not quotes.within_speech(f)]
+            frames.extend(quotes.inverted(frames, self.cues.verbs))
             for frame in frames:
                 quotes.repair(frame)
                 quotes.widen(frame)

@@ -63,3 +63,19 @@ def test_a_quotation_closed_by_said_before_the_speaker(extract, text, speaker, s
     claim = next(c for c in extract(text) if c.cue == "say")
     assert claim.source.text == speaker
     assert said in claim.content.text
+
+
+def test_a_hearsay_sentence_after_an_attributed_one_has_its_source(extract):
+    text = (
+        "Ukraine's General Staff said on Monday that 1,200 Russian soldiers were killed near Pokrovsk. "
+        "Another 300 were reportedly wounded."
+    )
+    claims = extract(text)
+    hearsay = next(c for c in claims if "300" in c.content.text)
+    assert hearsay.source.actor == "General Staff of the Armed Forces of Ukraine"
+    assert hearsay.cue is None and hearsay.content.text == "Another 300 were reportedly wounded"
+
+
+def test_a_hearsay_sentence_without_an_attributed_one_before_is_no_claim(extract):
+    text = "Israel's declared goal is to return residents to the north. Its commander was reportedly killed in May."
+    assert not any("commander" in c.content.text for c in extract(text))

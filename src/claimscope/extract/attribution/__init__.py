@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from claimscope.extract.actors import resolve_source
 from claimscope.extract.attribution.datelines import dateline_tokens, load_datelines
 from claimscope.extract.attribution.frames import Frame, FrameFinder, source_head, source_span, subtree
+from claimscope.extract.attribution.hearsay import hearsay_frames
 from claimscope.extract.attribution.lexicon import ChannelLexicon, CueLexicon, load_channels, load_cues
 from claimscope.extract.attribution.marks import mark_frames
 from claimscope.extract.attribution.phrases import phrase_frames
@@ -94,6 +95,7 @@ class Attribution:
         frames = [f for f in frames if f.source is not None and f.content]
         if quotes is not None:
             frames.extend(quotes.continuations(frames))
+        frames.extend(hearsay_frames(doc, frames, self.cues.hearsay_adverbs))
         lines = _line_numbers(doc)
         for frame in frames:
             line = lines[frame.cue_token.i]

@@ -41,6 +41,7 @@ class CueLexicon:
     evidence_nouns: frozenset[str]
     prepositional: tuple[PrepositionalCue, ...]
     phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # (preposition, noun) -> cue lemma
+    hearsay_adverbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def load_cues(path: str | None = None) -> CueLexicon:
             PrepositionalCue(tuple(w.lower() for w in item["words"]), item["lemma"])
             for item in raw.get("prepositional") or []
         ),
+        hearsay_adverbs=_words(raw.get("hearsay_adverbs")),
         phrases={
             (str(item["preposition"]).lower(), str(noun).lower()): item["lemma"]
             for item in raw.get("phrases") or []

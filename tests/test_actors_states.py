@@ -308,3 +308,21 @@ def test_readouts_and_departments_refer_back(actor_nlp):
     assert source(doc, "The readout").actor == "White House"
     source(doc, "The Commerce Department")
     assert source(doc, "the department").actor == "Commerce Department"
+
+
+def test_the_north_and_the_south_are_the_koreas_only_in_a_text_on_them(actor_nlp):
+    doc = parse(actor_nlp, "South Korea raised its alert. The South's military said the North fired two missiles.")
+    military = source(doc, "The South's military")
+    assert (military.actor, military.country) == ("Joint Chiefs of Staff of South Korea", "KR")
+    doc = parse(actor_nlp, "Storms hit Alabama. The South's governors said the damage was vast.")
+    assert source(doc, "The South's governors").country != "KR"
+
+
+def test_a_description_in_a_lede_names_the_actor_of_the_next_sentence(actor_nlp):
+    text = (
+        "Russian troops have pulled back from two villages, the intelligence agency said on Monday. "
+        "Ukraine's HUR released satellite images of the area. The minister declined to comment."
+    )
+    doc = parse(actor_nlp, text)
+    assert source(doc, "the intelligence agency").actor == "Defence Intelligence of Ukraine"
+    assert source(doc, "The minister").actor is None  # no minister is named before or after

@@ -39,6 +39,7 @@ class ActorWords:
     regional_words: frozenset[str]
     head_stops: frozenset[str]
     naming_verbs: frozenset[str] = frozenset()
+    group_words: frozenset[str] = frozenset()  # "the group": any organisation the base does not know
 
     @classmethod
     def from_file(cls, path: Path) -> ActorWords:
@@ -72,6 +73,7 @@ class ActorWords:
             regional_words=frozenset(data["regional_words"]),
             head_stops=frozenset(data["head_stops"]),
             naming_verbs=frozenset(data.get("naming_verbs") or ()),
+            group_words=frozenset(data.get("group_words") or ()),
         )
 
     @classmethod

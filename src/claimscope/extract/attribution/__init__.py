@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Token
 from claimscope.extract.actors import resolve_source
 from claimscope.extract.attribution.datelines import dateline_tokens, load_datelines
 from claimscope.extract.attribution.frames import Frame, FrameFinder, source_head, source_span, subtree
+from claimscope.extract.attribution.hearsay import hearsay_frames
 from claimscope.extract.attribution.lexicon import ChannelLexicon, CueLexicon, load_channels, load_cues
 from claimscope.extract.attribution.marks import mark_frames
+from claimscope.extract.attribution.phrases import phrase_frames
 from claimscope.extract.attribution.quotes import Quotations
 from claimscope.extract.types import ActorMention, Claim, Span
 
@@ -77,6 +79,7 @@ class Attribution:
         """The claims of a parsed document, in text order of their cues."""
         frames = self.finder.find(doc)
         frames.extend(mark_frames(doc))
+        frames.extend(phrase_frames(doc, self.cues))
         dateline = dateline_tokens(doc, self.datelines)
         if dateline:  # "SEOUL:" is no speaker; "SEOUL, Feb. 4 (Yonhap) --" no part of what is claimed
             frames = [f for f in frames if not any(t.i in dateline for t in f.cue)]
@@ -85,12 +88,14 @@ class Attribution:
         quotes = Quotations(doc) if self.quotations else None
         if quotes is not None:
             frames = [f for f in frames if not quotes.within_speech(f)]
+            frames.extend(quotes.inverted(frames, self.cues.verbs))
             for frame in frames:
                 quotes.repair(frame)
                 quotes.widen(frame)
         frames = [f for f in frames if f.source is not None and f.content]
         if quotes is not None:
             frames.extend(quotes.continuations(frames))
+        frames.extend(hearsay_frames(doc, frames, self.cues.hearsay_adverbs))
         lines = _line_numbers(doc)
         for frame in frames:
             line = lines[frame.cue_token.i]

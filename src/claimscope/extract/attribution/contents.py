@@ -13,6 +13,9 @@ TIMES = frozenset({"DATE", "TIME"})
 DEMONSTRATIVES = frozenset({"this", "that"})
 # Punctuation before a closing attribution ("..., UNICEF says").
 CLOSING_MARKS = frozenset({",", "—", "–"})
+# Dependencies of a verb's adjuncts ("said on Monday", "reported at the time", "said publicly").
+ADJUNCTS = frozenset({"prep", "npadvmod", "advmod"})
+ADJUNCT_WORDS = 6  # at most this many words of adjuncts between the verb and the "that"
 
 
 def subtree(token: Token) -> set[int]:
@@ -95,12 +98,28 @@ def sentence_before(verb: Token) -> set[int]:
 
 
 def after_that(verb: Token) -> set[int]:
-    """ "officials said that ..." where the parser lost the clause (a "that" taken as object): the rest of the
-    sentence after the "that"."""
+    """ "officials said that ..." where the parser lost the clause (a "that" taken as object, or hung on a word
+    of the clause after an adjunct of the verb: "reported at the time that ..."): the rest of the sentence
+    after the "that"."""
     that = next((c for c in verb.children if c.lower_ == "that" and c.i == verb.i + 1 and c.dep_ != "mark"), None)
+    if that is None:
+        that = _that_after_adjuncts(verb)
     if that is None:
         return set()
     end = verb.sent.end
     while end > that.i + 1 and (verb.doc[end - 1].is_punct or verb.doc[end - 1].is_space):
         end -= 1
     return set(range(that.i + 1, end))
+
+
+def _that_after_adjuncts(verb: Token) -> Token | None:
+    """A "that" the parser hung elsewhere right after the verb's adjuncts of time, place or manner ("at the
+    time", "on Monday", "in Kyiv"), within a few words of the verb."""
+    adjuncts = [c for c in verb.rights if c.dep_ in ADJUNCTS]
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.i + 1 + ADJUNCT_WORDS, verb.sent.end - 1)):
+        if doc[i].lower_ == "that":
+            return doc[i] if i > verb.i + 1 and doc[i].head.i != verb.i else None
+        if not any(a.left_edge.i <= i <= a.right_edge.i for a in adjuncts):
+            return None
+    return None

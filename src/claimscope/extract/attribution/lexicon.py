@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +40,8 @@ class CueLexicon:
     source_needed_verbs: frozenset[str]
     evidence_nouns: frozenset[str]
     prepositional: tuple[PrepositionalCue, ...]
+    phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # (preposition, noun) -> cue lemma
+    hearsay_adverbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,12 @@ def load_cues(path: str | None = None) -> CueLexicon:
             PrepositionalCue(tuple(w.lower() for w in item["words"]), item["lemma"])
             for item in raw.get("prepositional") or []
         ),
+        hearsay_adverbs=_words(raw.get("hearsay_adverbs")),
+        phrases={
+            (str(item["preposition"]).lower(), str(noun).lower()): item["lemma"]
+            for item in raw.get("phrases") or []
+            for noun in item["nouns"]
+        },
     )
 
 

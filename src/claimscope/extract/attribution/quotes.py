@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimscope.extract.attribution.frames import Frame
 
@@ -105,6 +105,32 @@ class Quotations:
             quote = next(q for q in self.spans if q[1] == closing[-1])
             frame.content = self._tokens(*quote)
 
+    def inverted(self, frames: list[Frame], verbs: frozenset[str]) -> list[Frame]:
+        """ "“...,” said Leslie Wimes, a ...": a cue verb right after a closing quotation and before a name (the
+        parser often takes a word of the quotation for the subject, or finds none) has the quotation as its
+        content and the name as its source. Repairs the frames there; returns the frames the parse missed."""
+        doc = self.doc
+        at = {f.cue_token.i: f for f in frames if f.cue}
+        found = []
+        for start, end in self.spans:
+            gap = len(self.text[end:]) - len(self.text[end:].lstrip(LEAD_IN))
+            cue = doc.char_span(end + gap, end + gap + 1, alignment_mode="expand")
+            if not 0 < gap <= 3 or cue is None or not set(",?!") & set(self.text[end - 2 : end + gap]):
+                continue
+            verb = cue[0]
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or verb.i + 1 >= len(doc):
+                continue
+            source = _name_after(doc[verb.i + 1])
+            if source is None:
+                continue
+            content = self._tokens(start, end)
+            frame = at.get(verb.i)
+            if frame is None:
+                found.append(Frame([verb], verb.lemma_.lower(), source, content, verb))
+            elif not frame.content or frame.source is None or self.inside(frame.source.i):
+                frame.source, frame.content = source, content
+        return found
+
     def widen(self, frame: Frame) -> None:
         """Grow a frame's content to the whole quotations it takes part of, and add the quotation that
         resumes right after an interrupting attribution ("“A,” X said, “B.”")."""
@@ -178,3 +204,14 @@ class Quotations:
             found.append(frame)
             previous.append(frame)
         return found
+
+
+def _name_after(token: Token) -> Token | None:
+    """The head of the name that opens at a token ("Leslie Wimes", "the senator"), or None when none does."""
+    if token.pos_ == "DET" and token.i + 1 < len(token.doc):
+        token = token.doc[token.i + 1]
+    if token.pos_ not in ("PROPN", "NOUN"):
+        return None
+    while token.dep_ in ("compound", "amod", "nmod", "poss", "flat") and token.head.i > token.i:
+        token = token.head
+    return token

@@ -1,0 +1,72 @@
+"""Actors the base does not know: their countries from their descriptions, their names and the document."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from actor_helpers import make_actor_nlp, run_pipeline, source
+
+DAY = date(2024, 11, 5)
+
+
+@pytest.fixture(scope="module")
+def actor_nlp():
+    return make_actor_nlp()
+
+
+def test_a_description_names_an_unknown_office_holder_by_his_title(actor_nlp):
+    text = (
+        "Chilean Interior Minister Carolina Tohá Morales told reporters that 40 people had died. "
+        "\"Search teams are still at work,\" the minister said. He added that 200 were missing."
+    )
+    doc = run_pipeline(actor_nlp, text, DAY)
+    assert source(doc, "Chilean Interior Minister Carolina Tohá Morales").country == "CL"
+    minister = source(doc, "the minister")
+    assert (minister.actor, minister.country) == ("Carolina Tohá Morales", "CL")
+    assert source(doc, "He").country == "CL"
+
+
+def test_a_title_word_in_a_description_is_no_kind(actor_nlp):
+    # "an army spokesman" is a person, not the army.
+    text = (
+        "Sudan's army said the talks had failed. An army spokesman, Colonel Nabil Abdallah, said 20 had died. "
+        "The army did not give a figure."
+    )
+    doc = run_pipeline(actor_nlp, text, DAY)
+    army = source(doc, "The army")
+    assert army.kind != "person"
+
+
+def test_an_office_of_a_known_body_gives_its_holder_the_body_s_country(actor_nlp):
+    text = "\"The drills will go ahead,\" said Maria Delgado, a spokeswoman for the Pentagon, on Monday."
+    doc = run_pipeline(actor_nlp, text, DAY)
+    found = {m.text: m.country for m in doc._.actors}
+    assert found.get("Maria Delgado") == "US"
+
+
+def test_a_surname_alone_takes_the_country_of_the_name_given_before(actor_nlp):
+    text = (
+        "A Russian soldier captured in Kharkiv, identified only by his surname Volkov, spoke to reporters. "
+        "A conscript from Tula, Volkov said he had not been told where he was going."
+    )
+    doc = run_pipeline(actor_nlp, text, DAY)
+    assert [m.country for m in doc._.actors if m.text == "Volkov"] == ["RU", "RU"]
+
+
+def test_an_armed_group_takes_its_country_from_its_description(actor_nlp):
+    doc = run_pipeline(actor_nlp, "Al-Shabaab, the Somali militant group, said it had attacked the base.", DAY)
+    group = source(doc, "Al-Shabaab")
+    assert (group.kind, group.country) == ("military unit", "SO")
+
+
+def test_mentions_of_one_unknown_name_share_its_description(actor_nlp):
+    text = (
+        "Nigeria's Boko Haram attacked two villages on Sunday. The group said 30 soldiers were killed. "
+        "Boko Haram said more attacks would follow."
+    )
+    doc = run_pipeline(actor_nlp, text, DAY)
+    assert [m.country for m in doc._.actors if m.text == "Boko Haram"] == ["NG", "NG"]
+    group = source(doc, "The group")
+    assert (group.actor, group.country) == ("Boko Haram", "NG")
+    assert source(doc, "Boko Haram", 1).country == "NG"

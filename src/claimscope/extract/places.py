@@ -87,6 +87,7 @@ class PlaceFinder:
         self.toponym_prefixes = frozenset(lexicon["toponym_prefixes"])
         self.feature_words = self.toponym_heads | self.toponym_prefixes
         self.state_abbreviations: dict[str, str] = lexicon["state_abbreviations"]
+        self.postal_codes: dict[str, str] = lexicon["postal_codes"]
         self.demonyms: dict[str, str | None] = lexicon["demonyms"]
         self.generic = frozenset(
             name_key(w) for w in [*lexicon["admin_heads"], *lexicon["toponym_heads"], *lexicon["toponym_prefixes"],
@@ -158,6 +159,8 @@ class PlaceFinder:
         text = doc[start:end].text
         if label not in self.labels or text in self.demonyms or not text[:1].isupper():
             return None
+        if text in self.state_abbreviations:
+            return self._abbreviation_at(doc, start)
         if name_key(text) in self.generic or self._inside_organisation(doc, start, end):
             return None
         head = self.site_heads.start_of(doc, end)
@@ -174,7 +177,9 @@ class PlaceFinder:
         if head is not None and head > start and not self._names_admin1(mention.name):
             mention.name = doc[start:head].text
             mention.mode = "admin1"
-        left = self._direction_before(doc, start)
+        left = self._direction_before(doc, start, end)
+        if left is None:
+            left = self._direction_of(doc, start)
         if left is not None:
             return _Found(left, end, mention, vague=True, inner=(start, end))
         right = self._region_after(doc, end)
@@ -201,8 +206,8 @@ class PlaceFinder:
     def _qualify(self, doc: Doc, start: int, mention: Mention, qualifier: str | None) -> None:
         """Restrict a mention by "X, <country, region or state abbreviation>" or "<country>'s X"."""
         if qualifier is not None:
-            if qualifier in self.state_abbreviations:
-                code = self.state_abbreviations[qualifier]
+            code = self.state_abbreviations.get(qualifier) or self.postal_codes.get(qualifier)
+            if code is not None:
                 mention.admin1, mention.country = code, code.split("-")[0]
             else:
                 self._qualify_by(qualifier, mention)
@@ -220,15 +225,31 @@ class PlaceFinder:
             mention.admin1, mention.country = regions[0].admin1, regions[0].country
 
     def _abbreviation_after(self, doc: Doc, item: _Found) -> _Found | None:
-        """A state or province abbreviation qualifying the place before it ("Alexandria, La.") is a place too."""
+        """A state or province abbreviation or postal code qualifying the place before it ("Alexandria, La.",
+        "Austin, TX") is a place too."""
         end = item.end
         if item.mention is None or item.vague or end + 1 >= len(doc) or doc[end].text != ",":
             return None
-        code = self.state_abbreviations.get(doc[end + 1].text)
-        entry = self.resolver.gazetteer.admin1(code) if code else None
+        found = self._abbreviation_at(doc, end + 1)
+        if found is None and doc[end + 1].text in self.postal_codes and doc[end + 1].is_upper:
+            found = self._state(doc, end + 1, end + 2, self.postal_codes[doc[end + 1].text])
+        return found
+
+    def _abbreviation_at(self, doc: Doc, start: int) -> _Found | None:
+        """A state or province abbreviation starting at a token, its final period maybe a token of its own
+        ("W.Va" "."): the admin-1 region, already resolved."""
+        text = doc[start].text
+        if text in self.state_abbreviations:
+            return self._state(doc, start, start + 1, self.state_abbreviations[text])
+        if start + 1 < len(doc) and doc[start + 1].text == "." and text + "." in self.state_abbreviations:
+            return self._state(doc, start, start + 2, self.state_abbreviations[text + "."])
+        return None
+
+    def _state(self, doc: Doc, start: int, end: int, code: str) -> _Found | None:
+        entry = self.resolver.gazetteer.admin1(code)
         if entry is None:
             return None
-        return _Found(end + 1, end + 2, Mention(name=doc[end + 1].text, sentence=item.mention.sentence), fixed=entry)
+        return _Found(start, end, Mention(name=doc[start:end].text, sentence=0), fixed=entry)
 
     def _demonym_hints(self, doc: Doc) -> list[str]:
         """The country of every demonym: "North Korean troops" speaks of North Korea."""
@@ -248,12 +269,24 @@ class PlaceFinder:
     def _names_admin1(self, text: str) -> bool:
         return any(e.is_admin1 and e.kind <= 1 for e in self.resolver.gazetteer.lookup(text))
 
-    def _direction_before(self, doc: Doc, start: int) -> int | None:
-        """The start of "eastern" / "far eastern" / "north-east" right before a place."""
+    def _direction_before(self, doc: Doc, start: int, end: int) -> int | None:
+        """The start of "eastern" / "far eastern" / "north-east" / "Eastern" right before a place; a capitalised
+        direction that makes a name with it ("East Timor", "North Korea", "South Africa") is no direction."""
         for begin in self.direction_adjectives.starts_of(doc, start):
-            if not (doc[begin].is_title and not doc[begin].is_sent_start):  # not "East Timor", "North Korea"
+            if not doc[begin].is_title or doc[begin].is_sent_start:
+                return begin
+            if not self.resolver.gazetteer.lookup(doc[begin:end].text):
                 return begin
         return None
+
+    def _direction_of(self, doc: Doc, start: int) -> int | None:
+        """The start of "east of" / "far north of" in "the east of Russia": a vague region of the place."""
+        if start < 3 or doc[start - 1].lower_ != "of":
+            return None
+        begin = self.direction_nouns.start_of(doc, start - 1)
+        if begin is None or begin < 1 or doc[begin - 1].lower_ != "the" or not doc[begin].is_lower:
+            return None
+        return begin
 
     def _region_after(self, doc: Doc, end: int) -> int | None:
         """The end of "'s (far) eastern regions" / "'s east" right after a place."""

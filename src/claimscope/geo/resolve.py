@@ -1,5 +1,6 @@
 """Toponym resolution: pick the gazetteer entry a mention refers to, by the document's context (countries and
-admin-1 regions named elsewhere, in the same sentence, or as a qualifier: "Kazan, Russia"), then by prominence."""
+admin-1 regions named elsewhere, in the same sentence, or as a qualifier: "Kazan, Russia"; countries bordering
+those), then by prominence."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ SENTENCE_COUNTRY = 3.0
 DOCUMENT_COUNTRY_SPECIFIC = 2.5
 DOCUMENT_COUNTRY = 1.5
 DOCUMENT_ADMIN1 = 2.0
+# A country that borders one the document names (Gaza of the Palestinian territories beside Israel, not the
+# province of Mozambique): less than the same country.
+NEIGHBOUR_COUNTRY = 1.2
 # Only settlements this big (or the only candidate of their name) lend their country and region as context, so
 # that two wrong hamlets do not vote for each other.
 CONTEXT_MIN_POPULATION = 1_000
@@ -131,6 +135,9 @@ class Resolver:
                 value += DOCUMENT_COUNTRY_SPECIFIC
             elif _others(context.countries, entry.country, key):
                 value += DOCUMENT_COUNTRY
+            elif any(_others(support, other, key) for other in self.gazetteer.neighbours(entry.country)
+                     for support in (context.specific, context.countries)):
+                value += NEIGHBOUR_COUNTRY
         if entry.admin1 and _others(context.admin1, entry.admin1, key):
             value += DOCUMENT_ADMIN1
         return value

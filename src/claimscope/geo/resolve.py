@@ -76,6 +76,9 @@ class Resolver:
             else:
                 seats = {e.geonames_id for e in found if e.is_settlement}
                 found = tuple(e for e in found if not (e.is_admin1 and e.seat in seats))
+            # A named region without a point ("West Bank") is the admin-1 region of its name and country.
+            located = {e.country for e in found if e.is_admin1 and e.lat is not None}
+            found = tuple(e for e in found if not (e.feature == "RGN" and e.lat is None and e.country in located))
         for attribute in ("admin1", "country"):
             wanted = getattr(mention, attribute)
             narrowed = tuple(e for e in found if wanted and getattr(e, attribute) == wanted)

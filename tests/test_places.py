@@ -140,6 +140,19 @@ def test_counties_resolve_to_a_point(places_nlp):
     assert found["London"].admin1 == "US-KY"
 
 
+def test_upper_case_dateline_names(places_nlp):
+    found = places(places_nlp, "Group criticizes budget. COLUMBUS, Ohio (AP) -- The governor's budget fell short.")
+    assert found["COLUMBUS"].admin1 == "US-OH" and found["COLUMBUS"].precision == "city"
+    found = places(places_nlp, "NATO, the EU and the UN met on Monday.")
+    assert found == {}
+
+
+def test_one_place_per_name_in_a_document(places_nlp):
+    doc = places_nlp("A rally was held in London, Ont., on Saturday. London police said 200 people came, and the "
+                     "mayor of London thanked them.")
+    assert {(p.name, p.admin1) for p in doc._.places if p.text == "London"} == {("London", "CA-ON")}
+
+
 def test_organisation_names_are_not_places(places_nlp):
     found = places(places_nlp, "The Kyiv Independent reported the strike, citing the Korea Central News Agency "
                                "and the Bank of Russia.")

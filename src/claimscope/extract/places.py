@@ -25,13 +25,13 @@ import numpy
 from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.strings import StringStore
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
 from claimscope.extract.types import PlaceMention
 from claimscope.geo.gazetteer import Entry, gazetteer
 from claimscope.geo.names import name_key
-from claimscope.geo.patterns import places_lexicon
+from claimscope.geo.patterns import common_words, places_lexicon
 from claimscope.geo.resolve import Mention, Resolver
 
 __all__ = ["PlaceFinder"]
@@ -44,6 +44,8 @@ _SITE_NAME_LABELS = frozenset({"ORG", "PRODUCT", "PERSON"})
 _DEMONYM_LABELS = frozenset({"NORP", "GPE"})
 # Features a direction word makes vague: "eastern Russia" is a region of Russia, "north Arlington" is Arlington.
 _WIDE_FEATURES = frozenset({"PCLI", "CONT", "RGN"})
+# The least population of a settlement that an upper-case dateline name the tagger missed may name.
+_DATELINE_MIN_POPULATION = 1_000
 
 
 @Language.factory("claimscope_places", default_config={"labels": ["GPE", "LOC", "FAC"], "lexicon": None})
@@ -88,6 +90,8 @@ class PlaceFinder:
         self.feature_words = self.toponym_heads | self.toponym_prefixes
         self.state_abbreviations: dict[str, str] = lexicon["state_abbreviations"]
         self.postal_codes: dict[str, str] = lexicon["postal_codes"]
+        self.dateline_followers = frozenset(lexicon["dateline_followers"])
+        self.common_words = frozenset(name_key(w) for w in common_words())
         self.demonyms: dict[str, str | None] = lexicon["demonyms"]
         self.generic = frozenset(
             name_key(w) for w in [*lexicon["admin_heads"], *lexicon["toponym_heads"], *lexicon["toponym_prefixes"],
@@ -140,6 +144,7 @@ class PlaceFinder:
             if abbreviation is not None and abbreviation.start not in taken:
                 found.append(abbreviation)
                 taken.add(abbreviation.start)
+        found.extend(self._dateline_names(doc, taken, sentences))
         found.extend(self._bare_directions(doc, taken))
         found.sort(key=lambda f: f.start)
         return found
@@ -297,6 +302,37 @@ class PlaceFinder:
         after = self.region_heads.end_of(doc, direction) if direction is not None else None
         return after or self.direction_nouns.end_of(doc, i) or self.region_heads.end_of(doc, i)
 
+    def _dateline_names(self, doc: Doc, taken: set[int], sentences: list[int]) -> list[_Found]:
+        """An upper-case name the tagger missed where a dateline puts it: at a sentence start, before a comma
+        and its qualifier, a dash or an agency in brackets ("COLUMBUS, Ohio (AP) --", "MANSFIELD --")."""
+        found = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if (not (token.is_sent_start or i == 0 or doc[i - 1].text == ".") or not _caps(token) or i in taken
+                    or token.ent_type_):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and _caps(doc[end]) and end not in taken and not doc[end].ent_type_:
+                end += 1
+            after = doc[end].text if end < len(doc) else ""
+            name = doc[i:end].text
+            if after in self.dateline_followers and name_key(name) not in self.common_words:
+                qualifier = None
+                if after == ",":
+                    state = self._abbreviation_at(doc, end + 1) if end + 1 < len(doc) else None
+                    ent = next((e for e in doc.ents if e.start == end + 1), None)
+                    qualifier = (doc[state.start:state.end].text if state else ent.text if ent else None)
+                mention = Mention(name=name, sentence=sentences[i])
+                self._qualify(doc, i, mention, qualifier)
+                if len(name) >= 4 and any(e.is_admin1 or e.is_settlement and e.population >= _DATELINE_MIN_POPULATION
+                                          for e in self.resolver.candidates(mention)):
+                    found.append(_Found(i, end, mention))
+                    taken.update(range(i, end))
+            i = end
+        return found
+
     def _bare_directions(self, doc: Doc, taken: set[int]) -> list[_Found]:
         """"in the east", "to the far eastern regions": vague regions with no country named."""
         found = []
@@ -366,6 +402,11 @@ def _comma_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if end > begin:
         chunks.append((begin, end))
     return chunks
+
+
+def _caps(token: Token) -> bool:
+    """An upper-case word of a dateline name ("COLUMBUS", "TEL", "AVIV")."""
+    return token.is_upper and token.is_alpha and len(token) >= 2
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:

@@ -95,7 +95,28 @@ class Resolver:
         context = self._context(mentions, [e if e is not None and e.is_country else None for e in first], hints)
         second = [self._best(m, context) for m in mentions]
         context = self._context(mentions, second, hints)
-        return [self._best(m, context) for m in mentions]
+        return self._one_sense([self._best(m, context) for m in mentions], mentions, context)
+
+    def _one_sense(self, entries: list[Entry | None], mentions: list[Mention], context: _Context) -> list[Entry | None]:
+        """One place per name in a document: the unqualified mentions of a name take the entry of a qualified one
+        ("London, Ont." ... "London"), else the entry with the best score summed over them all."""
+        groups: dict[tuple[str, str], list[int]] = {}
+        for i, mention in enumerate(mentions):
+            if mention.candidates:
+                groups.setdefault((mention.name.casefold(), mention.mode), []).append(i)
+        for (key, _), members in groups.items():
+            free = [i for i in members if mentions[i].country is None and mentions[i].admin1 is None]
+            if len(members) < 2 or not free:
+                continue
+            qualified = [entries[i] for i in members if i not in free and entries[i] is not None]
+            choices = set(mentions[free[0]].candidates)
+            if qualified and qualified[0] in choices:
+                chosen = qualified[0]
+            else:
+                chosen = max(choices, key=lambda e: (sum(self.score(e, mentions[i], key, context) for i in free), -e.id))
+            for i in free:
+                entries[i] = chosen
+        return entries
 
     def _context(self, mentions: list[Mention], entries: list[Entry | None], hints: Iterable[str]) -> _Context:
         context = _Context()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import LOWER, SENT_START
+from spacy.attrs import IS_UPPER, LOWER, SENT_START
 from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
@@ -306,31 +306,32 @@ class PlaceFinder:
         """An upper-case name the tagger missed where a dateline puts it: at a sentence start, before a comma
         and its qualifier, a dash or an agency in brackets ("COLUMBUS, Ohio (AP) --", "MANSFIELD --")."""
         found = []
-        i = 0
-        while i < len(doc):
+        resume = 0
+        for i in numpy.flatnonzero(doc.to_array(IS_UPPER)).tolist():
             token = doc[i]
-            if (not (token.is_sent_start or i == 0 or doc[i - 1].text == ".") or not _caps(token) or i in taken
-                    or token.ent_type_):
-                i += 1
+            if (i < resume or not _caps(token) or i in taken or token.ent_type_
+                    or not (i == 0 or token.is_sent_start or doc[i - 1].text == ".")):
                 continue
             end = i + 1
             while end < len(doc) and _caps(doc[end]) and end not in taken and not doc[end].ent_type_:
                 end += 1
-            after = doc[end].text if end < len(doc) else ""
+            resume = end
             name = doc[i:end].text
-            if after in self.dateline_followers and name_key(name) not in self.common_words:
-                qualifier = None
-                if after == ",":
-                    state = self._abbreviation_at(doc, end + 1) if end + 1 < len(doc) else None
-                    ent = next((e for e in doc.ents if e.start == end + 1), None)
-                    qualifier = (doc[state.start:state.end].text if state else ent.text if ent else None)
-                mention = Mention(name=name, sentence=sentences[i])
-                self._qualify(doc, i, mention, qualifier)
-                if len(name) >= 4 and any(e.is_admin1 or e.is_settlement and e.population >= _DATELINE_MIN_POPULATION
-                                          for e in self.resolver.candidates(mention)):
-                    found.append(_Found(i, end, mention))
-                    taken.update(range(i, end))
-            i = end
+            if end >= len(doc) or doc[end].text not in self.dateline_followers or len(name) < 4:
+                continue
+            if name_key(name) in self.common_words:
+                continue
+            qualifier = None
+            if doc[end].text == ",":
+                state = self._abbreviation_at(doc, end + 1) if end + 1 < len(doc) else None
+                ent = next((e for e in doc.ents if e.start == end + 1), None)
+                qualifier = doc[state.start:state.end].text if state else ent.text if ent else None
+            mention = Mention(name=name, sentence=sentences[i])
+            self._qualify(doc, i, mention, qualifier)
+            if any(e.is_admin1 or e.is_settlement and e.population >= _DATELINE_MIN_POPULATION
+                   for e in self.resolver.candidates(mention)):
+                found.append(_Found(i, end, mention))
+                taken.update(range(i, end))
         return found
 
     def _bare_directions(self, doc: Doc, taken: set[int]) -> list[_Found]:

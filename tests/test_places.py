@@ -153,6 +153,12 @@ def test_one_place_per_name_in_a_document(places_nlp):
     assert {(p.name, p.admin1) for p in doc._.places if p.text == "London"} == {("London", "CA-ON")}
 
 
+def test_a_word_the_tagger_left_out_of_the_name(places_nlp):
+    found = places(places_nlp, "He moved from Boulder City to Douglas County, Ga., and then to Phenix City.")
+    assert found["Boulder City"].admin1 == "US-NV" and found["Phenix City"].admin1 == "US-AL"
+    assert (found["Douglas County"].feature, found["Douglas County"].admin1) == ("ADM2", "US-GA")
+
+
 def test_organisation_names_are_not_places(places_nlp):
     found = places(places_nlp, "The Kyiv Independent reported the strike, citing the Korea Central News Agency "
                                "and the Bank of Russia.")

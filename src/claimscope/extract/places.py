@@ -172,6 +172,10 @@ class PlaceFinder:
         if head is not None and head > start:
             return self._site(doc, start, head, sentences, qualifier)
         start = self._feature_start(doc, start)
+        grown = self._grow(doc, start, end)
+        if grown[1] != end and grown[1] < len(doc) and doc[grown[1]].text == ",":
+            qualifier = self._qualifier_at(doc, grown[1] + 1)
+        start, end = grown
         mention = Mention(name=doc[start:end].text, sentence=sentences[start])
         self._qualify(doc, start, mention, qualifier)
         admin_end = self.admin_heads.end_of(doc, end)
@@ -199,6 +203,30 @@ class PlaceFinder:
         mention = Mention(name=doc[start:head].text, sentence=sentences[start], mode="site")
         self._qualify(doc, start, mention, qualifier)
         return _Found(start, self.site_heads.end_of(doc, head) or head, mention, precision="point")
+
+    def _qualifier_at(self, doc: Doc, i: int) -> str | None:
+        """The text of a state abbreviation or of the entity starting at token i, if any."""
+        if i >= len(doc):
+            return None
+        state = self._abbreviation_at(doc, i)
+        if state is not None:
+            return doc[state.start:state.end].text
+        ent = next((e for e in doc.ents if e.start == i), None)
+        if ent is None:
+            return None
+        first, last = _comma_chunks(doc, ent.start, ent.end)[0]
+        return doc[first:last].text
+
+    def _grow(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """A capitalised word the tagger left out of the name, when the whole is a gazetteer name ("Boulder
+        City", "Douglas County", "New London")."""
+        gaz = self.resolver.gazetteer
+        if end < len(doc) and doc[end].is_title and not doc[end].ent_type_ and gaz.lookup(doc[start:end + 1].text):
+            return start, end + 1
+        if (start >= 1 and doc[start - 1].is_title and not doc[start - 1].ent_type_ and not doc[start - 1].is_sent_start
+                and gaz.lookup(doc[start - 1:end].text)):
+            return start - 1, end
+        return start, end
 
     def _feature_start(self, doc: Doc, start: int) -> int:
         """Include a feature word before the name: "Lake Vermont", "Gulf of Mexico"."""
@@ -321,11 +349,7 @@ class PlaceFinder:
                 continue
             if name_key(name) in self.common_words:
                 continue
-            qualifier = None
-            if doc[end].text == ",":
-                state = self._abbreviation_at(doc, end + 1) if end + 1 < len(doc) else None
-                ent = next((e for e in doc.ents if e.start == end + 1), None)
-                qualifier = doc[state.start:state.end].text if state else ent.text if ent else None
+            qualifier = self._qualifier_at(doc, end + 1) if doc[end].text == "," else None
             mention = Mention(name=name, sentence=sentences[i])
             self._qualify(doc, i, mention, qualifier)
             if any(e.is_admin1 or e.is_settlement and e.population >= _DATELINE_MIN_POPULATION

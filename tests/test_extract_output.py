@@ -20,3 +20,11 @@ def test_worker_processes_give_the_same_claims_in_order(extractor):
     assert [doc_id for doc_id, _ in two] == [d.id for d in documents]
     assert [claims for _, claims in two] == one
     assert all(claims["claims"] for claims in one)
+
+
+def test_setting_is_where_the_cue_was_said_not_an_affiliation(extractor):
+    text = ("Kim Tae-hyo, an analyst at the Asan Institute in Seoul, said the troops had reached Kursk.\n\n"
+            "Putin told reporters in Kazan that the troops had left Kursk.")
+    claims = extractor.extract(Document(text=text, published=datetime(2024, 10, 25), published_precision="day"))
+    roles = [[(p["text"], p["role"]) for p in claim["places"]] for claim in claims["claims"]]
+    assert roles == [[("Kursk", "content")], [("Kursk", "content"), ("Kazan", "setting")]]

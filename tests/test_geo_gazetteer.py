@@ -106,6 +106,15 @@ def test_named_regions_and_continents(gaz):
     assert best(gaz, "Middle East").feature == "RGN"  # not the hamlet in Maryland
 
 
+def test_named_region_without_a_point_yields_to_the_admin1_region(gaz):
+    west_bank = best(gaz, "West Bank")
+    assert (west_bank.feature, west_bank.country) == ("ADM1", "PS") and west_bank.lat is not None
+
+
+def test_neighbours(gaz):
+    assert "PS" in gaz.neighbours("IL") and "UA" in gaz.neighbours("RU") and gaz.neighbours("XX") == frozenset()
+
+
 def test_index_loads_from_its_cached_file(gaz):
     """A second Gazetteer reads the built index file as it is (its load time is measured by `python -m bench startup`)."""
     fresh = Gazetteer(gaz.path)

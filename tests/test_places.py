@@ -112,6 +112,53 @@ def test_qualifiers(places_nlp):
     assert km(found["Kazan"], 55.79, 49.12) < 60
 
 
+def test_state_abbreviations_and_postal_codes(places_nlp):
+    found = places(places_nlp, "CHARLESTON, W.Va. (AP) -- Volunteers from Tampa, Fla. and Austin, TX moved to Fla.")
+    for span, code in (("W.Va.", "US-WV"), ("Fla.", "US-FL"), ("TX", "US-TX")):
+        assert (found[span].feature, found[span].admin1) == ("ADM1", code), span
+    assert found["CHARLESTON"].admin1 == "US-WV" and found["Austin"].admin1 == "US-TX"
+
+
+def test_capitalised_and_of_directions_are_vague_regions(places_nlp):
+    found = places(places_nlp, "Troops moved to Eastern Russia, and others stayed in the east of Ukraine.")
+    for span, country in (("Eastern Russia", "RU"), ("east of Ukraine", "UA")):
+        assert (found[span].precision, found[span].lat, found[span].country) == ("region", None, country), span
+    found = places(places_nlp, "Officials from North Korea and South Africa met in East Timor.")
+    assert {found[n].feature for n in ("North Korea", "South Africa", "East Timor")} == {"PCLI"}
+
+
+def test_neighbouring_countries_pull_the_homonym(places_nlp):
+    found = places(places_nlp, "Israel said its jets struck Gaza overnight.")
+    assert found["Gaza"].country == "PS" and km(found["Gaza"], 31.5, 34.47) < 30
+
+
+def test_counties_resolve_to_a_point(places_nlp):
+    found = places(places_nlp, "A fire in Laurel County, Ky., burned two homes near London.")
+    county = found["Laurel County"]
+    assert (county.feature, county.admin1, county.precision) == ("ADM2", "US-KY", "city")
+    assert km(county, 37.11, -84.12) < 60
+    assert found["London"].admin1 == "US-KY"
+
+
+def test_upper_case_dateline_names(places_nlp):
+    found = places(places_nlp, "Group criticizes budget. COLUMBUS, Ohio (AP) -- The governor's budget fell short.")
+    assert found["COLUMBUS"].admin1 == "US-OH" and found["COLUMBUS"].precision == "city"
+    found = places(places_nlp, "NATO, the EU and the UN met on Monday.")
+    assert found == {}
+
+
+def test_one_place_per_name_in_a_document(places_nlp):
+    doc = places_nlp("A rally was held in London, Ont., on Saturday. London police said 200 people came, and the "
+                     "mayor of London thanked them.")
+    assert {(p.name, p.admin1) for p in doc._.places if p.text == "London"} == {("London", "CA-ON")}
+
+
+def test_a_word_the_tagger_left_out_of_the_name(places_nlp):
+    found = places(places_nlp, "He moved from Boulder City to Douglas County, Ga., and then to Phenix City.")
+    assert found["Boulder City"].admin1 == "US-NV" and found["Phenix City"].admin1 == "US-AL"
+    assert (found["Douglas County"].feature, found["Douglas County"].admin1) == ("ADM2", "US-GA")
+
+
 def test_organisation_names_are_not_places(places_nlp):
     found = places(places_nlp, "The Kyiv Independent reported the strike, citing the Korea Central News Agency "
                                "and the Bank of Russia.")

@@ -6,7 +6,9 @@ import hashlib
 from dataclasses import asdict
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from claimscope.extract.attribution.datelines import dateline_tokens, load_datelines
 
 from claimscope.extract.types import ActorMention, Claim, PlaceMention, Quantity, TimeMention
 from claimscope.ingest.document import Document
@@ -78,7 +80,9 @@ def claim_json(
 
 
 def settings(doc: Doc, claim: Claim, places: list[PlaceMention]) -> list[PlaceMention]:
-    """Places in the sentence of the claim's cue, outside its content and its source: where it was said."""
+    """Places the claim's cue governs, outside its content and its source: where it was said ("told the press
+    conference in Kazan"). A dateline ("SEOUL, Feb. 4 (Yonhap) --") and a place reached through the source or a
+    subject ("an analyst at a Seoul institute said") are not where it was said."""
     if claim.cue_span is None:
         return []
     cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
@@ -87,11 +91,33 @@ def settings(doc: Doc, claim: Claim, places: list[PlaceMention]) -> list[PlaceMe
     sentence = cue.sent
     pieces = claim.parts or [(claim.content.start, claim.content.end)]
     taken = [*pieces, *([(claim.source.start, claim.source.end)] if claim.source else [])]
-    return [
-        p for p in places
-        if p.lat is not None and sentence.start_char <= p.start and p.end <= sentence.end_char
-        and not any(s < p.end and p.start < e for s, e in taken)
-    ]
+    dateline = dateline_tokens(doc, load_datelines())
+    found = []
+    for p in places:
+        if p.lat is None or not (sentence.start_char <= p.start and p.end <= sentence.end_char):
+            continue
+        if any(s < p.end and p.start < e for s, e in taken):
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and not any(t.i in dateline for t in span) and _governed(span.root, cue, taken):
+            found.append(p)
+    return found
+
+
+def _governed(token: Token, cue: Span, taken: list[tuple[int, int]]) -> bool:
+    """Whether the cue governs a token through neither a subject nor the source or content."""
+    cue_tokens = set(range(cue.start, cue.end))
+    while True:
+        if token.i in cue_tokens:
+            return True
+        if token.dep_ in _SUBJECTS or token.head.i == token.i:
+            return False
+        if any(s <= token.idx < e for s, e in taken):
+            return False
+        token = token.head
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 def claim_id(doc_id: str, claim: Claim) -> str:

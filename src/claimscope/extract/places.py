@@ -6,11 +6,16 @@ commas ("Charleston, W.Va.") and grown or changed by the words around them (`dat
 - "the Sergeevka training ground": the settlement the site is named after (precision point, the site as text);
 - "eastern Russia", "Russia's far eastern regions", "in the east": vague regions (precision region, no point,
   the country when one is named); a direction on a city or region ("north Arlington") keeps the place;
-- "Kazan, Russia", "Alexandria, La.", "Gatineau, Que.", "Russia's ...": qualifiers that restrict the candidates;
+- "Kazan, Russia", "Alexandria, La.", "Austin, TX", "Russia's ...": qualifiers that restrict the candidates; a
+  state abbreviation is a place of its own ("W.Va.", "in Fla."), a postal code only after a place;
+- "Eastern Russia", "the east of Ukraine": vague regions too, unless the words make a name ("East Timor");
+- "Boulder City", "New London": a capitalised word the tagger left out joins the name when the whole is one;
+- "COLUMBUS, Ohio (AP) --": an upper-case dateline name the tagger missed;
 - "Lake Vermont", "Gulf of Mexico": a feature named after a place is not that place.
 Demonyms ("North Korean") and organisation names that contain a toponym ("Kyiv Independent", "Bank of Russia")
 are not places; demonyms still tell the resolver which countries the document is about.
-Candidates are ranked by `claimscope.geo.resolve.Resolver`: context of the document, then prominence.
+Candidates are ranked by `claimscope.geo.resolve.Resolver`: context of the document (its countries, their
+neighbours, its regions; one place per name), then prominence.
 """
 
 from __future__ import annotations
@@ -22,16 +27,16 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import LOWER, SENT_START
+from spacy.attrs import IS_UPPER, LOWER, SENT_START
 from spacy.language import Language
 from spacy.strings import StringStore
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
 from claimscope.extract.types import PlaceMention
 from claimscope.geo.gazetteer import Entry, gazetteer
 from claimscope.geo.names import name_key
-from claimscope.geo.patterns import places_lexicon
+from claimscope.geo.patterns import common_words, places_lexicon
 from claimscope.geo.resolve import Mention, Resolver
 
 __all__ = ["PlaceFinder"]
@@ -44,6 +49,8 @@ _SITE_NAME_LABELS = frozenset({"ORG", "PRODUCT", "PERSON"})
 _DEMONYM_LABELS = frozenset({"NORP", "GPE"})
 # Features a direction word makes vague: "eastern Russia" is a region of Russia, "north Arlington" is Arlington.
 _WIDE_FEATURES = frozenset({"PCLI", "CONT", "RGN"})
+# The least population of a settlement that an upper-case dateline name the tagger missed may name.
+_DATELINE_MIN_POPULATION = 1_000
 
 
 @Language.factory("claimscope_places", default_config={"labels": ["GPE", "LOC", "FAC"], "lexicon": None})
@@ -87,6 +94,9 @@ class PlaceFinder:
         self.toponym_prefixes = frozenset(lexicon["toponym_prefixes"])
         self.feature_words = self.toponym_heads | self.toponym_prefixes
         self.state_abbreviations: dict[str, str] = lexicon["state_abbreviations"]
+        self.postal_codes: dict[str, str] = lexicon["postal_codes"]
+        self.dateline_followers = frozenset(lexicon["dateline_followers"])
+        self.common_words = frozenset(name_key(w) for w in common_words())
         self.demonyms: dict[str, str | None] = lexicon["demonyms"]
         self.generic = frozenset(
             name_key(w) for w in [*lexicon["admin_heads"], *lexicon["toponym_heads"], *lexicon["toponym_prefixes"],
@@ -139,6 +149,7 @@ class PlaceFinder:
             if abbreviation is not None and abbreviation.start not in taken:
                 found.append(abbreviation)
                 taken.add(abbreviation.start)
+        found.extend(self._dateline_names(doc, taken, sentences))
         found.extend(self._bare_directions(doc, taken))
         found.sort(key=lambda f: f.start)
         return found
@@ -158,12 +169,18 @@ class PlaceFinder:
         text = doc[start:end].text
         if label not in self.labels or text in self.demonyms or not text[:1].isupper():
             return None
+        if text in self.state_abbreviations:
+            return self._abbreviation_at(doc, start)
         if name_key(text) in self.generic or self._inside_organisation(doc, start, end):
             return None
         head = self.site_heads.start_of(doc, end)
         if head is not None and head > start:
             return self._site(doc, start, head, sentences, qualifier)
         start = self._feature_start(doc, start)
+        grown = self._grow(doc, start, end)
+        if grown[1] != end and grown[1] < len(doc) and doc[grown[1]].text == ",":
+            qualifier = self._qualifier_at(doc, grown[1] + 1)
+        start, end = grown
         mention = Mention(name=doc[start:end].text, sentence=sentences[start])
         self._qualify(doc, start, mention, qualifier)
         admin_end = self.admin_heads.end_of(doc, end)
@@ -174,7 +191,9 @@ class PlaceFinder:
         if head is not None and head > start and not self._names_admin1(mention.name):
             mention.name = doc[start:head].text
             mention.mode = "admin1"
-        left = self._direction_before(doc, start)
+        left = self._direction_before(doc, start, end)
+        if left is None:
+            left = self._direction_of(doc, start)
         if left is not None:
             return _Found(left, end, mention, vague=True, inner=(start, end))
         right = self._region_after(doc, end)
@@ -190,6 +209,30 @@ class PlaceFinder:
         self._qualify(doc, start, mention, qualifier)
         return _Found(start, self.site_heads.end_of(doc, head) or head, mention, precision="point")
 
+    def _qualifier_at(self, doc: Doc, i: int) -> str | None:
+        """The text of a state abbreviation or of the entity starting at token i, if any."""
+        if i >= len(doc):
+            return None
+        state = self._abbreviation_at(doc, i)
+        if state is not None:
+            return doc[state.start:state.end].text
+        ent = next((e for e in doc.ents if e.start == i), None)
+        if ent is None:
+            return None
+        first, last = _comma_chunks(doc, ent.start, ent.end)[0]
+        return doc[first:last].text
+
+    def _grow(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """A capitalised word the tagger left out of the name, when the whole is a gazetteer name ("Boulder
+        City", "Douglas County", "New London")."""
+        gaz = self.resolver.gazetteer
+        if end < len(doc) and doc[end].is_title and not doc[end].ent_type_ and gaz.lookup(doc[start:end + 1].text):
+            return start, end + 1
+        if (start >= 1 and doc[start - 1].is_title and not doc[start - 1].ent_type_ and not doc[start - 1].is_sent_start
+                and gaz.lookup(doc[start - 1:end].text)):
+            return start - 1, end
+        return start, end
+
     def _feature_start(self, doc: Doc, start: int) -> int:
         """Include a feature word before the name: "Lake Vermont", "Gulf of Mexico"."""
         if start >= 1 and doc[start - 1].text in self.toponym_prefixes:
@@ -201,8 +244,8 @@ class PlaceFinder:
     def _qualify(self, doc: Doc, start: int, mention: Mention, qualifier: str | None) -> None:
         """Restrict a mention by "X, <country, region or state abbreviation>" or "<country>'s X"."""
         if qualifier is not None:
-            if qualifier in self.state_abbreviations:
-                code = self.state_abbreviations[qualifier]
+            code = self.state_abbreviations.get(qualifier) or self.postal_codes.get(qualifier)
+            if code is not None:
                 mention.admin1, mention.country = code, code.split("-")[0]
             else:
                 self._qualify_by(qualifier, mention)
@@ -220,15 +263,31 @@ class PlaceFinder:
             mention.admin1, mention.country = regions[0].admin1, regions[0].country
 
     def _abbreviation_after(self, doc: Doc, item: _Found) -> _Found | None:
-        """A state or province abbreviation qualifying the place before it ("Alexandria, La.") is a place too."""
+        """A state or province abbreviation or postal code qualifying the place before it ("Alexandria, La.",
+        "Austin, TX") is a place too."""
         end = item.end
         if item.mention is None or item.vague or end + 1 >= len(doc) or doc[end].text != ",":
             return None
-        code = self.state_abbreviations.get(doc[end + 1].text)
-        entry = self.resolver.gazetteer.admin1(code) if code else None
+        found = self._abbreviation_at(doc, end + 1)
+        if found is None and doc[end + 1].text in self.postal_codes and doc[end + 1].is_upper:
+            found = self._state(doc, end + 1, end + 2, self.postal_codes[doc[end + 1].text])
+        return found
+
+    def _abbreviation_at(self, doc: Doc, start: int) -> _Found | None:
+        """A state or province abbreviation starting at a token, its final period maybe a token of its own
+        ("W.Va" "."): the admin-1 region, already resolved."""
+        text = doc[start].text
+        if text in self.state_abbreviations:
+            return self._state(doc, start, start + 1, self.state_abbreviations[text])
+        if start + 1 < len(doc) and doc[start + 1].text == "." and text + "." in self.state_abbreviations:
+            return self._state(doc, start, start + 2, self.state_abbreviations[text + "."])
+        return None
+
+    def _state(self, doc: Doc, start: int, end: int, code: str) -> _Found | None:
+        entry = self.resolver.gazetteer.admin1(code)
         if entry is None:
             return None
-        return _Found(end + 1, end + 2, Mention(name=doc[end + 1].text, sentence=item.mention.sentence), fixed=entry)
+        return _Found(start, end, Mention(name=doc[start:end].text, sentence=0), fixed=entry)
 
     def _demonym_hints(self, doc: Doc) -> list[str]:
         """The country of every demonym: "North Korean troops" speaks of North Korea."""
@@ -248,12 +307,24 @@ class PlaceFinder:
     def _names_admin1(self, text: str) -> bool:
         return any(e.is_admin1 and e.kind <= 1 for e in self.resolver.gazetteer.lookup(text))
 
-    def _direction_before(self, doc: Doc, start: int) -> int | None:
-        """The start of "eastern" / "far eastern" / "north-east" right before a place."""
+    def _direction_before(self, doc: Doc, start: int, end: int) -> int | None:
+        """The start of "eastern" / "far eastern" / "north-east" / "Eastern" right before a place; a capitalised
+        direction that makes a name with it ("East Timor", "North Korea", "South Africa") is no direction."""
         for begin in self.direction_adjectives.starts_of(doc, start):
-            if not (doc[begin].is_title and not doc[begin].is_sent_start):  # not "East Timor", "North Korea"
+            if not doc[begin].is_title or doc[begin].is_sent_start:
+                return begin
+            if not self.resolver.gazetteer.lookup(doc[begin:end].text):
                 return begin
         return None
+
+    def _direction_of(self, doc: Doc, start: int) -> int | None:
+        """The start of "east of" / "far north of" in "the east of Russia": a vague region of the place."""
+        if start < 3 or doc[start - 1].lower_ != "of":
+            return None
+        begin = self.direction_nouns.start_of(doc, start - 1)
+        if begin is None or begin < 1 or doc[begin - 1].lower_ != "the" or not doc[begin].is_lower:
+            return None
+        return begin
 
     def _region_after(self, doc: Doc, end: int) -> int | None:
         """The end of "'s (far) eastern regions" / "'s east" right after a place."""
@@ -263,6 +334,34 @@ class PlaceFinder:
         direction = self.direction_adjectives.end_of(doc, i)
         after = self.region_heads.end_of(doc, direction) if direction is not None else None
         return after or self.direction_nouns.end_of(doc, i) or self.region_heads.end_of(doc, i)
+
+    def _dateline_names(self, doc: Doc, taken: set[int], sentences: list[int]) -> list[_Found]:
+        """An upper-case name the tagger missed where a dateline puts it: at a sentence start, before a comma
+        and its qualifier, a dash or an agency in brackets ("COLUMBUS, Ohio (AP) --", "MANSFIELD --")."""
+        found = []
+        resume = 0
+        for i in numpy.flatnonzero(doc.to_array(IS_UPPER)).tolist():
+            token = doc[i]
+            if (i < resume or not _caps(token) or i in taken or token.ent_type_
+                    or not (i == 0 or token.is_sent_start or doc[i - 1].text == ".")):
+                continue
+            end = i + 1
+            while end < len(doc) and _caps(doc[end]) and end not in taken and not doc[end].ent_type_:
+                end += 1
+            resume = end
+            name = doc[i:end].text
+            if end >= len(doc) or doc[end].text not in self.dateline_followers or len(name) < 4:
+                continue
+            if name_key(name) in self.common_words:
+                continue
+            qualifier = self._qualifier_at(doc, end + 1) if doc[end].text == "," else None
+            mention = Mention(name=name, sentence=sentences[i])
+            self._qualify(doc, i, mention, qualifier)
+            if any(e.is_admin1 or e.is_settlement and e.population >= _DATELINE_MIN_POPULATION
+                   for e in self.resolver.candidates(mention)):
+                found.append(_Found(i, end, mention))
+                taken.update(range(i, end))
+        return found
 
     def _bare_directions(self, doc: Doc, taken: set[int]) -> list[_Found]:
         """"in the east", "to the far eastern regions": vague regions with no country named."""
@@ -333,6 +432,11 @@ def _comma_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if end > begin:
         chunks.append((begin, end))
     return chunks
+
+
+def _caps(token: Token) -> bool:
+    """An upper-case word of a dateline name ("COLUMBUS", "TEL", "AVIV")."""
+    return token.is_upper and token.is_alpha and len(token) >= 2
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:

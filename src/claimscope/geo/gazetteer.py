@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from dataclasses import dataclass, fields
@@ -43,6 +44,7 @@ class Gazetteer:
         self._local = threading.local()
         self._by_key = lru_cache(maxsize=65536)(self._query_key)
         self._by_code = lru_cache(maxsize=4096)(self._query_code)
+        self._neighbours: dict[str, frozenset[str]] | None = None
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -63,6 +65,13 @@ class Gazetteer:
             (key,),
         ).fetchall()
         return tuple(Entry(*row) for row in rows)
+
+    def neighbours(self, code: str) -> frozenset[str]:
+        """The countries a country borders (ISO alpha-2)."""
+        if self._neighbours is None:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'neighbours'").fetchone()
+            self._neighbours = {k: frozenset(v) for k, v in json.loads(row[0]).items()} if row else {}
+        return self._neighbours.get(code, frozenset())
 
     def country(self, code: str) -> Entry | None:
         """The country with this ISO 3166-1 alpha-2 code."""

@@ -38,8 +38,17 @@ def places_lexicon() -> dict[str, Any]:
 
 def stopnames() -> set[str]:
     """Names the ruler never tags (`geo/data/stopnames.json`)."""
-    data = json.loads(resources.files("claimscope.geo").joinpath("data/stopnames.json").read_text("utf-8"))
+    data = _stopnames()
     return set(data["common_words"]) | set(data["person_names"])
+
+
+def common_words() -> set[str]:
+    """The common words among the stopnames ("Update", "Breaking"): never a place, even in a dateline."""
+    return set(_stopnames()["common_words"])
+
+
+def _stopnames() -> dict[str, list[str]]:
+    return json.loads(resources.files("claimscope.geo").joinpath("data/stopnames.json").read_text("utf-8"))
 
 
 def ruler_patterns(min_population: int = MIN_CITY_POPULATION) -> list[dict[str, Any]]:

@@ -1,5 +1,6 @@
 """Toponym resolution: pick the gazetteer entry a mention refers to, by the document's context (countries and
-admin-1 regions named elsewhere, in the same sentence, or as a qualifier: "Kazan, Russia"), then by prominence."""
+admin-1 regions named elsewhere, in the same sentence, or as a qualifier: "Kazan, Russia"; countries bordering
+those), then by prominence."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ SENTENCE_COUNTRY = 3.0
 DOCUMENT_COUNTRY_SPECIFIC = 2.5
 DOCUMENT_COUNTRY = 1.5
 DOCUMENT_ADMIN1 = 2.0
+# A country that borders one the document names (Gaza of the Palestinian territories beside Israel, not the
+# province of Mozambique): less than the same country.
+NEIGHBOUR_COUNTRY = 1.2
 # Only settlements this big (or the only candidate of their name) lend their country and region as context, so
 # that two wrong hamlets do not vote for each other.
 CONTEXT_MIN_POPULATION = 1_000
@@ -72,6 +76,9 @@ class Resolver:
             else:
                 seats = {e.geonames_id for e in found if e.is_settlement}
                 found = tuple(e for e in found if not (e.is_admin1 and e.seat in seats))
+            # A named region without a point ("West Bank") is the admin-1 region of its name and country.
+            located = {e.country for e in found if e.is_admin1 and e.lat is not None}
+            found = tuple(e for e in found if not (e.feature == "RGN" and e.lat is None and e.country in located))
         for attribute in ("admin1", "country"):
             wanted = getattr(mention, attribute)
             narrowed = tuple(e for e in found if wanted and getattr(e, attribute) == wanted)
@@ -88,7 +95,29 @@ class Resolver:
         context = self._context(mentions, [e if e is not None and e.is_country else None for e in first], hints)
         second = [self._best(m, context) for m in mentions]
         context = self._context(mentions, second, hints)
-        return [self._best(m, context) for m in mentions]
+        return self._one_sense([self._best(m, context) for m in mentions], mentions, context)
+
+    def _one_sense(self, entries: list[Entry | None], mentions: list[Mention], context: _Context) -> list[Entry | None]:
+        """One place per name in a document: the unqualified mentions of a name take the entry of a qualified one
+        ("London, Ont." ... "London"), else the entry with the best score summed over them all."""
+        groups: dict[tuple[str, str], list[int]] = {}
+        for i, mention in enumerate(mentions):
+            if mention.candidates:
+                groups.setdefault((mention.name.casefold(), mention.mode), []).append(i)
+        for (key, _), members in groups.items():
+            free = [i for i in members if mentions[i].country is None and mentions[i].admin1 is None]
+            if len(members) < 2 or not free:
+                continue
+            qualified = [entries[i] for i in members if i not in free and entries[i] is not None]
+            choices = set(mentions[free[0]].candidates)
+            if qualified and qualified[0] in choices:
+                chosen = qualified[0]
+            else:
+                chosen = max(choices, key=lambda e: (sum(self.score(e, mentions[i], key, context) for i in free),
+                                                     -e.id))
+            for i in free:
+                entries[i] = chosen
+        return entries
 
     def _context(self, mentions: list[Mention], entries: list[Entry | None], hints: Iterable[str]) -> _Context:
         context = _Context()
@@ -131,6 +160,9 @@ class Resolver:
                 value += DOCUMENT_COUNTRY_SPECIFIC
             elif _others(context.countries, entry.country, key):
                 value += DOCUMENT_COUNTRY
+            elif any(_others(support, other, key) for other in self.gazetteer.neighbours(entry.country)
+                     for support in (context.specific, context.countries)):
+                value += NEIGHBOUR_COUNTRY
         if entry.admin1 and _others(context.admin1, entry.admin1, key):
             value += DOCUMENT_ADMIN1
         return value

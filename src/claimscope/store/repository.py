@@ -276,18 +276,17 @@ class Store(Reconciled):
         if unknown:
             raise TypeError(f"unknown claim filter {', '.join(sorted(unknown))}")
         conditions: list[ColumnElement[bool]] = []
+        # Actors are matched in an uncorrelated subquery (a few hundred rows), so that the claims are found
+        # through their actor indexes instead of testing every claim.
         if source := _no_nul(filters.get("source")):  # PostgreSQL text cannot hold NUL
+            matching = select(ActorRow.id).where(ActorRow.name.icontains(source, autoescape=True))
             conditions.append(
-                or_(
-                    ClaimRow.source_text.icontains(source, autoescape=True),
-                    ClaimRow.source_actor.has(ActorRow.name.icontains(source, autoescape=True)),
-                )
+                or_(ClaimRow.source_text.icontains(source, autoescape=True), ClaimRow.source_actor_id.in_(matching))
             )
         if actor := _no_nul(filters.get("actor")):
-            named = func.lower(ActorRow.name) == actor.lower()
-            conditions.append(
-                or_(ClaimRow.source_actor.has(named), ClaimRow.actor_links.any(ClaimActorRow.actor.has(named)))
-            )
+            named = select(ActorRow.id).where(func.lower(ActorRow.name) == actor.lower())
+            relayed = select(ClaimActorRow.claim_id).where(ClaimActorRow.actor_id.in_(named))
+            conditions.append(or_(ClaimRow.source_actor_id.in_(named), ClaimRow.id.in_(relayed)))
         if modality := filters.get("modality"):
             conditions.append(ClaimRow.modality == modality)
         if event := filters.get("event"):

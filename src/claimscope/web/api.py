@@ -145,10 +145,16 @@ def get_consensus(request: Request, topic_id: str) -> JSONResponse:
 def get_places(request: Request, filters: Filters,
                topic: Annotated[str | None, Query(max_length=20, description="Only this topic's claims.")] = None
                ) -> JSONResponse:
+    return JSONResponse(places(store_of(request), filters, topic))
+
+
+def places(store: Store, filters: ClaimQuery, topic: str | None = None) -> dict[str, Any]:
+    """The places of the filtered claims (of one topic, if given) as GeoJSON; 422 for a bad search, 404 for
+    an unknown topic."""
     if topic:
         filters = dataclasses.replace(filters, topic=topic)
     try:
-        return JSONResponse(geo.places_geojson(store_of(request).claim_places(filters)))
+        return geo.places_geojson(store.claim_places(filters))
     except StoreError as exc:
         raise HTTPException(422, str(exc)) from exc
     except LookupError as exc:

@@ -254,6 +254,15 @@ def test_claim_filters(store):
         store.claims(document="zzzz")
 
 
+def test_a_year_long_claim_date_overlaps_its_last_day(store):
+    document, data = seed()
+    data["claims"][3]["asserted_on"] = "2023"  # the widest interval a claim date has: 2023-01-01 .. 2023-12-31
+    store.add(document, data)
+    last_day = date(2023, 12, 31)
+    assert [c["id"] for c in store.claims(since=last_day, until=last_day)] == [data["claims"][3]["id"]]
+    assert store.claims(since=date(2024, 1, 1), until=date(2024, 1, 1)) == []
+
+
 def test_listings_read_links_in_chunks_the_same(store, monkeypatch):
     document, data = seed()
     store.add(document, data)

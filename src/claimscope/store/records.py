@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from claimscope.store.schema import (
@@ -188,6 +188,10 @@ def _claim_times(claim: dict[str, Any], times: list[TimeRow]) -> list[TimeRow]:
             raise ValueError(f"claim {claim['id']}: time {item['text']!r} is not among the document's time mentions")
         chosen.append(candidates[0])
     return chosen
+
+
+# No claim's date interval is longer: `day_interval` spans at most a year.
+LONGEST_INTERVAL = timedelta(days=366)
 
 
 def day_interval(iso: str | None) -> tuple[date | None, date | None]:

@@ -295,6 +295,8 @@ class Store(Reconciled):
             conditions.append(ClaimRow.document_id == self.resolve(document))
         if since := filters.get("since"):
             conditions.append(ClaimRow.dated_to >= since)
+            # Implied by the one above; it lets the date index start near `since` instead of at the first claim.
+            conditions.append(ClaimRow.dated_from >= since - records.LONGEST_INTERVAL)
         if until := filters.get("until"):
             conditions.append(ClaimRow.dated_from <= until)
         if q := _no_nul(filters.get("q")):

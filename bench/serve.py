@@ -5,12 +5,15 @@ claimscope cache folder) is served by uvicorn in its own process; 50 httpx async
 page and /api/v1/claims, each for at most REQUESTS requests or SECONDS seconds. The topic page is measured on
 a smaller synthetic store whose reconciliation is materialised (TOPIC_DOCUMENTS documents: materialising
 10^5 claims takes longer than a benchmark run). Baseline, in the same run: a static file from the same
-server (the framework's floor). `--limit N` builds N documents instead (a quick run). Goal: p95 < 200 ms.
+server (the framework's floor). Each endpoint is first requested by one client alone (ALONE requests: the
+time one request takes, without queueing). `--limit N` builds N documents instead (a quick run). Goal: p95 <
+200 ms.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 import os
@@ -38,6 +41,7 @@ CLAIMS_PER_DOCUMENT = 10
 CLIENTS = 50
 REQUESTS = 1_000  # per endpoint
 SECONDS = 60.0  # per endpoint
+ALONE = 30  # requests of one client alone per endpoint: the time a request takes without queueing
 SOURCES = [("Defence Intelligence of Ukraine", "agency", "UA"), ("John Kirby", "person", "US"),
            ("Government of Russia", "government", "RU"), ("National Intelligence Service", "agency", "KR"),
            ("Volodymyr Zelensky", "person", "UA"), ("NATO", "organization", None)]
@@ -112,6 +116,7 @@ async def measure(url: str, clients: int, requests: int, seconds: float) -> dict
     """p50 / p95 / max latency and throughput of GET url from `clients` concurrent clients."""
     latencies: list[float] = []
     errors = 0
+    kinds: Counter[str] = Counter()
     deadline = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(limits=limits, timeout=120) as client:
@@ -122,22 +127,27 @@ async def measure(url: str, clients: int, requests: int, seconds: float) -> dict
                 started = time.perf_counter()
                 try:
                     response = await client.get(url)
-                except httpx.HTTPError:
+                except httpx.HTTPError as exc:
                     errors += 1
+                    kinds[type(exc).__name__] += 1
                     continue
                 if response.status_code == 200:
                     latencies.append(time.perf_counter() - started)
                 else:
                     errors += 1
+                    kinds[f"HTTP {response.status_code}"] += 1
 
         began = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(clients)))
         elapsed = time.perf_counter() - began
+    found: dict[str, Any] = {"requests": len(latencies), "errors": errors}
+    if kinds:
+        found["error kinds"] = ", ".join(f"{kind} ×{n}" for kind, n in kinds.most_common())
     if not latencies:
-        return {"requests": 0, "errors": errors}
+        return found
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
-    return {"requests": len(latencies), "errors": errors, "p50 ms": cuts[49] * 1000, "p95 ms": cuts[94] * 1000,
-            "max ms": max(latencies) * 1000, "req/s": len(latencies) / elapsed}
+    return {**found, "p50 ms": cuts[49] * 1000, "p95 ms": cuts[94] * 1000, "max ms": max(latencies) * 1000,
+            "req/s": len(latencies) / elapsed}
 
 
 def run(root: Path) -> Result:
@@ -195,7 +205,11 @@ def _measure_all(result: Result, base: str, endpoints: list[tuple[str, str]],
                  baseline: float | None = None) -> float | None:
     """Measure each endpoint into the result; the first one's p95 is the baseline unless one is given."""
     for name, path in endpoints:
+        alone = asyncio.run(measure(base + path, 1, ALONE, SECONDS))
         figures = asyncio.run(measure(base + path, CLIENTS, REQUESTS, SECONDS))
+        if kinds := figures.pop("error kinds", None):
+            result.notes.append(f"{name}: errors {kinds}")
+        figures["1 client p50 ms"] = alone.get("p50 ms")
         if baseline is None:
             baseline = figures.get("p95 ms")
         if baseline and figures.get("p95 ms"):

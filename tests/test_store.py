@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
 from claimscope.ingest.document import Document
-from claimscope.store import Store, StoreError, migrate
+from claimscope.store import Store, StoreError, migrate, pages
 from claimscope.store.repository import search_portable
 from claimscope.store.schema import Base, DocumentRow
 from claimscope.store.search import parse
@@ -252,6 +252,29 @@ def test_claim_filters(store):
     assert len(store.claims(limit=3)) == 3
     with pytest.raises(StoreError):
         store.claims(document="zzzz")
+
+
+def test_a_year_long_claim_date_overlaps_its_last_day(store):
+    document, data = seed()
+    data["claims"][3]["asserted_on"] = "2023"  # the widest interval a claim date has: 2023-01-01 .. 2023-12-31
+    store.add(document, data)
+    last_day = date(2023, 12, 31)
+    assert [c["id"] for c in store.claims(since=last_day, until=last_day)] == [data["claims"][3]["id"]]
+    assert store.claims(since=date(2024, 1, 1), until=date(2024, 1, 1)) == []
+
+
+def test_listings_read_links_in_chunks_the_same(store, monkeypatch):
+    document, data = seed()
+    store.add(document, data)
+    whole = store.claims()
+    assert whole[0]["quantities"] and any(c["places"] for c in whole) and any(c["relayed_by"] for c in whole)
+    monkeypatch.setattr(pages, "ID_CHUNK", 3)  # a long listing reads its links and documents 3 claims at a time
+    assert store.claims() == whole
+    assert store.claims_page(size=100)[0] == whole
+    assert store.claim(whole[4]["id"]) == whole[4]
+    stored = store.claims_json(document.id)
+    assert stored["claims"] == [{k: v for k, v in c.items() if k != "document"} for c in
+                                sorted(whole, key=lambda c: int(c["id"][-2:]))]
 
 
 def test_tally(store):

@@ -96,6 +96,7 @@ def test_places_are_geojson_filtered_by_topic(client):
     claims = {c["claim_id"] for f in scoped["features"] for c in f["properties"]["claims"]}
     claims |= {c["claim_id"] for v in scoped["vague"] for c in v["claims"]}
     assert claims and claims <= members
+    assert client.get("/api/v1/places", params={"topic": "ffffffffff"}).status_code == 404
 
 
 def test_search_finds_documents_topics_and_actors(client):

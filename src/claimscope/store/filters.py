@@ -29,13 +29,15 @@ class ClaimFields:
 @dataclass(frozen=True)
 class ClaimQuery(ClaimFields):
     """The claim filters plus `units` as in `Store.claims`; `text` a full-text search (words, "phrases",
-    prefix*) of the documents' titles and texts; `ids` keeps only these claims."""
+    prefix*) of the documents' titles and texts; `ids` keeps only these claims, `topic` (an id or unique
+    prefix) only the claims of this topic."""
 
     units: Iterable[str] | None = None
     text: str | None = None
     ids: Iterable[str] | None = None
+    topic: str | None = None
 
     def filters(self) -> ClaimFilters:
         """The filters `Store.claims` applies (those given)."""
-        chosen = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("text", "ids")}
+        chosen = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("text", "ids", "topic")}
         return {k: v for k, v in chosen.items() if v is not None}  # type: ignore[return-value]

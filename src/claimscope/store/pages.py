@@ -1,13 +1,16 @@
-"""One page of documents with their filtered claims, read with plain SELECTs (no ORM objects): the bulk read of
-exports, several times faster than loading mapped rows, and the same claims JSON (`records`)."""
+"""Claims read with plain SELECTs (no ORM objects), several times faster than loading mapped rows, as the same
+claims JSON (`records`): the one reader of listings, pages, single claims and the bulk pages of exports.
+
+A claim's linked mentions are read in one query per link table for a whole page of claims, never per claim.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, load_only, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -29,6 +32,45 @@ _CLAIMS = ClaimRow.__table__
 _QUANTITIES = QuantityRow.__table__
 _PLACES = PlaceMentionRow.__table__
 _CLAIM_ACTORS = ClaimActorRow.__table__
+# Claim ids per IN list when links are read for given rows: well under SQLite's limit of bound parameters.
+ID_CHUNK = 500
+_BRIEF_COLUMNS = (DocumentRow.id, DocumentRow.title, DocumentRow.published, DocumentRow.published_precision,
+                  DocumentRow.outlet, DocumentRow.kind)
+
+
+def claim_select(*conditions: ColumnElement[bool]) -> Select:
+    """The columns of the claims that meet `conditions`, with their source actor's name: the rows `claims_of`
+    turns into claims JSON (add ORDER BY and LIMIT)."""
+    return (select(_CLAIMS, ActorRow.name.label("source_actor_name"))
+            .outerjoin(ActorRow, ClaimRow.source_actor_id == ActorRow.id).where(*conditions))
+
+
+def claims_of(session: Session, rows: Sequence[Any], chosen: Select | None = None) -> list[dict[str, Any]]:
+    """The claims JSON of these rows of `claim_select`, in their order; the linked mentions are read for the
+    claims `chosen` selects (a SELECT of claim ids holding at least the rows), else for the rows' ids."""
+    if not rows:
+        return []
+    if chosen is not None:
+        links = _links(session, [chosen])
+    else:
+        ids = [row.id for row in rows]
+        links = _links(session, [ids[i:i + ID_CHUNK] for i in range(0, len(ids), ID_CHUNK)])
+    quantities, places, times, relays = links
+    return [records.claim_from_parts(row, row.source_actor_name, quantities.get(row.id, []),
+                                     places.get(row.id, []), times.get(row.id, []), relays.get(row.id, []))
+            for row in rows]
+
+
+def with_briefs(session: Session, rows: Sequence[Any], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims, each with the brief `document` (id, title, published, outlet, kind) of its row, read in one
+    query per page."""
+    doc_ids = sorted({row.document_id for row in rows})
+    briefs: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(doc_ids), ID_CHUNK):
+        for doc in session.execute(select(*_BRIEF_COLUMNS).where(DocumentRow.id.in_(doc_ids[i:i + ID_CHUNK]))):
+            briefs[doc.id] = {"id": doc.id, "title": doc.title, "published": records.published_iso(doc),
+                              "outlet": doc.outlet, "kind": doc.kind}
+    return [{**claim, "document": briefs[row.document_id]} for row, claim in zip(rows, claims, strict=True)]
 
 
 def document_page(session: Session, doc_ids: list[str], conditions: list[ColumnElement[bool]], mentions: bool,
@@ -37,37 +79,12 @@ def document_page(session: Session, doc_ids: list[str], conditions: list[ColumnE
     without the lists of every mention unless `mentions`; `document` also carries `ingested_at`."""
     in_page = ClaimRow.document_id.in_(doc_ids)
     claim_rows = session.execute(
-        select(_CLAIMS, ActorRow.name.label("source_actor_name"))
-        .outerjoin(ActorRow, ClaimRow.source_actor_id == ActorRow.id)
-        .where(*conditions, in_page)
-        .order_by(ClaimRow.document_id, ClaimRow.position)
+        claim_select(*conditions, in_page).order_by(ClaimRow.document_id, ClaimRow.position)
     ).all()
-    chosen = select(ClaimRow.id).where(*conditions, in_page)
-    quantities = _linked(session, select(ClaimQuantityRow.claim_id, _QUANTITIES)
-                         .join(QuantityRow, QuantityRow.id == ClaimQuantityRow.quantity_id)
-                         .where(ClaimQuantityRow.claim_id.in_(chosen))
-                         .order_by(ClaimQuantityRow.claim_id, ClaimQuantityRow.position), records.quantity_json)
-    places = _linked(session, select(ClaimPlaceRow.claim_id, ClaimPlaceRow.role, _PLACES)
-                     .join(PlaceMentionRow, PlaceMentionRow.id == ClaimPlaceRow.place_mention_id)
-                     .where(ClaimPlaceRow.claim_id.in_(chosen))
-                     .order_by(ClaimPlaceRow.claim_id, ClaimPlaceRow.position),
-                     lambda r: {**records.place_json(r), "role": r.role})
-    times = _linked(session, select(ClaimTimeRow.claim_id, TimeRow.text, TimeRow.value)
-                    .join(TimeRow, TimeRow.id == ClaimTimeRow.time_id)
-                    .where(ClaimTimeRow.claim_id.in_(chosen))
-                    .order_by(ClaimTimeRow.claim_id, ClaimTimeRow.position),
-                    lambda r: {"text": r.text, "value": r.value})
-    relays = _linked(session, select(_CLAIM_ACTORS, ActorRow.name.label("actor_name"))
-                     .outerjoin(ActorRow, ClaimActorRow.actor_id == ActorRow.id)
-                     .where(ClaimActorRow.claim_id.in_(chosen))
-                     .order_by(ClaimActorRow.claim_id, ClaimActorRow.role, ClaimActorRow.position),
-                     lambda r: (r.role, records.actor_json(r, r.actor_name)))
     claims: dict[str, list[dict[str, Any]]] = {doc_id: [] for doc_id in doc_ids}
-    for row in claim_rows:
-        claims[row.document_id].append(records.claim_from_parts(
-            row, row.source_actor_name, quantities.get(row.id, []), places.get(row.id, []), times.get(row.id, []),
-            relays.get(row.id, []),
-        ))
+    chosen = select(ClaimRow.id).where(*conditions, in_page)
+    for row, claim in zip(claim_rows, claims_of(session, claim_rows, chosen), strict=True):
+        claims[row.document_id].append(claim)
     loading = [load_only(*header_columns)]
     if mentions:
         loading += [selectinload(DocumentRow.times), selectinload(DocumentRow.quantities),
@@ -82,9 +99,40 @@ def document_page(session: Session, doc_ids: list[str], conditions: list[ColumnE
     ]
 
 
-def _linked(session: Session, stmt: Any, as_json: Callable[[Any], Any]) -> dict[str, list[Any]]:
-    """Claim id -> the JSON of its linked rows, in the statement's order."""
-    found: dict[str, list[Any]] = defaultdict(list)
+_Links = tuple[dict[str, list[Any]], dict[str, list[Any]], dict[str, list[Any]], dict[str, list[Any]]]
+
+
+def _links(session: Session, id_sets: Iterable[Select | list[str]]) -> _Links:
+    """Claim id -> its quantities, places, times and (role, actor) relays as JSON, in the claim's order, for
+    the claims of each id set (a list of ids or a SELECT of them): one query per link table and set."""
+    quantities: dict[str, list[Any]] = defaultdict(list)
+    places: dict[str, list[Any]] = defaultdict(list)
+    times: dict[str, list[Any]] = defaultdict(list)
+    relays: dict[str, list[Any]] = defaultdict(list)
+    for ids in id_sets:
+        _linked(session, quantities, select(ClaimQuantityRow.claim_id, _QUANTITIES)
+                .join(QuantityRow, QuantityRow.id == ClaimQuantityRow.quantity_id)
+                .where(ClaimQuantityRow.claim_id.in_(ids))
+                .order_by(ClaimQuantityRow.claim_id, ClaimQuantityRow.position), records.quantity_json)
+        _linked(session, places, select(ClaimPlaceRow.claim_id, ClaimPlaceRow.role, _PLACES)
+                .join(PlaceMentionRow, PlaceMentionRow.id == ClaimPlaceRow.place_mention_id)
+                .where(ClaimPlaceRow.claim_id.in_(ids))
+                .order_by(ClaimPlaceRow.claim_id, ClaimPlaceRow.position),
+                lambda r: {**records.place_json(r), "role": r.role})
+        _linked(session, times, select(ClaimTimeRow.claim_id, TimeRow.text, TimeRow.value)
+                .join(TimeRow, TimeRow.id == ClaimTimeRow.time_id)
+                .where(ClaimTimeRow.claim_id.in_(ids))
+                .order_by(ClaimTimeRow.claim_id, ClaimTimeRow.position),
+                lambda r: {"text": r.text, "value": r.value})
+        _linked(session, relays, select(_CLAIM_ACTORS, ActorRow.name.label("actor_name"))
+                .outerjoin(ActorRow, ClaimActorRow.actor_id == ActorRow.id)
+                .where(ClaimActorRow.claim_id.in_(ids))
+                .order_by(ClaimActorRow.claim_id, ClaimActorRow.role, ClaimActorRow.position),
+                lambda r: (r.role, records.actor_json(r, r.actor_name)))
+    return quantities, places, times, relays
+
+
+def _linked(session: Session, found: dict[str, list[Any]], stmt: Any, as_json: Callable[[Any], Any]) -> None:
+    """Add claim id -> the JSON of its linked rows, in the statement's order, to `found`."""
     for row in session.execute(stmt):
         found[row.claim_id].append(as_json(row))
-    return found

@@ -11,6 +11,7 @@ import base64
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_
 
@@ -45,8 +46,8 @@ class ClaimKey:
         return key
 
     @classmethod
-    def of(cls, row: ClaimRow) -> ClaimKey:
-        """The key of a stored claim."""
+    def of(cls, row: Any) -> ClaimKey:
+        """The key of a stored claim (a mapped row or a result row of the claims table)."""
         return cls(row.dated_from, row.document_id, row.position)
 
 

@@ -140,20 +140,21 @@ class Reconciled:
         """One materialised topic (by id or unique prefix) with its timeline, rows and windows."""
         topic_id = self.resolve_topic(id_or_prefix)
         with self._sessions() as session:
-            return dict(session.get_one(TopicRow, topic_id).data)
+            return dict(session.execute(select(TopicRow.data).where(TopicRow.id == topic_id)).scalar_one())
 
     def resolve_topic(self, id_or_prefix: str) -> str:
         """The full id of the one topic whose id starts with this; NotFound if none or several."""
-        return self._resolve(session_model=TopicRow, column=TopicRow.id, what="topic", given=id_or_prefix)
+        return self._resolve(column=TopicRow.id, what="topic", given=id_or_prefix)
 
     def resolve_claim(self, id_or_prefix: str) -> str:
         """The full id of the one claim whose id starts with this; NotFound if none or several."""
-        return self._resolve(session_model=ClaimRow, column=ClaimRow.id, what="claim", given=id_or_prefix)
+        return self._resolve(column=ClaimRow.id, what="claim", given=id_or_prefix)
 
-    def _resolve(self, session_model: Any, column: Any, what: str, given: str) -> str:
+    def _resolve(self, column: Any, what: str, given: str) -> str:
+        """The one id of `column` equal to or starting with `given` (reading the id column only)."""
         prefix = given.strip().lower()
         with self._sessions() as session:
-            if prefix and session.get(session_model, prefix) is not None:
+            if prefix and session.scalar(select(column).where(column == prefix)) is not None:
                 return prefix
             if len(prefix) < MIN_ID_PREFIX:
                 raise NotFound(f"{what} id {given!r} is too short: give at least {MIN_ID_PREFIX} characters")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from claimscope.store.schema import (
@@ -190,6 +190,10 @@ def _claim_times(claim: dict[str, Any], times: list[TimeRow]) -> list[TimeRow]:
     return chosen
 
 
+# No claim's date interval is longer: `day_interval` spans at most a year.
+LONGEST_INTERVAL = timedelta(days=366)
+
+
 def day_interval(iso: str | None) -> tuple[date | None, date | None]:
     """First and last day of an ISO date at any precision (`2024-10-23`, `2024-10`, `2024`); None if not a date."""
     try:
@@ -231,15 +235,10 @@ def document_header(row: DocumentRow) -> dict[str, Any]:
     }
 
 
-def claims_json(
-    row: DocumentRow, claims: list[dict[str, Any]] | None = None, mentions: bool = True
-) -> dict[str, Any]:
-    """The claims JSON of a stored document, rebuilt from its rows; `claims` given: those claims instead of all,
+def claims_json(row: DocumentRow, claims: list[dict[str, Any]], mentions: bool = True) -> dict[str, Any]:
+    """The claims JSON of a stored document from its row and its claims' JSON (`claim_from_parts`);
     `mentions=False`: without the lists of every time, place, actor and quantity mention."""
-    data: dict[str, Any] = {
-        "document": document_header(row),
-        "claims": [claim_json(claim) for claim in row.claims] if claims is None else claims,
-    }
+    data: dict[str, Any] = {"document": document_header(row), "claims": claims}
     if mentions:
         data.update(
             times=[time_json(t) for t in row.times],
@@ -250,23 +249,11 @@ def claims_json(
     return data
 
 
-def claim_json(row: ClaimRow) -> dict[str, Any]:
-    """One claim as in the claims JSON."""
-    return claim_from_parts(
-        row,
-        row.source_actor.name if row.source_actor else None,
-        quantities=[quantity_json(link.quantity) for link in row.quantity_links],
-        places=[{**place_json(link.place), "role": link.role} for link in row.place_links],
-        times=[{"text": link.time.text, "value": link.time.value} for link in row.time_links],
-        relays=[(link.role, actor_json(link, link.actor.name if link.actor else None)) for link in row.actor_links],
-    )
-
-
 def claim_from_parts(row: Any, source_actor: str | None, quantities: list[dict[str, Any]],
                      places: list[dict[str, Any]], times: list[dict[str, Any]],
                      relays: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
-    """One claim as in the claims JSON from its `claims` columns (an ORM row or a plain result row) and its
-    linked mentions, already as JSON (`relays` as (role, actor JSON) pairs, in order)."""
+    """One claim as in the claims JSON from its `claims` columns (a result row of `store.pages.claim_select`)
+    and its linked mentions, already as JSON (`relays` as (role, actor JSON) pairs, in order)."""
     content: dict[str, Any] = {"text": row.content_text, "start": row.content_start, "end": row.content_end}
     if row.content_parts:
         content["parts"] = [list(part) for part in row.content_parts]

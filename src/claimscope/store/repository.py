@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from sqlalchemy import Select, create_engine, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, load_only, selectinload, sessionmaker
+from sqlalchemy.orm import Session, load_only, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from claimscope.config import default_db_url
@@ -28,6 +28,7 @@ from claimscope.store.schema import (
     SourceGradeRow,
     TimeRow,
     TopicEditRow,
+    TopicMemberRow,
 )
 
 if TYPE_CHECKING:
@@ -212,18 +213,9 @@ class Store(Reconciled):
         """The claims JSON (OUTPUT.md) of a stored document, rebuilt from the tables."""
         doc_id = self.resolve(id_or_prefix)
         with self._sessions() as session:
-            row = session.scalars(
-                select(DocumentRow)
-                .where(DocumentRow.id == doc_id)
-                .options(
-                    selectinload(DocumentRow.claims).options(*_claim_loading()),
-                    selectinload(DocumentRow.times),
-                    selectinload(DocumentRow.quantities),
-                    selectinload(DocumentRow.place_mentions),
-                    selectinload(DocumentRow.actor_mentions),
-                )
-            ).one()
-            return records.claims_json(row)
+            data = pages.document_page(session, [doc_id], [], True, _HEADER_COLUMNS)[0]
+        data["document"].pop("ingested_at")
+        return data
 
     def claims(self, *, limit: int | None = None, **filters: Unpack[ClaimFilters]) -> list[dict[str, Any]]:
         """Stored claims in date order (asserted, else published), each as in the claims JSON plus its `document`.
@@ -232,9 +224,9 @@ class Store(Reconciled):
         relay or cited); `document` an id or unique prefix; `since`/`until` keep claims whose date overlaps; `q`
         a part of the content; `units` keeps claims counting one of these units.
         """
-        stmt = select(ClaimRow).where(*self._claim_conditions(filters))
         stmt = (
-            stmt.join(ClaimRow.document)
+            pages.claim_select(*self._claim_conditions(filters))
+            .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
             .order_by(
                 ClaimRow.dated_from.is_(None),
                 ClaimRow.dated_from,
@@ -242,17 +234,11 @@ class Store(Reconciled):
                 ClaimRow.document_id,
                 ClaimRow.position,
             )
-            .options(
-                *_claim_loading(),
-                selectinload(ClaimRow.document).options(load_only(*_HEADER_COLUMNS)),
-            )
             .limit(limit)
         )
         with self._sessions() as session:
-            return [
-                {**records.claim_json(row), "document": _document_brief(row.document)}
-                for row in session.scalars(stmt)
-            ]
+            rows = session.execute(stmt).all()
+            return pages.with_briefs(session, rows, pages.claims_of(session, rows))
 
     def claims_by_document(
         self,
@@ -290,18 +276,17 @@ class Store(Reconciled):
         if unknown:
             raise TypeError(f"unknown claim filter {', '.join(sorted(unknown))}")
         conditions: list[ColumnElement[bool]] = []
+        # Actors are matched in an uncorrelated subquery (a few hundred rows), so that the claims are found
+        # through their actor indexes instead of testing every claim.
         if source := _no_nul(filters.get("source")):  # PostgreSQL text cannot hold NUL
+            matching = select(ActorRow.id).where(ActorRow.name.icontains(source, autoescape=True))
             conditions.append(
-                or_(
-                    ClaimRow.source_text.icontains(source, autoescape=True),
-                    ClaimRow.source_actor.has(ActorRow.name.icontains(source, autoescape=True)),
-                )
+                or_(ClaimRow.source_text.icontains(source, autoescape=True), ClaimRow.source_actor_id.in_(matching))
             )
         if actor := _no_nul(filters.get("actor")):
-            named = func.lower(ActorRow.name) == actor.lower()
-            conditions.append(
-                or_(ClaimRow.source_actor.has(named), ClaimRow.actor_links.any(ClaimActorRow.actor.has(named)))
-            )
+            named = select(ActorRow.id).where(func.lower(ActorRow.name) == actor.lower())
+            relayed = select(ClaimActorRow.claim_id).where(ClaimActorRow.actor_id.in_(named))
+            conditions.append(or_(ClaimRow.source_actor_id.in_(named), ClaimRow.id.in_(relayed)))
         if modality := filters.get("modality"):
             conditions.append(ClaimRow.modality == modality)
         if event := filters.get("event"):
@@ -310,6 +295,8 @@ class Store(Reconciled):
             conditions.append(ClaimRow.document_id == self.resolve(document))
         if since := filters.get("since"):
             conditions.append(ClaimRow.dated_to >= since)
+            # Implied by the one above; it lets the date index start near `since` instead of at the first claim.
+            conditions.append(ClaimRow.dated_from >= since - records.LONGEST_INTERVAL)
         if until := filters.get("until"):
             conditions.append(ClaimRow.dated_from <= until)
         if q := _no_nul(filters.get("q")):
@@ -327,43 +314,41 @@ class Store(Reconciled):
         `after` is the cursor a previous page returned; ValueError for a cursor this store did not write.
         """
         key = paging.ClaimKey.decode(after) if after else None
-        base = self._filtered(select(ClaimRow), query).options(
-            *_claim_loading(), selectinload(ClaimRow.document).options(load_only(*_HEADER_COLUMNS))
-        )
+        base = self._filtered(pages.claim_select(), query)
         with self._sessions() as session:
-            rows = list(session.scalars(
+            rows = list(session.execute(
                 base.where(paging.dated_after(key)).order_by(*paging.dated_order()).limit(size + 1)
             ))
             if len(rows) <= size:
-                rows += session.scalars(
+                rows += session.execute(
                     base.where(paging.undated_after(key)).order_by(*paging.undated_order())
                     .limit(size + 1 - len(rows))
                 )
             more = len(rows) > size
             rows = rows[:size]
-            page = [{**records.claim_json(row), "document": _document_brief(row.document)} for row in rows]
+            page = pages.with_briefs(session, rows, pages.claims_of(session, rows))
         return page, paging.ClaimKey.of(rows[-1]).encode() if more else None
 
     def claim(self, claim_id: str) -> dict[str, Any]:
         """One stored claim by its id, as in the claims JSON plus its `document`; StoreError if unknown."""
         with self._sessions() as session:
-            row = session.scalars(
-                select(ClaimRow).where(ClaimRow.id == claim_id).options(
-                    *_claim_loading(), selectinload(ClaimRow.document).options(load_only(*_HEADER_COLUMNS))
-                )
-            ).one_or_none()
-            if row is None:
+            rows = session.execute(pages.claim_select(ClaimRow.id == claim_id)).all()
+            if not rows:
                 raise StoreError(f"no claim with id {claim_id!r}")
-            return {**records.claim_json(row), "document": _document_brief(row.document)}
+            return pages.with_briefs(session, rows, pages.claims_of(session, rows))[0]
 
     def claim_places(self, query: ClaimQuery = ClaimQuery(), limit: int | None = None) -> list[dict[str, Any]]:
         """The place mentions of the filtered claims (content and setting), each with its claim's summary:
         claim_id, source, date, modality, content, document_id, role, and the place fields of the claims JSON."""
         claims = self._filtered(select(ClaimRow.id), query).subquery()
         stmt = (
-            select(ClaimRow, ClaimPlaceRow.role, PlaceMentionRow)
+            select(ClaimRow.id.label("claim_id"), ClaimRow.document_id.label("claim_document"),
+                   func.coalesce(ActorRow.name, ClaimRow.source_text).label("claim_source"),
+                   ClaimRow.dated_from, ClaimRow.modality, ClaimRow.content_text, ClaimPlaceRow.role,
+                   PlaceMentionRow.__table__)
             .join(ClaimPlaceRow, ClaimPlaceRow.claim_id == ClaimRow.id)
             .join(PlaceMentionRow, PlaceMentionRow.id == ClaimPlaceRow.place_mention_id)
+            .outerjoin(ActorRow, ActorRow.id == ClaimRow.source_actor_id)
             .where(ClaimRow.id.in_(select(claims.c.id)))
             .order_by(ClaimRow.dated_from, ClaimRow.document_id, ClaimRow.position, ClaimPlaceRow.position)
             .limit(limit)
@@ -371,13 +356,12 @@ class Store(Reconciled):
         with self._sessions() as session:
             return [
                 {
-                    **records.place_json(place), "role": role, "claim_id": claim.id,
-                    "document_id": claim.document_id,
-                    "source": claim.source_actor.name if claim.source_actor else claim.source_text,
-                    "date": claim.dated_from.isoformat() if claim.dated_from else None,
-                    "modality": claim.modality, "content": claim.content_text,
+                    **records.place_json(row), "role": row.role, "claim_id": row.claim_id,
+                    "document_id": row.claim_document, "source": row.claim_source,
+                    "date": row.dated_from.isoformat() if row.dated_from else None,
+                    "modality": row.modality, "content": row.content_text,
                 }
-                for claim, role, place in session.execute(stmt)
+                for row in session.execute(stmt)
             ]
 
     def actors(self, q: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
@@ -412,6 +396,9 @@ class Store(Reconciled):
             conditions.append(ClaimRow.document_id.in_(self._matching_documents(phrases)))
         if query.ids is not None:
             conditions.append(ClaimRow.id.in_(list(query.ids)))
+        if query.topic is not None:
+            members = select(TopicMemberRow.claim_id).where(TopicMemberRow.topic_id == self.resolve_topic(query.topic))
+            conditions.append(ClaimRow.id.in_(members))
         return stmt.where(*conditions)
 
     def _matching_documents(self, phrases: list[search.Phrase]) -> Select:
@@ -563,15 +550,6 @@ def _conflict(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
 
 
-def _claim_loading() -> list[Any]:
-    return [
-        selectinload(ClaimRow.actor_links),
-        selectinload(ClaimRow.quantity_links),
-        selectinload(ClaimRow.place_links),
-        selectinload(ClaimRow.time_links),
-    ]
-
-
 def _newest_first() -> list[ColumnElement[Any]]:
     return [DocumentRow.published.is_(None), DocumentRow.published.desc(), DocumentRow.ingested_at.desc()]
 
@@ -588,14 +566,4 @@ def _header(row: DocumentRow, claims: int) -> dict[str, Any]:
         "origin": row.origin,
         "ingested_at": records.utc_iso(row.ingested_at),
         "claims": claims,
-    }
-
-
-def _document_brief(row: DocumentRow) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "title": row.title,
-        "published": records.published_iso(row),
-        "outlet": row.outlet,
-        "kind": row.kind,
     }

@@ -4,12 +4,13 @@ back as `_next`) until it is null. Filters are typed; a bad value is a 422 namin
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from claimscope import export
@@ -27,6 +28,10 @@ MAX_SIZE = 1000
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 router = APIRouter(prefix=PREFIX, tags=["claimscope"])
+# The documented shape of the read endpoints. They return a JSONResponse of the store's plain JSON values
+# themselves: FastAPI would otherwise validate and re-encode every value of a page, which took as long as
+# reading the page.
+Json = dict[str, Any]
 
 
 class Modality(str, Enum):
@@ -86,97 +91,103 @@ def _paged(request: Request, rows: list[dict[str, Any]], cursor: str | None) -> 
     return {"rows": rows, "next": cursor, "next_url": next_url}
 
 
-@router.get("/documents", summary="Documents, by id")
-def list_documents(request: Request, size: Size = DEFAULT_SIZE, after: Next = None) -> dict[str, Any]:
+@router.get("/documents", response_model=Json, summary="Documents, by id")
+def list_documents(request: Request, size: Size = DEFAULT_SIZE, after: Next = None) -> JSONResponse:
     """Document headers in id order, paged."""
     rows, cursor = store_of(request).documents_page(after=after, size=size)
-    return _paged(request, rows, cursor)
+    return JSONResponse(_paged(request, rows, cursor))
 
 
-@router.get("/documents/{doc_id}", summary="A document: header, metadata and text")
-def get_document(request: Request, doc_id: str) -> dict[str, Any]:
-    return _or_404(lambda: store_of(request).document(doc_id))
+@router.get("/documents/{doc_id}", response_model=Json, summary="A document: header, metadata and text")
+def get_document(request: Request, doc_id: str) -> JSONResponse:
+    return JSONResponse(_or_404(lambda: store_of(request).document(doc_id)))
 
 
-@router.get("/documents/{doc_id}/claims", summary="A document's claims JSON (OUTPUT.md)")
-def get_document_claims(request: Request, doc_id: str) -> dict[str, Any]:
-    return _or_404(lambda: store_of(request).claims_json(doc_id))
+@router.get("/documents/{doc_id}/claims", response_model=Json, summary="A document's claims JSON (OUTPUT.md)")
+def get_document_claims(request: Request, doc_id: str) -> JSONResponse:
+    return JSONResponse(_or_404(lambda: store_of(request).claims_json(doc_id)))
 
 
-@router.get("/claims", summary="Claims in date order, filtered, paged")
-def list_claims(request: Request, filters: Filters, size: Size = DEFAULT_SIZE, after: Next = None) -> dict[str, Any]:
+@router.get("/claims", response_model=Json, summary="Claims in date order, filtered, paged")
+def list_claims(request: Request, filters: Filters, size: Size = DEFAULT_SIZE, after: Next = None) -> JSONResponse:
     rows, cursor = claims_page(store_of(request), filters, after, size)
-    return _paged(request, rows, cursor)
+    return JSONResponse(_paged(request, rows, cursor))
 
 
-@router.get("/claims/{claim_id}", summary="A claim with its topics")
-def get_claim(request: Request, claim_id: str) -> dict[str, Any]:
+@router.get("/claims/{claim_id}", response_model=Json, summary="A claim with its topics")
+def get_claim(request: Request, claim_id: str) -> JSONResponse:
     store = store_of(request)
     claim = _or_404(lambda: store.claim(claim_id))
-    return {**claim, "topics": topicdata.claim_topics(store, claim_id)}
+    return JSONResponse({**claim, "topics": topicdata.claim_topics(store, claim_id)})
 
 
-@router.get("/topics", summary="Topics, most claims first")
-def list_topics(request: Request, q: Annotated[str | None, Query(max_length=300)] = None) -> dict[str, Any]:
-    return {"rows": topicdata.topics(store_of(request), q=q)}
+@router.get("/topics", response_model=Json, summary="Topics, most claims first")
+def list_topics(request: Request, q: Annotated[str | None, Query(max_length=300)] = None) -> JSONResponse:
+    return JSONResponse({"rows": topicdata.topics(store_of(request), q=q)})
 
 
-@router.get("/topics/{topic_id}", summary="A topic: its timeline and consensus windows")
-def get_topic(request: Request, topic_id: str) -> dict[str, Any]:
-    return _topic(request, topic_id)
+@router.get("/topics/{topic_id}", response_model=Json, summary="A topic: its timeline and consensus windows")
+def get_topic(request: Request, topic_id: str) -> JSONResponse:
+    return JSONResponse(_topic(request, topic_id))
 
 
-@router.get("/topics/{topic_id}/timeline", summary="A topic's timeline rows")
-def get_timeline(request: Request, topic_id: str) -> dict[str, Any]:
-    return {"rows": _topic(request, topic_id)["timeline"]}
+@router.get("/topics/{topic_id}/timeline", response_model=Json, summary="A topic's timeline rows")
+def get_timeline(request: Request, topic_id: str) -> JSONResponse:
+    return JSONResponse({"rows": _topic(request, topic_id)["timeline"]})
 
 
-@router.get("/topics/{topic_id}/consensus", summary="A topic's consensus per window")
-def get_consensus(request: Request, topic_id: str) -> dict[str, Any]:
-    return {"rows": _topic(request, topic_id)["windows"]}
+@router.get("/topics/{topic_id}/consensus", response_model=Json, summary="A topic's consensus per window")
+def get_consensus(request: Request, topic_id: str) -> JSONResponse:
+    return JSONResponse({"rows": _topic(request, topic_id)["windows"]})
 
 
-@router.get("/places", summary="The places of the filtered claims, as GeoJSON")
+@router.get("/places", response_model=Json, summary="The places of the filtered claims, as GeoJSON")
 def get_places(request: Request, filters: Filters,
                topic: Annotated[str | None, Query(max_length=20, description="Only this topic's claims.")] = None
-               ) -> dict[str, Any]:
-    store = store_of(request)
+               ) -> JSONResponse:
+    return JSONResponse(places(store_of(request), filters, topic))
+
+
+def places(store: Store, filters: ClaimQuery, topic: str | None = None) -> dict[str, Any]:
+    """The places of the filtered claims (of one topic, if given) as GeoJSON; 422 for a bad search, 404 for
+    an unknown topic."""
     if topic:
-        ids = [r["claim_id"] for r in _topic(request, topic)["timeline"]]
-        filters = ClaimQuery(**{**vars(filters), "ids": ids})
+        filters = dataclasses.replace(filters, topic=topic)
     try:
         return geo.places_geojson(store.claim_places(filters))
     except StoreError as exc:
         raise HTTPException(422, str(exc)) from exc
+    except LookupError as exc:
+        raise HTTPException(404, str(exc)) from exc
 
 
-@router.get("/actors", summary="Actors that are sources, most claims first")
+@router.get("/actors", response_model=Json, summary="Actors that are sources, most claims first")
 def list_actors(request: Request, q: Annotated[str | None, Query(max_length=300)] = None,
-                size: Size = DEFAULT_SIZE) -> dict[str, Any]:
-    return {"rows": store_of(request).actors(q=q, limit=size)}
+                size: Size = DEFAULT_SIZE) -> JSONResponse:
+    return JSONResponse({"rows": store_of(request).actors(q=q, limit=size)})
 
 
-@router.get("/actors/{name}", summary="An actor: kind, country, reliability grade, claims")
-def get_actor(request: Request, name: str) -> dict[str, Any]:
+@router.get("/actors/{name}", response_model=Json, summary="An actor: kind, country, reliability grade, claims")
+def get_actor(request: Request, name: str) -> JSONResponse:
     store = store_of(request)
     actor = store.actor(name)
     if actor is None:
         raise HTTPException(404, f"no actor named {name!r}")
     letter = grade_of(store, actor["name"])
-    return {**actor, "reliability": letter, "reliability_meaning": RELIABILITY[letter],
-            "claims": store.claims(actor=actor["name"], limit=MAX_SIZE)}
+    return JSONResponse({**actor, "reliability": letter, "reliability_meaning": RELIABILITY[letter],
+                         "claims": store.claims(actor=actor["name"], limit=MAX_SIZE)})
 
 
-@router.get("/search", summary="Documents (full text), topics and actors matching a query")
+@router.get("/search", response_model=Json, summary="Documents (full text), topics and actors matching a query")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=300)],
-           size: Size = 20) -> dict[str, Any]:
+           size: Size = 20) -> JSONResponse:
     store = store_of(request)
     try:
         documents = store.documents(q=q, limit=size)
     except StoreError as exc:
         raise HTTPException(422, [{"loc": ["query", "q"], "msg": str(exc), "type": "value_error"}]) from exc
-    return {"documents": documents, "topics": topicdata.topics(store, q=q)[:size],
-            "actors": store.actors(q=q, limit=size)}
+    return JSONResponse({"documents": documents, "topics": topicdata.topics(store, q=q)[:size],
+                         "actors": store.actors(q=q, limit=size)})
 
 
 ExportFormat = Enum("ExportFormat", {name: name for name in export.FORMATS}, type=str)

@@ -32,7 +32,8 @@ ASSETS = {
     "swagger": "swagger-ui-dist-5.35.0",
 }
 
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
+# Templates are package files: compiled once, never checked for changes on a request (auto_reload off).
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, auto_reload=False)
 _env.globals.update(assets=ASSETS, version=__version__, csrf_field=CSRF_FIELD)
 templates = Jinja2Templates(env=_env)
 

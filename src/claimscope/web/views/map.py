@@ -17,6 +17,6 @@ router = APIRouter(include_in_schema=False)
 @router.get("/map")
 def map_page(request: Request, filters: api.Filters,
              topic: Annotated[str | None, Query(max_length=20)] = None) -> Response:
-    places = api.get_places(request, filters, topic)
+    places = api.places(store_of(request), filters, topic)
     return render(request, "map.html", places=places, topics=topicdata.topics(store_of(request)),
                   params=dict(request.query_params), topic=topic or "", modalities=[m.value for m in api.Modality])

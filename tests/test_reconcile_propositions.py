@@ -152,3 +152,15 @@ def test_weapons_named_without_a_figure_speak_to_a_count_only_when_sent():
     named = "the missiles were British-supplied Storm Shadows hitting the shipyard"
     topics = reconcile([claim("a", named, (), [RUSSIA], context="RU")], texts={})
     assert memberships_of(topics, "a") == {}
+
+
+def test_a_vague_region_still_names_its_country_and_a_moved_figure_counts_the_documents_people():
+    before = "some 11,000 North Korean soldiers were sent to Russia"
+    moved = "at least 3,000 had moved to eastern Russia"
+    topics = reconcile([
+        claim("before", before, [figure("some 11,000 North Korean soldiers", before, 11000, "soldier")], [RUSSIA],
+              doc="d", context="UA"),
+        claim("moved", moved, [Count(3000, 3000, None, "at_least", None, None, moved.index("3,000"), "3,000")], (),
+              doc="d", event="relocation", context="UA"),
+    ], texts={})
+    assert memberships_of(topics, "moved") == {"North Korean personnel in Russia": (3000, None)}

@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 
 from claimscope.reconcile import counting, lexicon
-from claimscope.reconcile.records import ClaimRecord
+from claimscope.reconcile.records import ClaimRecord, Place
 
 NARROW_PRECISIONS = {"point", "city", "admin1", "region"}
 _PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "region": 3}
@@ -26,7 +26,7 @@ def scope(claim: ClaimRecord, affiliation: str | None, span: tuple[int, int] | N
     candidates = [p for p in claim.places if p.country and p.country != affiliation]
     if clause:  # the figure's own clause only: "10,000 sent to Russia. Some moved closer to Ukraine."
         candidates = [p for p in candidates if p.start is None or clause[0] <= p.start < clause[1]]
-    located = [p for p in candidates if counting.located(claim, p)]
+    located = [p for p in candidates if counting.located(claim, p)] or _vague_region(claim, affiliation, clause)
     places = located or [p for p in candidates
                          if not counting.adversative(claim, p) and not counting.possessive(claim, p)]
     beside = [p for p in places if span and p.start is not None and span[0] <= p.start < span[1]]
@@ -48,6 +48,22 @@ def region_key(claim: ClaimRecord, name: str) -> str:
     """A region topic's key: the admin-1 code of the place ("RU-KRS" for Kursk and the Kursk region alike)."""
     place = next((p for p in claim.places if p.name == name), None)
     return place.admin1 if place and place.admin1 else name
+
+
+def _vague_region(claim: ClaimRecord, affiliation: str | None, clause: tuple[int, int] | None) -> list[Place]:
+    """The country of a vague region the claim locates things at ("moved to eastern Russia", which extraction
+    leaves out of its places): the country's name after a locative preposition."""
+    pattern, to_country = lexicon.demonym_pattern()
+    adjectives = lexicon.demonym_pattern(with_names=False)[1]
+    start, end = clause or (0, len(claim.content))
+    for match in pattern.finditer(claim.content, start, end):
+        word = match.group(1).lower()
+        if word in adjectives or to_country[word] == affiliation or len(to_country[word]) != 2:
+            continue
+        place = Place(match.group(1), to_country[word], None, "country", match.group(1), match.start())
+        if counting.located(claim, place) and not counting.possessive(claim, place):
+            return [place]
+    return []
 
 
 @lru_cache(maxsize=1)

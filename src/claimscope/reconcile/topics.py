@@ -42,8 +42,10 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
                 and counting.partitive(near):
             measure = head.measure  # "17 drones were launched and 15 of them shot down"
         state = counting.state(near, measure or "personnel")
-        if measure is None and count.unit is None and (state != PRESENCE or counted_people):
-            measure = "personnel"  # "8,408 injured", "the death toll has reached 2,011", "3,000 or more"
+        moved = (state == PRESENCE and claim.event in lexicon.load("topics")["presence_events"]
+                 and fallback_affiliation is not None)  # "at least 3,000 had moved to eastern Russia"
+        if measure is None and count.unit is None and (state != PRESENCE or counted_people or moved):
+            measure = "personnel"  # "8,408 injured", "the death toll has reached 2,011", "3,000 had moved to"
         if measure is None:
             continue
         counted_clauses.add(clause)
@@ -53,7 +55,8 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
                        or parties.affiliation(claim.content, context, count.start)
                        or parties.own_group(claim)
                        or (fallback_affiliation if (count.unit or "").lower() in parties.military_units()
-                           or measure == "equipment" or parties.partitive_anaphor(claim.content) else None))
+                           or measure == "equipment" or parties.partitive_anaphor(claim.content)
+                           or (moved and count.unit is None) else None))
         scope, narrower = parties.scope(claim, affiliation, near.span, clause)
         if affiliation == scope and (count.unit or "").lower() not in parties.military_units():
             affiliation = None  # "1.4 million Lebanese displaced in Lebanon" are the people of the place

@@ -147,3 +147,13 @@ def test_an_outlet_that_relays_a_named_source_is_not_the_origin():
     outlet = {"text": "The War Zone", "actor": "The War Zone", "kind": "media outlet", "country": "US"}
     assert records_of(extraction(person, [outlet]))[0].cites == ()
     assert records_of(extraction(outlet, [person]))[0].cites == ("Kyrylo Budanov",)
+
+
+def test_a_first_person_statement_before_any_named_source_is_its_publishers():
+    from claimscope.reconcile.independence import document_origins
+
+    when = date(2024, 10, 28)
+    text = "North Korean troops have been sent to Russia"
+    record = ClaimRecord("i", "statement", when, "NATO", "I", None, None, None, when, text, "asserted",
+                         "deployment", (), (), (), "RU")
+    assert document_origins([record])["i"].label == "NATO"

@@ -55,6 +55,7 @@ def origin_of(claim: ClaimRecord) -> Origin:
 
 
 REPORTING_KINDS = {"media outlet"}
+FIRST_PERSON = {"i", "we"}
 _UNNAMED = re.compile(r"\b(officials?|sources?|diplomats?|people familiar)\b", re.IGNORECASE)
 
 
@@ -210,13 +211,21 @@ def document_origins(claims: list[ClaimRecord]) -> dict[str, Origin]:
             fallback = dominant or (state_origin(claim.context_country) if claim.context_country else None)
             origins[claim.claim_id] = fallback or origin
     resolved = [(i, origins[c.claim_id]) for i, c in enumerate(claims) if not _unresolved(origins[c.claim_id])]
-    if not resolved:
-        return origins
     for i, claim in enumerate(claims):
         if _unresolved(origins[claim.claim_id]):
             before = [o for j, o in resolved if j < i]
-            origins[claim.claim_id] = before[-1] if before else resolved[0][1]
+            if before:
+                origins[claim.claim_id] = before[-1]
+            elif _first_person(claim):
+                # "I can confirm that ..." before anyone else speaks: a statement's speaker is its publisher
+                origins[claim.claim_id] = organisation_origin(claim.outlet) or _named_origin(claim.outlet, claim)
+            elif resolved:
+                origins[claim.claim_id] = resolved[0][1]
     return origins
+
+
+def _first_person(claim: ClaimRecord) -> bool:
+    return bool(claim.outlet) and (claim.source_text or "").strip().lower() in FIRST_PERSON
 
 
 def _context_state(claim: ClaimRecord) -> bool:

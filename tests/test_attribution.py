@@ -261,3 +261,10 @@ def test_a_clause_between_the_content_and_a_closing_source_is_content(extract):
             "South Korea's spy agency has told lawmakers.")
     claim = only(extract(text))
     assert claim.content.text == "Of those, 300 are believed to have been killed, with some 2,700 others wounded"
+
+
+def test_a_with_phrase_that_reports_on_its_own_is_another_claim(extract):
+    text = ("North Korea confirmed on Monday that it had deployed troops to Russia, with state news agency KCNA "
+            "reporting its soldiers helped Moscow.")
+    contents = {c.source.text: c.content.text for c in extract(text)}
+    assert contents["North Korea"] == "it had deployed troops to Russia"

@@ -5,7 +5,7 @@ says"), the sentence before ("This was reported by X") and a clause the parser l
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 # Entity types of a time: a prepositional phrase with one is the claim's date, not its content.
 TIMES = frozenset({"DATE", "TIME"})
@@ -75,6 +75,20 @@ def closing_clauses(verb: Token, clauses: list[Token]) -> set[int]:
         if child.dep_ == "advcl" and last < child.i < subject.left_edge.i:
             found |= subtree(child)
     return found
+
+
+def without_coordinate_reports(content: set[int], doc: Doc, verbs: frozenset[str]) -> set[int]:
+    """ "it had deployed troops to Russia, with state news agency KCNA reporting ...": a "with" phrase whose verb
+    reports, with a subject of its own, is another claim; it and what follows leave the content."""
+    for i in sorted(content):
+        token = doc[i]
+        if token.lower_ != "with" or token.dep_ != "prep":
+            continue
+        if any(c.dep_ == "pcomp" and c.lemma_.lower() in verbs and any(g.dep_ == "nsubj" for g in c.children)
+               for c in token.children):
+            end = i - 1 if i and doc[i - 1].is_punct else i
+            return {j for j in content if j < end}
+    return content
 
 
 def refers_back(verb: Token) -> bool:

@@ -22,6 +22,7 @@ from claimscope.extract.attribution.contents import (
     sentence_before,
     subtree,
     temporal,
+    without_coordinate_reports,
 )
 from claimscope.extract.attribution.lexicon import CueLexicon, PrepositionalCue
 from claimscope.extract.events import load_events
@@ -275,7 +276,7 @@ class FrameFinder:
             content: set[int] = set()
             for clause in clauses:
                 content |= subtree(clause)
-            return content | closing_clauses(verb, clauses)
+            return without_coordinate_reports(content | closing_clauses(verb, clauses), verb.doc, lex.verbs)
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.object_complements.get(lemma, ())]
         if preps:  # "accused Pyongyang of sending troops": the object with what it is accused of
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < preps[0].i]

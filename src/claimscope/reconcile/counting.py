@@ -21,7 +21,7 @@ CONJUNCTIONS = {"and", "or"}
 _WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)*")
 
 
-CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+but\s|,?\s+while\s|,?\s+whereas\s|,\s+and\s")
+CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+but\s|,?\s+while\s|,?\s+whereas\s|,\s+and\s|,\s+with\s")
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:

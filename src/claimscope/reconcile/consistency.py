@@ -101,9 +101,7 @@ def relate(members: list[Membership], origins: dict[str, Origin], days: int = WI
     for m in members:
         by_origin[origins[m.claim.claim_id].key].append(m)
     for group in by_origin.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                _relate_pair(a, b, origins, periods, relations, days)
+        _relate_one_origin(sorted(group, key=_day), relations)
     ordered = sorted(members, key=_day)
     starts = [_day(m) for m in ordered]
     for i, a in enumerate(ordered):
@@ -113,6 +111,22 @@ def relate(members: list[Membership], origins: dict[str, Origin], days: int = WI
             if origins[b.claim.claim_id].key != key:
                 _relate_pair(a, b, origins, periods, relations, days)
     return relations
+
+
+def _relate_one_origin(group: list[Membership], relations: dict[str, Relations]) -> None:
+    """The pairs of one origin group, in date order: a repeat on the same day, else the earlier is
+    superseded by the later, which is growth from it when its figure is higher (as `_relate_pair`)."""
+    for i, early in enumerate(group):
+        ida, day = early.claim.claim_id, _day(early)
+        for late in group[i + 1 :]:
+            idb = late.claim.claim_id
+            if _day(late) == day:
+                relations[ida].repeats.add(idb)
+                relations[idb].repeats.add(ida)
+                continue
+            relations[ida].superseded_by.add(idb)
+            if early.value is not None and late.value is not None and late.value > early.value:
+                relations[idb].growth_from.add(ida)
 
 
 def _relate_pair(a: Membership, b: Membership, origins: dict[str, Origin],

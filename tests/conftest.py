@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -41,6 +42,18 @@ def nlp():
     from claimscope.extract.pipeline import build_pipeline
 
     return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """Claims of a text published on Friday 2024-10-25."""
+
+    def run(text: str) -> list:
+        doc = nlp.make_doc(text)
+        doc._.published = date(2024, 10, 25)
+        return nlp(doc)._.claims
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from claimscope.extract.attribution.quotes import quote_spans
 from claimscope.extract.types import Claim
-
-FRIDAY = date(2024, 10, 25)
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-    """Claims of a text published on Friday 2024-10-25."""
-
-    def run(text: str) -> list[Claim]:
-        doc = nlp.make_doc(text)
-        doc._.published = FRIDAY
-        return nlp(doc)._.claims
-
-    return run
 
 
 def only(claims: list[Claim]) -> Claim:

@@ -3,23 +3,7 @@ adjunct ("reported at the time that ...")."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-from claimscope.extract.types import Claim
-
-FRIDAY = date(2024, 10, 25)
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-    def run(text: str) -> list[Claim]:
-        doc = nlp.make_doc(text)
-        doc._.published = FRIDAY
-        return nlp(doc)._.claims
-
-    return run
 
 
 def test_in_his_words_after_the_speaker_is_named(extract):

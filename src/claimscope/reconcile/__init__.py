@@ -14,6 +14,7 @@ from typing import Any
 
 from claimscope.reconcile.consistency import Relations, Window, relate, rising, windows
 from claimscope.reconcile.grading import Grade, credibility, reliability
+from claimscope.reconcile.derived import shown
 from claimscope.reconcile.edits import Edit, route, split_topic_id, topic_label
 from claimscope.reconcile.independence import Origin, copy_groups, document_origins, document_signature
 from claimscope.reconcile.records import ClaimRecord
@@ -121,7 +122,7 @@ def reconcile(claims: Iterable[ClaimRecord], texts: dict[str, str], edits: Itera
     signatures = {doc: sig for doc, text in texts.items() if (sig := document_signature(text))}
     topics = [build_topic(tid, topic_label(tid, [(m.key.id, m.key.label()) for m in ms], edits), ms,
                           copy_groups(ms, origins, signatures), grades or {}, window_days)
-              for tid, ms in members.items()]
+              for tid, ms in members.items() if shown(ms)]
     return sorted(topics, key=lambda t: (-len(t.rows), t.label))
 
 

@@ -63,14 +63,14 @@ def window(content: str, count: Count, counts: tuple[Count, ...], clause: tuple[
     left = max([clause[0], *((c.start + len(c.text or "")) for c in earlier)])
     right = min([clause[1], *(s for s in starts if s > start)])
     before, own, after = content[left:start], content[start:end], content[end:right]
-    after_words = _words(after)
+    after_words = words(after)
     if set(after_words) <= CONJUNCTIONS and right < clause[1]:
         # "316 children and 790 women were among the dead": coordinated figures share the words after the last
         following = [c for c in counts if c.start is not None and c.start >= right]
         nxt = window(content, min(following, key=lambda c: c.start or 0), counts, clause) if following else None
         if nxt is not None:
             after_words = after_words + nxt.after
-    return Window(_words(own), _words(before), after_words, content[left:right].lower(), (left, right))
+    return Window(words(own), words(before), after_words, content[left:right].lower(), (left, right))
 
 
 def state(w: Window, measure: str = "personnel") -> str:
@@ -79,8 +79,8 @@ def state(w: Window, measure: str = "personnel") -> str:
     spec = lexicon.load("topics")
     reach = spec["state_reach"]
     context = set(w.own + w.after + w.before)
-    for words in (w.own, w.after[:reach], list(reversed(w.before))[:2 * reach]):
-        found = _states_in(words, measure, context)
+    for part in (w.own, w.after[:reach], list(reversed(w.before))[:2 * reach]):
+        found = _states_in(part, measure, context)
         if {"killed", "wounded"} <= set(found):
             return "casualties"
         casualty = [s for s in found if spec["states"][s].get("casualty")]
@@ -101,8 +101,8 @@ def clause_state(text: str, measure: str = "personnel") -> str:
 def clause_states(text: str, measure: str = "personnel") -> list[str]:
     """Every state a clause without a figure speaks of, in order ("withdrawn after heavy losses": combat and
     casualties); killed and wounded together are casualties."""
-    words = _words(text)
-    found = _states_in(words, measure, set(words))
+    tokens = words(text)
+    found = _states_in(tokens, measure, set(tokens))
     if {"killed", "wounded"} <= set(found):
         found = ["casualties" if s == "killed" else s for s in found if s != "wounded"]
     return found
@@ -182,9 +182,18 @@ def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> s
     return None
 
 
+def phased(content: str, count: Count) -> bool:
+    """The figure is summed over phases: "18,000 troops in two phases", "across both rotations"."""
+    if count.start is None:
+        return False
+    spec = lexicon.load("topics")
+    after = words(content[count.start + len(count.text or ""):])[:3]
+    return bool(after) and after[0] in spec["phase_openers"] and bool(set(after[1:3]) & set(spec["phases"]))
+
+
 def _has_any(text: str, phrases: list[str]) -> bool:
-    words = " " + " ".join(_words(text)) + " "
-    return any(f" {p} " in words for p in phrases)
+    joined = " " + " ".join(words(text)) + " "
+    return any(f" {p} " in joined for p in phrases)
 
 
 def located(claim: ClaimRecord, place: Place) -> bool:
@@ -211,7 +220,7 @@ def adversative(claim: ClaimRecord, place: Place) -> bool:
     """The place names a party, not a location: "the war against Ukraine", "between Israel and Hezbollah"."""
     if place.start is None:
         return False
-    before = _words(claim.content[max(0, place.start - 20):place.start])[-1:]
+    before = words(claim.content[max(0, place.start - 20):place.start])[-1:]
     return bool(set(before) & set(lexicon.load("topics")["adversatives"]))
 
 
@@ -223,7 +232,8 @@ def possessive(claim: ClaimRecord, place: Place) -> bool:
     return claim.content[end:end + 2] in ("'s", "’s")
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """The lower-case words of `text`, the lexicon's phrases joined by hyphens ("took-part")."""
     return _WORD.findall(_phrases().sub(lambda m: m.group(0).replace(" ", "-"), text.lower().replace("’", "'")))
 
 

@@ -25,7 +25,7 @@ class TopicKey:
     state: str
     affiliation: str | None
     scope: str | None
-    period: str | None = None  # "increment", "period", "event:DAY" or "unquantified": not a standing count
+    period: str | None = None  # "increment", "total", "period", "event:DAY" or "unquantified": not a standing count
     region: str | None = None  # a place inside the scope the figure counts at ("Kursk Oblast")
 
     @property
@@ -49,6 +49,8 @@ class TopicKey:
             parts.append(f"in {country_name(self.scope)}")
         if self.period == "period":
             parts.append("(in a bounded period)")
+        elif self.period == "total":
+            parts.append("(in total, all phases)")
         elif self.period == "unquantified":
             parts.append("(no figure)")
         elif self.period and self.period.startswith("event:"):
@@ -68,6 +70,7 @@ class Membership:
     scope_place: str | None  # the narrower place the claim speaks of, if any
     denied: bool  # the source denies the proposition (interval is what it denies)
     derivation: str  # one line: how the interval follows from the text
+    derived: bool = False  # a sum or difference of figures the claim states, not a figure it states
 
 
 @lru_cache(maxsize=None)
@@ -108,10 +111,10 @@ def membership_json(m: Membership) -> dict[str, Any]:
     """A membership without its claim, as plain JSON (the store keeps the claim record apart)."""
     return {"key": dataclasses.asdict(m.key), "label": m.key.label(), "interval": [m.interval.low, m.interval.high],
             "stated": [m.stated.low, m.stated.high], "value": m.value, "scope_place": m.scope_place,
-            "denied": m.denied, "derivation": m.derivation}
+            "denied": m.denied, "derivation": m.derivation, "derived": m.derived}
 
 
 def membership_from(data: dict[str, Any], claim: ClaimRecord) -> Membership:
     """The membership `membership_json` wrote, joined to its claim."""
     return Membership(claim, TopicKey(**data["key"]), Interval(*data["interval"]), Interval(*data["stated"]),
-                      data["value"], data["scope_place"], data["denied"], data["derivation"])
+                      data["value"], data["scope_place"], data["denied"], data["derivation"], data.get("derived", False))

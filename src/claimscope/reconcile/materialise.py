@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimscope.reconcile import Topic, build_topic
+from claimscope.reconcile.derived import shown_json
 from claimscope.reconcile.edits import Edit, route, topic_label
 from claimscope.reconcile.grading import file_grades
 from claimscope.reconcile.independence import (
@@ -130,6 +131,8 @@ def compute(store: Store, topic_ids: Iterable[str], edits: list[Edit], grades: d
     signatures = store.signatures({r["record"]["document_id"] for r in rows})
     topics = []
     for topic_id, members in by_topic.items():
+        if not shown_json(r["membership"] for r in members):
+            continue  # only derived figures: nothing states what it measures
         ms = [membership_from(r["membership"], record_from(r["record"])) for r in members]
         origins = {r["claim_id"]: Origin(r["origin_key"], r["origin_label"]) for r in members}
         origins = copy_groups(ms, origins, signatures)

@@ -47,18 +47,24 @@ def _of_people(claim: ClaimRecord, found: list[Membership], counted_clauses: set
             continue
         text = claim.content[clause[0]:clause[1]]
         states = counting.clause_states(text)
-        if not states and _names_people(text, claim) and (claim.event in presence_events or claim.modality == "denied"):
+        if not states and _names_people(text, claim) and (claim.event in presence_events or claim.modality == "denied"
+                                                          or _takes_part(text)):
             states = [PRESENCE]  # "North Korean soldiers remain in the Kursk region, but ..."
         for state in states:
             if state not in states_found:
                 states_found.add(state)
                 key = _unquantified(TopicKey("personnel", state, affiliation, scope), claim, text)
-                made.append(_membership(claim, _at_region(key, claim, narrower), text, narrower))
+                made.append(_membership(claim, _at_region(key, claim, narrower, text), text, narrower))
     if not found and not made and (whole != PRESENCE or claim.modality == "denied"
-                                   or claim.event in presence_events):
+                                   or claim.event in presence_events or _takes_part(claim.content)):
         key = _unquantified(TopicKey("personnel", whole, affiliation, scope), claim, claim.content)
-        made.append(_membership(claim, _at_region(key, claim, narrower), claim.content, narrower))
+        made.append(_membership(claim, _at_region(key, claim, narrower, claim.content), claim.content, narrower))
     return made
+
+
+def _takes_part(text: str) -> bool:
+    """The clause says people took part in the war ("fought alongside", "had taken part in")."""
+    return bool(set(counting.words(text)) & set(lexicon.load("topics")["participation"]))
 
 
 def _names_people(text: str, claim: ClaimRecord) -> bool:
@@ -67,10 +73,11 @@ def _names_people(text: str, claim: ClaimRecord) -> bool:
                 or parties.affiliation(text, claim.context_country, None, names=False))
 
 
-def _at_region(key: TopicKey, claim: ClaimRecord, narrower: str | None) -> TopicKey:
+def _at_region(key: TopicKey, claim: ClaimRecord, narrower: str | None, clause: str) -> TopicKey:
     """People said to be at a place inside the scope, without a figure ("troops remain in the Kursk region"),
-    speak to that region's count."""
-    if key.state != PRESENCE or narrower is None or claim.modality == "denied" or key.period == "increment":
+    speak to that region's count; that they took part in the fighting there is not a count of who is there."""
+    if key.state != PRESENCE or narrower is None or claim.modality == "denied" or key.period == "increment" \
+            or _takes_part(clause):
         return key
     place = next((p for p in claim.places if p.name == narrower and p.start is not None), None)
     if place is None or not _names_people(claim.content[max(0, place.start - REGION_REACH):place.start], claim):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from typing import NamedTuple
 
-from claimscope.reconcile import counting, lexicon, parties, propositions
+from claimscope.reconcile import counting, derived, lexicon, parties, propositions
 from claimscope.reconcile.keys import PRESENCE, Membership, TopicKey
 from claimscope.reconcile.records import ClaimRecord, Count, Interval
 
@@ -62,6 +62,8 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
             affiliation = None  # "1.4 million Lebanese displaced in Lebanon" are the people of the place
         casualty = bool(lexicon.load("topics")["states"].get(state, {}).get("casualty"))
         period = counting.period(near, claim.content[clause[0]:clause[1]], claim, casualty)
+        if period is None and state == PRESENCE and counting.phased(claim.content, count):
+            period = "total"
         inherits = (state == PRESENCE and head is not None and head.clause == clause
                     and (counting.subcount(near) or (head.inherited and counting.coordinated(near))))
         if inherits and head is not None:
@@ -76,7 +78,8 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
             # a region's figure is its own topic too, where it stands as stated
             region = dataclasses.replace(key, region=parties.region_key(claim, narrower))
             found.append(_count_membership(claim, region, count, None))
-    return found + propositions.figure_less(claim, found, counted_clauses, fallback_affiliation)
+    return found + derived.derived(found) + propositions.figure_less(claim, found, counted_clauses,
+                                                                    fallback_affiliation)
 
 
 def _per_unit_total(claim: ClaimRecord, count: Count, near: counting.Window) -> Count:

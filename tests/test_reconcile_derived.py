@@ -93,3 +93,19 @@ def test_taking_part_in_the_war_is_presence_not_being_in_combat_now():
     assert set(memberships_of(topics, "fought")) == set(memberships_of(topics, "part")) == {
         "Eritrean personnel in Russia (no figure)"}
     assert memberships_of(topics, "absent") == {"Eritrean personnel in combat in Russia": (0, 0)}
+
+
+def test_withdrawn_is_none_in_combat_and_a_temporary_withdrawal_speaks_of_their_return():
+    withdrawn = "these Eritrean soldiers were withdrawn after suffering heavy casualties"
+    temporary = "the decision to withdraw Eritrean troops from the frontline may be temporary"
+    activity = "the activity of Eritrean troops has decreased recently"
+    yemen = [Place("Yemen", "YE", None, "country")]
+    topics = reconcile([
+        claim("w", withdrawn, (), yemen, event="relocation", context="YE"),
+        claim("t", temporary, (), yemen, modality="speculative", context="YE"),
+        claim("a", activity, (), yemen, context="YE"),
+    ], texts={})
+    assert memberships_of(topics, "w")["Eritrean personnel in combat in Yemen"] == (0, 0)
+    assert "Eritrean personnel casualties (killed and wounded) in Yemen (no figure)" in memberships_of(topics, "w")
+    assert set(memberships_of(topics, "t")) == {"Eritrean personnel back in combat in Yemen"}
+    assert set(memberships_of(topics, "a")) == {"Eritrean personnel in combat in Yemen"}

@@ -47,6 +47,8 @@ def _of_people(claim: ClaimRecord, found: list[Membership], counted_clauses: set
             continue
         text = claim.content[clause[0]:clause[1]]
         states = counting.clause_states(text)
+        if _withdrawn(text, states, claim):
+            states = ["combat", *states]  # "these soldiers were withdrawn after ...": none are in combat
         if not states and _names_people(text, claim) and (claim.event in presence_events or claim.modality == "denied"
                                                           or _takes_part(text)):
             states = [PRESENCE]  # "North Korean soldiers remain in the Kursk region, but ..."
@@ -60,6 +62,15 @@ def _of_people(claim: ClaimRecord, found: list[Membership], counted_clauses: set
         key = _unquantified(TopicKey("personnel", whole, affiliation, scope), claim, claim.content)
         made.append(_membership(claim, _at_region(key, claim, narrower, claim.content), claim.content, narrower))
     return made
+
+
+def _withdrawn(text: str, states: list[str], claim: ClaimRecord) -> bool:
+    """The clause says people were withdrawn, and names neither combat nor a state that stands for it (their
+    return: "the withdrawal may be temporary")."""
+    spec = lexicon.load("topics")["states"]
+    if any(s == "combat" or spec[s].get("replaces") == "combat" for s in states):
+        return False
+    return bool(set(counting.words(text)) & set(lexicon.load("topics")["withdrawals"])) and _names_people(text, claim)
 
 
 def _takes_part(text: str) -> bool:
@@ -159,10 +170,14 @@ def _membership(claim: ClaimRecord, key: TopicKey, clause: str, narrower: str | 
 
 
 def _negated_state(clause: str, state: str) -> bool:
-    """A negation shortly before the state's word ("have not yet been seen in direct combat")."""
-    tokens = re.findall(r"n't|[a-z]+", clause.lower())
-    state_words = set(lexicon.load("topics")["states"][state]["words"])
-    negations = set(lexicon.load("topics")["negations"])
+    """A negation shortly before the state's word ("have not yet been seen in direct combat"); for combat, a
+    word of withdrawal anywhere in the clause ("pulled from the front lines", "were withdrawn")."""
+    spec = lexicon.load("topics")
+    tokens = counting.words(clause)
+    if state == "combat" and set(tokens) & set(spec["withdrawals"]):
+        return True
+    state_words = set(spec["states"][state]["words"])
+    negations = set(spec["negations"])
     for i, token in enumerate(tokens):
         if token in state_words and negations & set(tokens[max(0, i - NEGATION_REACH) : i]):
             return True

@@ -109,3 +109,23 @@ def test_withdrawn_is_none_in_combat_and_a_temporary_withdrawal_speaks_of_their_
     assert "Eritrean personnel casualties (killed and wounded) in Yemen (no figure)" in memberships_of(topics, "w")
     assert set(memberships_of(topics, "t")) == {"Eritrean personnel back in combat in Yemen"}
     assert set(memberships_of(topics, "a")) == {"Eritrean personnel in combat in Yemen"}
+
+
+def test_a_claim_that_refers_back_to_a_figure_takes_its_topics_with_its_own_figure():
+    stated = "some 2,000 Eritrean soldiers were killed in Yemen"
+    higher = "the estimated number may be much higher and could reach 5,000"
+    denied = "the ministry said such reports were groundless"
+    alone = "the reports were groundless"
+    yemen = [Place("Yemen", "YE", None, "country")]
+    topics = reconcile([
+        claim("s", stated, [approx("some 2,000 Eritrean soldiers", stated, 2000, "soldier")], yemen,
+              doc="d", context="YE"),
+        claim("h", higher, [figure("5,000", higher, 5000)], (), doc="d", modality="speculative", context="YE"),
+        claim("d", denied, (), (), doc="d", modality="denied", context="YE"),
+        claim("x", alone, (), (), doc="other", modality="denied", context="YE"),
+    ], texts={})
+    assert memberships_of(topics, "h") == {"Eritrean personnel killed in Yemen": (5000, 5000)}
+    assert set(memberships_of(topics, "d")) == {"Eritrean personnel killed in Yemen"}
+    row = next(r for t in topics for r in t.rows if r.membership.claim.claim_id == "d")
+    assert row.membership.denied
+    assert memberships_of(topics, "x") == {}

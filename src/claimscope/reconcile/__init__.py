@@ -14,6 +14,7 @@ from typing import Any
 
 from claimscope.reconcile.consistency import Relations, Window, relate, rising, windows
 from claimscope.reconcile.grading import Grade, credibility, reliability
+from claimscope.reconcile.anaphora import document_memberships
 from claimscope.reconcile.derived import shown
 from claimscope.reconcile.edits import Edit, route, split_topic_id, topic_label
 from claimscope.reconcile.independence import Origin, copy_groups, document_origins, document_signature
@@ -112,9 +113,11 @@ def reconcile(claims: Iterable[ClaimRecord], texts: dict[str, str], edits: Itera
     for records in by_document.values():
         origins.update(document_origins(records))
     members: dict[str, list[Membership]] = defaultdict(list)
-    for claim in claims:
-        for m in memberships(claim, fallback.get(claim.document_id)):
-            members[route(m.key.id, claim.claim_id, edits)].append(m)
+    for records in by_document.values():
+        found = document_memberships(records, lambda r: memberships(r, fallback.get(r.document_id)))
+        for claim in records:
+            for m in found[claim.claim_id]:
+                members[route(m.key.id, claim.claim_id, edits)].append(m)
     by_id = {c.claim_id: c for c in claims}
     for edit in edits:
         if edit.action == "add" and edit.claim in by_id and members.get(edit.topic):

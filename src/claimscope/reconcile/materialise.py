@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimscope.reconcile import Topic, build_topic
+from claimscope.reconcile.anaphora import document_memberships
 from claimscope.reconcile.derived import shown_json
 from claimscope.reconcile.edits import Edit, route, topic_label
 from claimscope.reconcile.grading import file_grades
@@ -46,11 +47,12 @@ def add_document(store: Store, claims_json: dict[str, Any], text: str, edits: li
     fallback = document_affiliations(records)
     origins = document_origins(records)
     claims, members = [], []
+    found = document_memberships(records, lambda r: memberships(r, fallback.get(r.document_id)))
     for record in records:
         origin = origins[record.claim_id]
         claims.append({"claim_id": record.claim_id, "origin_key": origin.key, "origin_label": origin.label,
                        "actor": record.actor, "record": record_json(record)})
-        for m in memberships(record, fallback.get(record.document_id)):
+        for m in found[record.claim_id]:
             members.append({"topic_id": route(m.key.id, record.claim_id, edits), "raw_topic_id": m.key.id,
                             "claim_id": record.claim_id, "kind": membership_kind(m), "membership": membership_json(m)})
     store.save_recon_document(claims_json["document"]["id"], document_signature(text), claims, members)

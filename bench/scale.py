@@ -3,7 +3,9 @@ a document as the store grows from 10^3 to 10^5 documents; the p95 latency of th
 10^6 claims; on SQLite and on PostgreSQL (CLAIMSCOPE_BENCH_PG, an empty database, else a throwaway server).
 
 Texts: PolNeAR articles (`--limit N`, default 200). The store is pre-filled with synthetic rows (bench.synthetic);
-CLAIMSCOPE_BENCH_SCALE_DOCS caps the largest store (default 10^5 documents = 10^6 claims).
+CLAIMSCOPE_BENCH_SCALE_DOCS caps the largest store (default 10^5 documents = 10^6 claims);
+CLAIMSCOPE_BENCH_SCALE_PARTS picks the parts to run (`throughput`, `growth`; default both), so the store growth
+can be measured again without re-running the throughput.
 """
 
 from __future__ import annotations
@@ -39,7 +41,11 @@ def run(root: Path) -> Result:
         return skipped("scale", root / "polnear" / "train" / "text")
     result = Result(task="scale")
     largest = int(os.environ.get("CLAIMSCOPE_BENCH_SCALE_DOCS") or SIZES[-1])
-    throughput(result, texts)
+    parts = set((os.environ.get("CLAIMSCOPE_BENCH_SCALE_PARTS") or "throughput,growth").split(","))
+    if "throughput" in parts:
+        throughput(result, texts)
+    if "growth" not in parts:
+        return result
     probes = extracted(texts[:PROBES])
     with backends(result) as urls:
         for backend, url in urls:

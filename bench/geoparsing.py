@@ -202,6 +202,7 @@ def run(root: Path) -> Result:
                         " as places, by design")
     result.notes.append("'right id, far': geocoded toponyms resolved to the gold GeoNames entry whose point is still"
                         " over 161 km from the gold one (countries and large regions: the sources ship no GeoNames"
-                        " point for them, the index stands in the middle of their settlements' extent)")
+                        " point for them; a country stands at its largest landmass's centroid, a region in the"
+                        " middle of its settlements' extent)")
     result.notes.append("words/s is wall-clock on a shared machine: compare systems with bench throughput instead")
     return result

@@ -44,6 +44,16 @@ def test_country_beats_a_town_of_the_same_name(gaz):
     assert best(gaz, "Georgia").country == "GE"  # ... and the country wins over the US state without context
 
 
+def test_a_country_stands_at_the_middle_of_its_main_landmass(gaz):
+    """Not among far islands or settlements crowded along one border: Portugal on the mainland, not towards the
+    Azores; the United States near the contiguous states' geographic centre (Lebanon, Kansas), not Alaska's
+    pull; Russia east of the Urals."""
+    portugal, usa, russia = best(gaz, "Portugal"), best(gaz, "United States"), best(gaz, "Russia")
+    assert 38 < portugal.lat < 41 and -9.5 < portugal.lon < -6.5
+    assert abs(usa.lat - 39.8) < 1.5 and abs(usa.lon + 98.6) < 1.5
+    assert 55 < russia.lat < 65 and 80 < russia.lon < 110
+
+
 def test_entries_by_code(gaz):
     ukraine = gaz.country("UA")
     assert (ukraine.name, ukraine.geonames_id, ukraine.precision) == ("Ukraine", 690791, "country")

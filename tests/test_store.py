@@ -244,6 +244,9 @@ def test_claim_filters(store):
     assert ids(actor="cnn") == ["04", "09"]  # as source, and as relay
     assert "09" in ids(actor="Defence Intelligence of Ukraine")  # cited
     assert ids(since=date(2024, 10, 24), until=date(2024, 10, 24)) == ["05", "07", "08"]
+    # read in two parts (multi-day claims begun before `since`, then those from `since` on), one order and limit
+    assert ids(since=date(2024, 10, 24), limit=2) == ["05", "07"]
+    assert ids(since=date(2024, 10, 24), until=date(2024, 10, 24), limit=1) == ["05"]
     assert ids(until=date(2024, 10, 22)) == ["05", "06"]
     assert ids(q="BRIGADES") == ["06"]
     assert ids(q="%") == [] and ids(q="brig\x00ades") == ["06"] and ids(source="\x00") == ids()

@@ -224,20 +224,26 @@ class Store(Reconciled):
         relay or cited); `document` an id or unique prefix; `since`/`until` keep claims whose date overlaps; `q`
         a part of the content; `units` keeps claims counting one of these units.
         """
-        stmt = (
-            pages.claim_select(*self._claim_conditions(filters))
-            .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
-            .order_by(
-                ClaimRow.dated_from.is_(None),
-                ClaimRow.dated_from,
-                DocumentRow.published,
-                ClaimRow.document_id,
-                ClaimRow.position,
-            )
-            .limit(limit)
-        )
+        since = filters.pop("since", None)
+        conditions = self._claim_conditions(filters)
+        rows: list[Any] = []
         with self._sessions() as session:
-            rows = session.execute(stmt).all()
+            for part in _date_parts(since):
+                stmt = (
+                    pages.claim_select(*conditions, *part)
+                    .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+                    .order_by(
+                        ClaimRow.dated_from.is_(None),
+                        ClaimRow.dated_from,
+                        DocumentRow.published,
+                        ClaimRow.document_id,
+                        ClaimRow.position,
+                    )
+                    .limit(None if limit is None else limit - len(rows))
+                )
+                rows += session.execute(stmt).all()
+                if limit is not None and len(rows) >= limit:
+                    break
             return pages.with_briefs(session, rows, pages.claims_of(session, rows))
 
     def claims_by_document(
@@ -538,6 +544,18 @@ class _SharedRows:
                 admin1=mention.get("admin1"),
             )
         return self.places[geonames_id]
+
+
+def _date_parts(since: date | None) -> list[list[ColumnElement[bool]]]:
+    """The extra conditions of each query a claims listing reads in turn, in listing order. With `since`: first
+    the claims dated over several days that started before it and still overlap it (read through the index of
+    multi-day claims), then those that start on or after it (a range of the date index); a one-day claim that
+    starts before `since` cannot overlap it. Without: one query."""
+    if since is None:
+        return [[]]
+    started_before = [ClaimRow.dated_to > ClaimRow.dated_from, ClaimRow.dated_from < since,
+                      ClaimRow.dated_from >= since - records.LONGEST_INTERVAL, ClaimRow.dated_to >= since]
+    return [started_before, [ClaimRow.dated_from >= since]]
 
 
 def _no_nul(text: str | None) -> str | None:

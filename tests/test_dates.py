@@ -341,3 +341,9 @@ def test_future_with_a_plural_unit_is_a_future_reference():
     assert normalise_date("future quarters", FRIDAY) == ("FUTURE_REF", "ref")
     assert normalise_date("future years", FRIDAY) == ("FUTURE_REF", "ref")
     assert normalise_date("recent years", FRIDAY) == ("PXY", "duration")  # annotated either way: stays a span
+
+
+def test_a_part_of_a_season_may_take_the_article():
+    october = date(1995, 10, 26)
+    assert normalise_date("the early summer", october) == ("1995-SU", "season")
+    assert normalise_date("the late spring", october) == ("1995-SP", "season")

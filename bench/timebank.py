@@ -15,13 +15,16 @@ Systems, run on the same texts:
   dateparser   `search.search_dates(text, languages=['en'], settings={'RELATIVE_BASE': dct})`, each found
                date made ISO at the precision dateparser's own period gives the matched text (day, month,
                year); every match is a DATE
-`CLAIMSCOPE_BENCH_LIMIT` caps the documents per corpus.
+`CLAIMSCOPE_BENCH_LIMIT` caps the documents per corpus. `CLAIMSCOPE_DATES_MISSES=1` prints claimscope's misses
+to stderr, to sort errors by phenomenon: wrong values (text, gold, predicted, context) and unmatched spans
+(gold missed, predictions without gold).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -75,6 +78,8 @@ def run(root: Path) -> Result:
             started = time.perf_counter()
             predictions = predict(docs)
             seconds = time.perf_counter() - started
+            if system == "claimscope" and os.environ.get("CLAIMSCOPE_DATES_MISSES"):
+                print_misses(corpus, docs, predictions)
             for kind in SCORED:
                 row = score(docs, predictions, kind)
                 result.rows.append({"corpus": corpus, "system": system, "type": kind, **row, "seconds": seconds})
@@ -135,6 +140,36 @@ def score(docs: list[Document], predictions: list[list[Timex]], kind: str) -> di
         "value_f1": _prf("value", right, n_pred, n_gold)["value_f1"],
         "value_acc_exact": exact / relaxed if relaxed else 0.0,
     }
+
+
+def print_misses(corpus: str, docs: list[Document], predictions: list[list[Timex]]) -> None:
+    """Every scored miss of one corpus on stderr, a line each: VALUE (matched span, wrong value), GOLD (a gold
+    span nothing overlaps) and PRED (a prediction overlapping no gold), with the text, the values and context."""
+    for doc, predicted in zip(docs, predictions, strict=True):
+        gold = [g for g in doc.gold if g.type in SCORED]
+        others = [g for g in doc.gold if g.type in IGNORED]
+        pred = [p for p in predicted if not any(_overlap(p, o) for o in others)]
+        pairs = _match(pred, gold)
+        matched_p = {id(p) for p, _ in pairs}
+        matched_g = {id(g) for _, g in pairs}
+
+        def context(t: Timex) -> str:
+            return " ".join(doc.text[max(0, t.start - 60) : t.end + 40].split())
+
+        def line(kind: str, t: Timex, detail: str) -> None:
+            text = " ".join(doc.text[t.start : t.end].split())
+            print(f"{corpus}\t{doc.name}\t{doc.dct}\t{kind}\t{text!r}\t{detail}\t{context(t)}", file=sys.stderr)
+
+        for p, g in pairs:
+            if p.value is None or g.value is None or canonical(p.value) != canonical(g.value) or p.type != g.type:
+                gtext = " ".join(doc.text[g.start : g.end].split())
+                line("VALUE", p, f"gold {g.type} {g.value} {gtext!r} pred {p.type} {p.value}")
+        for g in gold:
+            if id(g) not in matched_g:
+                line("GOLD", g, f"gold {g.type} {g.value}")
+        for p in pred:
+            if id(p) not in matched_p:
+                line("PRED", p, f"pred {p.type} {p.value}")
 
 
 def canonical(value: str) -> str:

@@ -318,3 +318,32 @@ def test_holidays_and_halves():
 def test_component_finds_holidays_but_not_their_classifier_uses(dates_nlp):
     found = times(dates_nlp, "The boy was found on Thanksgiving Day. Christmas shopping fell.", date(2000, 2, 10))
     assert [(t, v) for t, v, _ in found] == [("Thanksgiving Day", "1999-11-25")]
+
+
+def test_component_an_infinitive_is_no_past_whatever_the_tense_over_it(dates_nlp):
+    wednesday = date(2024, 10, 23)
+    # an action still to come when the verb over it happened: the nearest December, not last year's
+    found = times(dates_nlp, "The council said it had agreed to hold new elections in December.", wednesday)
+    assert found[-1][1] == "2024-12"
+    # under a planning verb, forwards even in the past tense
+    found = times(dates_nlp, "The delegation planned to leave the capital on Friday.", wednesday)
+    assert found[0][1] == "2024-10-25"
+    # a plan's own date after the verb is the planned event's; a fronted date dates the planning
+    assert times(dates_nlp, "Farmers planned a large protest in the square on Saturday.", wednesday)[0][1] == (
+        "2024-10-26"
+    )
+    assert times(dates_nlp, "On Monday, the union planned to strike.", wednesday)[0][1] == "2024-10-21"
+    # an infinitive with no verb over it keeps the tense rules
+    assert times(dates_nlp, "The delegations met on Friday to sign the accord.", wednesday)[0][1] == "2024-10-18"
+
+
+def test_future_with_a_plural_unit_is_a_future_reference():
+    assert normalise_date("future quarters", FRIDAY) == ("FUTURE_REF", "ref")
+    assert normalise_date("future years", FRIDAY) == ("FUTURE_REF", "ref")
+    assert normalise_date("recent years", FRIDAY) == ("PXY", "duration")  # annotated either way: stays a span
+
+
+def test_a_part_of_a_season_may_take_the_article():
+    october = date(1995, 10, 26)
+    assert normalise_date("the early summer", october) == ("1995-SU", "season")
+    assert normalise_date("the late spring", october) == ("1995-SP", "season")

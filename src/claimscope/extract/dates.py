@@ -77,6 +77,7 @@ class DateFinder:
         self.future_auxiliaries = frozenset(lex["future_auxiliaries"])
         self.future_verbs = frozenset(lex["future_verbs"])
         self.future_heads = frozenset(lex["future_heads"])
+        self.plan_verbs = frozenset(lex["plan_verbs"])
         self.past_tags = frozenset(lex["past_tags"])
         self.perfect_auxiliaries = frozenset(lex["perfect_auxiliaries"])
         self.nominal_deps = frozenset(lex["nominal_deps"])
@@ -146,6 +147,15 @@ class DateFinder:
             end -= 1
         return Span(ent.doc, start, end, label=ent.label_) if end > start else None
 
+    def _unrealised(self, span: Span, verb: Token, chain: list[Token]) -> bool:
+        """Whether the date's verb is an action still to come when the verb over it happened: a to-infinitive
+        under another verb ("had agreed to resign in June", "decided to admit them in March"), or a plan's own
+        verb with the date after it ("planned a rally on Saturday"; "On Friday, they planned ..." dates the
+        planning). The tense of the verb over it does not put the date in the past."""
+        if verb.lemma_.lower() in self.plan_verbs:
+            return span.root.i > verb.i
+        return len(chain) > 1 and verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children)
+
     def _classifier(self, span: Span) -> bool:
         """A lone season word modifying a noun ("winter clothing") classifies it; it dates nothing."""
         token = span.root
@@ -153,6 +163,9 @@ class DateFinder:
 
     def _tense(self, span: Span) -> Prefer:
         """"future" or "past" from the verb the span modifies (or the verb that one completes), else "nearest".
+
+        A to-infinitive is no past whatever the tense over it ("had agreed to resign in June": the nearest
+        June; "planned to leave on Thursday": forwards, as is a plan's own date, "planned a rally on Saturday").
 
         A word before it decides first: "as early as Friday" looks forward; "until", "by", "through January"
         take the nearest. Only a date modifying the verb itself counts ("said Tuesday", "met on Friday"); one
@@ -178,6 +191,10 @@ class DateFinder:
             or any(v.lemma_.lower() in self.future_heads and v.tag_ not in self.past_tags for v in chain[1:])
         ):
             return "future"
+        if self._unrealised(span, verb, chain):
+            if any(v.lemma_.lower() in self.future_verbs for v in chain[1:]) or verb.lemma_.lower() in self.plan_verbs:
+                return "future"
+            return "nearest"
         if verb.tag_ in self.past_tags or any(
             a.tag_ in self.past_tags or a.lower_ in self.perfect_auxiliaries for a in auxiliaries
         ):

@@ -1,13 +1,16 @@
 """`python -m bench serve`: latency of the workspace under 50 concurrent clients on loopback.
 
 A store of 10^5 synthetic claims (10^4 documents of 10 claims, written through `Store.add`, cached in the
-claimscope cache folder) is served by uvicorn in its own process; 50 httpx async clients request the claims
-page and /api/v1/claims, each for at most REQUESTS requests or SECONDS seconds. The topic page is measured on
-a smaller synthetic store whose reconciliation is materialised (TOPIC_DOCUMENTS documents: materialising
-10^5 claims takes longer than a benchmark run). Baseline, in the same run: a static file from the same
-server (the framework's floor). Each endpoint is first requested by one client alone (ALONE requests: the
-time one request takes, without queueing). `--limit N` builds N documents instead (a quick run). Goal: p95 <
-200 ms.
+claimscope cache folder) is served by uvicorn in processes of its own (WORKERS workers of the app factory,
+as `claimscope serve --workers` runs them, without the reconciliation catch-up); 50 keep-alive clients of
+`bench/httpload.py` (raw HTTP/1.1 on asyncio: httpx clients took a core themselves) request the claims page
+and /api/v1/claims, each for at most REQUESTS requests or SECONDS seconds. The topic page is measured on a
+smaller synthetic store whose reconciliation is materialised (TOPIC_DOCUMENTS documents: materialising 10^5
+claims takes longer than a benchmark run). Each endpoint is measured as a browser repeating it sees it (the
+response cache answers while the store is unchanged) and uncached (every request a distinct query parameter
+the server ignores). Baseline, in the same run: a static file from the same server (the framework's floor).
+Each is first requested by one client alone (ALONE requests: the time a request takes, without queueing).
+CLAIMSCOPE_BENCH_LIMIT=N builds N documents instead (a quick run). Goal: p95 < 200 ms.
 """
 
 from __future__ import annotations

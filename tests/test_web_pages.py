@@ -51,8 +51,36 @@ def test_topic_page_draws_a_band_per_claim_and_the_consensus(browser, site):
     assert len(figures) == len([r for r in full["timeline"] if r["value"] is not None and not r["denied"]])
     timeline = browser.find_elements(By.CSS_SELECTOR, "#timeline tr.timeline-row")
     assert {r.get_attribute("data-claim") for r in timeline} <= {r["claim_id"] for r in full["timeline"]}
-    assert sum(len(g.find_elements(By.CSS_SELECTOR, ".claim-detail")) for g in
-               browser.find_elements(By.CSS_SELECTOR, "#timeline tbody.group")) == len(full["timeline"])
+    assert browser.find_elements(By.CSS_SELECTOR, "#timeline .claim-detail") == []  # loaded on opening
+    open_groups(browser)
+    shown = [d.get_attribute("data-claim") for d in browser.find_elements(By.CSS_SELECTOR, "#timeline .claim-detail")]
+    assert sorted(shown) == sorted(r["claim_id"] for r in full["timeline"])
+
+
+def open_groups(driver) -> None:
+    """Open every timeline group of the topic page and wait until each has loaded its claims."""
+    driver.execute_script("document.querySelectorAll('details[data-fragment]').forEach(d => d.open = true)")
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+        "return [...document.querySelectorAll('details[data-fragment]')].every(d => d.dataset.loaded === '1')"))
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == [], errors
+    assert driver.execute_script("return window.__pwned === undefined"), driver.execute_script("return window.__pwned")
+
+
+def test_topic_split_from_the_boxes_of_an_opened_group(browser, site):
+    topic = max(api(site, "/api/v1/topics")["rows"], key=lambda t: t["claims"])
+    load(browser, f"{site}/topics/{topic['id']}", "document.getElementById('chart') !== null")
+    open_groups(browser)
+    box = browser.find_element(By.CSS_SELECTOR, "#timeline .claim-detail input[type=checkbox][form=split-form]")
+    claim = box.get_attribute("value")
+    box.click()
+    browser.find_element(By.CSS_SELECTOR, "#split-form input[name=label]").send_keys("Split in the browser")
+    browser.find_element(By.CSS_SELECTOR, "#split-form button").click()
+    WebDriverWait(browser, 30).until(lambda d: d.execute_script(
+        "var n = document.querySelector('.notice'); return n && n.textContent.indexOf('moved 1 claim') >= 0"))
+    assert browser.find_element(By.ID, "topic-label").text == "Split in the browser"
+    assert [r["claim_id"] for r in api(site, browser.current_url.split("?")[0].replace(
+        site + "/topics/", "/api/v1/topics/"))["timeline"]] == [claim]
 
 
 def test_topic_page_marks_denials(browser, site):
@@ -164,6 +192,11 @@ def test_hostile_document_pages_run_no_payload(browser, site, web_store):
     topics = api(site, f"/api/v1/claims/{HOSTILE_ID}")["topics"]
     assert topics
     load(browser, f"{site}/topics/{topics[0]['id']}", "document.getElementById('chart').dataset.rendered")
+    open_groups(browser)
+    detail = browser.find_element(By.CSS_SELECTOR, f"#timeline .claim-detail[data-claim='{HOSTILE_ID}']")
+    assert "<script>" in detail.text
+    fragment = httpx.get(f"{site}/topics/{topics[0]['id']}/group/{HOSTILE_ID}", timeout=30).text
+    assert "<script>" not in fragment and "&lt;script&gt;" in fragment and "<img" not in fragment
     actor = api(site, "/api/v1/actors?q=Evil")["rows"][0]["name"]
     load(browser, f"{site}/source?name={quote(actor)}", "document.getElementById('chart').dataset.rendered")
     load(browser, site + "/api/v1/docs", "document.querySelector('.opblock') !== null")

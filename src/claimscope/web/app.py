@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+import os
 from pathlib import Path
 
 import anyio
@@ -13,9 +14,11 @@ from fastapi.staticfiles import StaticFiles
 
 from claimscope import __version__
 from claimscope.store import Store
+from claimscope.store.stamp import ChangeStamp
 from claimscope.web import api, topicdata
+from claimscope.web.cache import CacheMiddleware
 from claimscope.web.pages import install_errors
-from claimscope.web.security import SecurityHeaders, TokenGuard
+from claimscope.web.security import TOKEN_ENV, SecurityHeaders, TokenGuard
 from claimscope.web.views import PAGES
 
 HERE = Path(__file__).parent
@@ -23,6 +26,7 @@ HERE = Path(__file__).parent
 # connection pool holds (SQLAlchemy's default 5 + 10 overflow), so a burst waits in the queue instead of
 # timing out on the pool.
 WORKER_THREADS = 15
+DB_ENV = "CLAIMSCOPE_SERVE_DB"  # the database `from_environment` serves (set by `claimscope serve --workers`)
 
 
 @asynccontextmanager
@@ -51,6 +55,13 @@ def create_app(store: Store, token: str | None = None, catch_up: bool = True) ->
         app.include_router(page.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     install_errors(app)
+    app.add_middleware(CacheMiddleware, stamp=ChangeStamp(store.engine))
     app.add_middleware(SecurityHeaders)
     app.add_middleware(TokenGuard, token=token)
     return app
+
+
+def from_environment() -> FastAPI:
+    """The application factory of a server process (`uvicorn --factory`, one per worker): the store named
+    by CLAIMSCOPE_SERVE_DB, the token from CLAIMSCOPE_API_TOKEN; no catch-up (the parent did it once)."""
+    return create_app(Store(os.environ[DB_ENV]), token=os.environ.get(TOKEN_ENV) or None, catch_up=False)

@@ -47,6 +47,21 @@ def topic_page(request: Request, topic_id: str, message: Annotated[str | None, Q
                   export_formats=export.FORMATS)
 
 
+@router.get("/topics/{topic_id}/group/{claim_id}")
+def topic_group(request: Request, topic_id: str, claim_id: str) -> Response:
+    """The claims of one timeline group (the group its first claim `claim_id` stands for), as an HTML
+    fragment the topic page loads when the group is opened."""
+    try:
+        found = topicdata.topic(store_of(request), topic_id)
+    except LookupError as exc:
+        raise HTTPException(404, str(exc)) from exc
+    group = next((g for g in timeline_groups(found["timeline"][-MAX_ROWS:]) if g["first"]["claim_id"] == claim_id),
+                 None)
+    if group is None:
+        raise HTTPException(404, f"topic {found['id']} has no timeline group of claim {claim_id}")
+    return render(request, "topic_group.html", rows=group["rows"])
+
+
 @router.post("/topics/{topic_id}/edit")
 async def topic_edit(request: Request, topic_id: str) -> Response:
     """One of the analyst's edits, by the form's `action`; back to the (possibly new) topic page."""

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from claimscope.reconcile.anaphora import document_memberships
 from claimscope.reconcile.consistency import Relations, Window, relate, rising, windows
 from claimscope.reconcile.grading import Grade, credibility, reliability
-from claimscope.reconcile.anaphora import document_memberships
 from claimscope.reconcile.derived import shown
 from claimscope.reconcile.edits import Edit, route, split_topic_id, topic_label
 from claimscope.reconcile.independence import Origin, copy_groups, document_origins, document_signature

@@ -9,7 +9,7 @@ import dataclasses
 from collections.abc import Callable
 
 from claimscope.reconcile import counting, lexicon
-from claimscope.reconcile.keys import SOME_PRESENT, Membership
+from claimscope.reconcile.keys import SOME_PRESENT, Membership, TopicKey
 from claimscope.reconcile.records import ClaimRecord
 
 DETERMINER_REACH = 3  # words from the determiner to the anaphoric noun ("the exact estimated number")
@@ -34,11 +34,10 @@ def anaphoric(content: str) -> bool:
     """The claim refers back with a determiner and a noun of the lexicon ("the estimated number", "such
     reports")."""
     spec = lexicon.load("topics")["anaphora"]
+    determiners, nouns = set(spec["determiners"]), set(spec["nouns"])
     tokens = counting.words(content)
-    for i, token in enumerate(tokens):
-        if token in spec["determiners"] and set(tokens[i + 1:i + 1 + DETERMINER_REACH]) & set(spec["nouns"]):
-            return True
-    return False
+    return any(token in determiners and nouns.intersection(tokens[i + 1:i + 1 + DETERMINER_REACH])
+               for i, token in enumerate(tokens))
 
 
 def _stated(ms: list[Membership]) -> list[Membership]:
@@ -50,14 +49,12 @@ def _taken(record: ClaimRecord, neighbour: list[Membership]) -> list[Membership]
     denial denies them."""
     count = record.counts[0] if record.counts else None
     denied = record.modality == "denied"
-    made, seen = [], set()
+    interval = count.interval if count is not None else SOME_PRESENT
+    how = f"{count.text or count.value}" if count is not None else "no figure: at least one"
+    derivation = f"{how}, of what the claim beside it counts" + (" (denied)" if denied else "")
+    first: dict[TopicKey, Membership] = {}
     for m in _stated(neighbour):
-        if m.key in seen:
-            continue
-        seen.add(m.key)
-        interval = count.interval if count is not None else SOME_PRESENT
-        how = f"{count.text or count.value}" if count is not None else "no figure: at least one"
-        made.append(dataclasses.replace(
-            m, claim=record, interval=interval, stated=interval, value=count.value if count else None,
-            denied=denied, derivation=f"{how}, of what the claim beside it counts" + (" (denied)" if denied else "")))
-    return made
+        first.setdefault(m.key, m)
+    return [dataclasses.replace(m, claim=record, interval=interval, stated=interval,
+                                value=count.value if count else None, denied=denied, derivation=derivation)
+            for m in first.values()]

@@ -16,6 +16,7 @@ from claimscope.store import migrate, pages, paging, postgres, records, search, 
 from claimscope.store.filters import ClaimQuery
 from claimscope.store.reconciled import Reconciled
 from claimscope.store.schema import (
+    MULTIDAY,
     ActorRow,
     ClaimActorRow,
     ClaimPlaceRow,
@@ -553,7 +554,7 @@ def _date_parts(since: date | None) -> list[list[ColumnElement[bool]]]:
     starts before `since` cannot overlap it. Without: one query."""
     if since is None:
         return [[]]
-    started_before = [ClaimRow.dated_to > ClaimRow.dated_from, ClaimRow.dated_from < since,
+    started_before = [MULTIDAY, ClaimRow.dated_from < since,
                       ClaimRow.dated_from >= since - records.LONGEST_INTERVAL, ClaimRow.dated_to >= since]
     return [started_before, [ClaimRow.dated_from >= since]]
 

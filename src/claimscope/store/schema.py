@@ -219,8 +219,9 @@ class ClaimRow(Base):
 
 Index("ix_claims_date_order", ClaimRow.dated_from.is_(None), ClaimRow.dated_from)
 # Claims dated over more than a day: the only ones that can start before a `since` and still overlap it.
-Index("ix_claims_multiday", ClaimRow.dated_from.is_(None), ClaimRow.dated_from, sqlite_where=ClaimRow.dated_to > ClaimRow.dated_from,
-      postgresql_where=ClaimRow.dated_to > ClaimRow.dated_from)
+MULTIDAY = ClaimRow.dated_to > ClaimRow.dated_from
+Index("ix_claims_multiday", ClaimRow.dated_from.is_(None), ClaimRow.dated_from, sqlite_where=MULTIDAY,
+      postgresql_where=MULTIDAY)
 
 
 class ClaimActorRow(Base):

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from typing import Any
 
 from starlette.datastructures import Headers
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimscope.store.stamp import ChangeStamp
@@ -58,14 +59,6 @@ class ResponseCache:
                 self.size -= len(dropped[2])
 
 
-def _cookie(headers: Headers, name: str) -> str:
-    for part in headers.get("cookie", "").split(";"):
-        key, _, value = part.strip().partition("=")
-        if key == name:
-            return value
-    return ""
-
-
 class CacheMiddleware:
     """Serve a GET from the cache when the store has not changed since it was computed; else compute it
     and keep it. Responses carry `x-claimscope-cache: hit` or `miss`."""
@@ -83,7 +76,8 @@ class CacheMiddleware:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        key = (scope["path"], scope.get("query_string", b""), _cookie(headers, CSRF_COOKIE), stamp)
+        csrf = cookie_parser(headers.get("cookie", "")).get(CSRF_COOKIE, "")  # as `request.cookies` reads it
+        key = (scope["path"], scope.get("query_string", b""), csrf, stamp)
         entry = self.cache.get(key)
         if entry is not None:
             status, response_headers, body = entry

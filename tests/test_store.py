@@ -6,6 +6,7 @@ import copy
 import json
 import subprocess
 import sys
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
 from claimscope.ingest.document import Document
-from claimscope.store import Store, StoreError, migrate, pages
+from claimscope.store import Store, StoreError, migrate, pages, repository
 from claimscope.store.repository import search_portable
 from claimscope.store.schema import Base, DocumentRow
 from claimscope.store.search import parse
@@ -147,6 +148,26 @@ def test_full_text_search(store):
     assert store.documents(q='"soldiers North Korean"') == []
     assert [d["title"] for d in store.documents(q="weath*")] == ["Weather"]
     assert len(store.documents(q="Kazán")) == 2  # diacritics folded
+
+
+def test_search_ranks_the_newest_matches_only(store, monkeypatch):
+    # Ranking reads each match, so a common word's search ranks only the newest RANKED_MATCHES (or `limit`).
+    olds, news = set(), set()
+    for n in range(3):  # older documents, better matches (the word four times)
+        document, data = other(f"Old note {n}: drones, drones, drones and drones.")
+        store.add(document, data)
+        olds.add(document.id)
+        time.sleep(0.002)
+    for n in range(3):
+        document, data = other(f"New note {n} on drones and the weather, rain, wind and the river below.")
+        store.add(document, data)
+        news.add(document.id)
+        time.sleep(0.002)
+    monkeypatch.setattr(repository, "RANKED_MATCHES", 3)
+    assert {d["id"] for d in store.documents(q="drones", limit=2)} <= news
+    everything = store.documents(q="drones", limit=None)  # no limit: every match ranked, the old ones first
+    assert {d["id"] for d in everything[:3]} == olds and {d["id"] for d in everything[3:]} == news
+    assert len(store.documents(q="drones", limit=4)) == 4  # a limit past the window widens it
 
 
 @pytest.mark.parametrize(

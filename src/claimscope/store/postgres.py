@@ -6,7 +6,7 @@ The rest of the store is portable SQLAlchemy; code here runs only when the datab
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Select, bindparam, cast, func, literal_column, text
+from sqlalchemy import Connection, Select, bindparam, cast, column, func, literal_column, select, table, text
 from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
 
 from claimscope.store.search import Phrase
@@ -35,6 +35,7 @@ SEARCH_DROP = (
 )
 
 _search = literal_column("documents.search", TSVECTOR)
+_documents = table("documents", column("id"), column("ingested_at"), column("search", TSVECTOR))
 
 
 def create_search(connection: Connection) -> None:
@@ -66,7 +67,16 @@ def tsquery_text(phrases: list[Phrase]) -> str:
     return " & ".join(parts)
 
 
-def search_documents(stmt: Select, phrases: list[Phrase]) -> Select:
-    """`stmt` (over documents) narrowed to the documents matching all phrases, best match first."""
+def search_documents(stmt: Select, phrases: list[Phrase], ranked: int | None) -> Select:
+    """`stmt` (over documents) narrowed to the `ranked` most recently ingested documents matching all phrases (all
+    with None), best match first: ranking every match of a common word would read every document."""
     query = func.to_tsquery(cast(SEARCH_CONFIG, REGCONFIG), bindparam("tsquery", tsquery_text(phrases)))
-    return stmt.where(_search.bool_op("@@")(query)).order_by(func.ts_rank(_search, query).desc())
+    if ranked is None:
+        return stmt.where(_search.bool_op("@@")(query)).order_by(func.ts_rank(_search, query).desc())
+    newest = (
+        select(_documents.c.id)
+        .where(_documents.c.search.bool_op("@@")(query))
+        .order_by(_documents.c.ingested_at.desc())
+        .limit(ranked)
+    )
+    return stmt.where(literal_column("documents.id").in_(newest)).order_by(func.ts_rank(_search, query).desc())

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
-from sqlalchemy import Select, create_engine, func, or_, select
+from sqlalchemy import Select, create_engine, false, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, load_only, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
@@ -41,6 +41,8 @@ MIN_PREFIX = 4
 ADD_ATTEMPTS = 4
 # Documents read per query when streaming claims (exports): memory is bounded by a page, not the store.
 PAGE_DOCUMENTS = 200
+# A full-text search ranks at most this many matches, the most recently ingested: ranking costs a read of each.
+RANKED_MATCHES = 1000
 
 _HEADER_COLUMNS = (
     DocumentRow.id,
@@ -169,21 +171,20 @@ class Store(Reconciled):
             return {**_header(row, self._claim_count(session, doc_id)), "meta": row.meta, "text": row.text}
 
     def documents(self, q: str | None = None, limit: int | None = 50) -> list[dict[str, Any]]:
-        """Document headers, newest first; with `q`, those matching every word or "quoted phrase", best first."""
+        """Document headers, newest first; with `q`, those matching every word or "quoted phrase", best first
+        among the most recently ingested RANKED_MATCHES (or `limit`, when more) matches."""
         count = (
             select(func.count()).where(ClaimRow.document_id == DocumentRow.id).correlate(DocumentRow)
         ).scalar_subquery()
         stmt = select(DocumentRow, count).options(load_only(*_HEADER_COLUMNS))
-        if q is None:
-            stmt = stmt.order_by(*_newest_first())
-        else:
-            try:
-                phrases = search.parse(q)
-            except ValueError as exc:
-                raise StoreError(str(exc)) from exc
-            stmt = self._search(stmt, phrases)
+        try:
+            phrases = None if q is None else search.parse(q)
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
         with self._sessions() as session:
             try:
+                stmt = stmt.order_by(*_newest_first()) if phrases is None else self._search(
+                    session, stmt, phrases, None if limit is None else max(limit, RANKED_MATCHES))
                 rows = session.execute(stmt.limit(limit)).all()
             except OperationalError as exc:
                 raise StoreError(f"search failed: {exc.orig}") from exc
@@ -202,12 +203,15 @@ class Store(Reconciled):
             page = [_header(row, n) for row, n in rows[:size]]
         return page, page[-1]["id"] if len(rows) > size else None
 
-    def _search(self, stmt: Select, phrases: list[search.Phrase]) -> Select:
+    def _search(self, session: Session, stmt: Select, phrases: list[search.Phrase], ranked: int | None) -> Select:
+        """`stmt` narrowed to the `ranked` most recently ingested documents matching the phrases (all with None),
+        best match first."""
         if self.is_sqlite:
-            hits = sqlite.search_documents(phrases).subquery()
+            floor = None if ranked is None else session.scalar(sqlite.ranking_floor(phrases, ranked))
+            hits = sqlite.search_documents(phrases, floor).subquery()
             return stmt.join(hits, hits.c.doc_id == DocumentRow.id).order_by(hits.c.rank, *_newest_first())
         if self.engine.dialect.name == "postgresql":
-            return postgres.search_documents(stmt, phrases).order_by(*_newest_first())
+            return postgres.search_documents(stmt, phrases, ranked).order_by(*_newest_first())
         return search_portable(stmt, phrases)
 
     def claims_json(self, id_or_prefix: str) -> dict[str, Any]:
@@ -219,7 +223,8 @@ class Store(Reconciled):
         return data
 
     def claims(self, *, limit: int | None = None, **filters: Unpack[ClaimFilters]) -> list[dict[str, Any]]:
-        """Stored claims in date order (asserted, else published), each as in the claims JSON plus its `document`.
+        """Stored claims in date order (asserted, else published; then by document id and position, as paged), each
+        as in the claims JSON plus its `document`.
 
         `source` is a part of the source's words or actor name; `actor` an actor's canonical name (as source,
         relay or cited); `document` an id or unique prefix; `since`/`until` keep claims whose date overlaps; `q`
@@ -229,19 +234,18 @@ class Store(Reconciled):
         conditions = self._claim_conditions(filters)
         rows: list[Any] = []
         with self._sessions() as session:
-            for part in _date_parts(since):
-                stmt = (
-                    pages.claim_select(*conditions, *part)
-                    .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
-                    .order_by(
-                        ClaimRow.dated_from.is_(None),
-                        ClaimRow.dated_from,
-                        DocumentRow.published,
-                        ClaimRow.document_id,
-                        ClaimRow.position,
-                    )
-                    .limit(None if limit is None else limit - len(rows))
-                )
+            for part, spanning in _date_parts(since):
+                stmt = pages.claim_select(*conditions, *part)
+                if spanning:
+                    # Found first as a set, the few claims spanning `since` come from the multi-day index; ordered
+                    # and limited at once, PostgreSQL reads the listing-order index instead, testing each claim of
+                    # the year before `since`.
+                    found = stmt.cte("spanning").prefix_with("MATERIALIZED")
+                    stmt = select(found).order_by(found.c.dated_from.is_(None), found.c.dated_from,
+                                                  found.c.document_id, found.c.position)
+                else:
+                    stmt = stmt.order_by(ClaimRow.dated_from.is_(None), *paging.dated_order())
+                stmt = stmt.limit(None if limit is None else limit - len(rows))
                 rows += session.execute(stmt).all()
                 if limit is not None and len(rows) >= limit:
                     break
@@ -300,6 +304,9 @@ class Store(Reconciled):
             conditions.append(ClaimRow.event == event)
         if document := filters.get("document"):
             conditions.append(ClaimRow.document_id == self.resolve(document))
+        if filters.get("since") or filters.get("until"):
+            # Implied by a date bound; stated, it lets an index led by (dated_from IS NULL) seek to the range.
+            conditions.append(ClaimRow.dated_from.is_(None) == false())
         if since := filters.get("since"):
             conditions.append(ClaimRow.dated_to >= since)
             # Implied by the one above; it lets the date index start near `since` instead of at the first claim.
@@ -547,16 +554,16 @@ class _SharedRows:
         return self.places[geonames_id]
 
 
-def _date_parts(since: date | None) -> list[list[ColumnElement[bool]]]:
-    """The extra conditions of each query a claims listing reads in turn, in listing order. With `since`: first
-    the claims dated over several days that started before it and still overlap it (read through the index of
-    multi-day claims), then those that start on or after it (a range of the date index); a one-day claim that
-    starts before `since` cannot overlap it. Without: one query."""
+def _date_parts(since: date | None) -> list[tuple[list[ColumnElement[bool]], bool]]:
+    """The extra conditions of each query a claims listing reads in turn, in listing order, and whether they pick
+    the claims spanning `since`. With `since`: first the claims dated over several days that started before it
+    and still overlap it (read through the index of multi-day claims), then those that start on or after it (a
+    range of the date index); a one-day claim that starts before `since` cannot overlap it. Without: one query."""
     if since is None:
-        return [[]]
+        return [([], False)]
     started_before = [MULTIDAY, ClaimRow.dated_from < since,
                       ClaimRow.dated_from >= since - records.LONGEST_INTERVAL, ClaimRow.dated_to >= since]
-    return [started_before, [ClaimRow.dated_from >= since]]
+    return [(started_before, True), ([ClaimRow.dated_from >= since], False)]
 
 
 def _no_nul(text: str | None) -> str | None:

@@ -36,7 +36,7 @@ FTS_DROP = (
     "DROP TABLE IF EXISTS documents_fts",
 )
 
-_fts = table(FTS_TABLE, column("doc_id"), column("rank"), column(FTS_TABLE))
+_fts = table(FTS_TABLE, column("rowid"), column("doc_id"), column("rank"), column(FTS_TABLE))
 
 
 def configure(engine: Engine) -> None:
@@ -69,9 +69,10 @@ def immediate_transaction(engine: Engine) -> Iterator[Connection]:
 
 def optimize(engine: Engine) -> None:
     """Refresh the planner's statistics where this connection's queries would use them (SQLite's advice for
-    closing a database): without them a filter's index may be chosen over the one giving claims in order."""
+    closing a database): without them a filter's index may be chosen over the one giving claims in order.
+    No `analysis_limit`: an index sampled from its start sees one modality only and tells the planner each
+    value has a few hundred claims."""
     with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA analysis_limit = 400")
         connection.exec_driver_sql("PRAGMA optimize")
 
 
@@ -96,6 +97,21 @@ def match_expression(phrases: list[Phrase]) -> str:
     return " ".join(parts)
 
 
-def search_documents(phrases: list[Phrase]) -> Select:
-    """(doc_id, rank) of the documents matching all phrases; a lower rank is a better match (FTS5 bm25)."""
-    return select(_fts.c.doc_id, _fts.c.rank).where(_fts.c[FTS_TABLE].match(match_expression(phrases)))
+def search_documents(phrases: list[Phrase], floor: int | None = None) -> Select:
+    """(doc_id, rank) of the documents matching all phrases, indexed at `floor` or later (see `ranking_floor`);
+    a lower rank is a better match (FTS5 bm25)."""
+    stmt = select(_fts.c.doc_id, _fts.c.rank).where(_fts.c[FTS_TABLE].match(match_expression(phrases)))
+    return stmt if floor is None else stmt.where(_fts.c.rowid >= floor)
+
+
+def ranking_floor(phrases: list[Phrase], ranked: int) -> Select:
+    """The index row of the `ranked`-th most recently indexed match (no row when there are fewer): ranking only
+    the matches from there on bounds a common word's search, which would otherwise score every document.
+    FTS5 walks a match in descending rowid order without scoring it."""
+    return (
+        select(_fts.c.rowid)
+        .where(_fts.c[FTS_TABLE].match(match_expression(phrases)))
+        .order_by(_fts.c.rowid.desc())
+        .limit(1)
+        .offset(ranked - 1)
+    )

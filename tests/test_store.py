@@ -54,13 +54,14 @@ def test_fixture_offsets_point_into_the_text():
 
 
 def _search_index(diff) -> bool:
-    """A difference the full-text index makes: SQLite's FTS5 tables, PostgreSQL's search column and its index."""
+    """A difference the full-text indexes make: SQLite's FTS5 tables, PostgreSQL's search column and its index,
+    the trigram index of claims' content."""
     kind = diff[0][0] if isinstance(diff, list) else diff[0]
     if kind == "remove_table":
-        return diff[1].name.startswith("documents_fts")
+        return diff[1].name.startswith(("documents_fts", "claims_content_fts"))
     if kind == "remove_column":
         return diff[2] == "documents" and diff[3].name == "search"
-    return kind == "remove_index" and diff[1].name == "ix_documents_search"
+    return kind == "remove_index" and diff[1].name in {"ix_documents_search", "ix_claims_content_trigrams"}
 
 
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
@@ -285,6 +286,21 @@ def test_a_year_long_claim_date_overlaps_its_last_day(store):
     last_day = date(2023, 12, 31)
     assert [c["id"] for c in store.claims(since=last_day, until=last_day)] == [data["claims"][3]["id"]]
     assert store.claims(since=date(2024, 1, 1), until=date(2024, 1, 1)) == []
+
+
+@pytest.mark.parametrize("scanned", [5000, 1])  # through the trigram index, or in listing order past it
+def test_content_filter_finds_parts_of_words(store, monkeypatch, scanned):
+    monkeypatch.setattr(repository, "SCANNED_MATCHES", scanned)
+    document, data = seed()
+    store.add(document, data)
+    contents = [c["content"]["text"] for c in store.claims()]
+    for part in ("Korea", "kore", "000 ", "ry", 'say "', "100%", "a_b", "\\"):
+        expected = [t for t in contents if part.lower() in t.lower()]
+        assert [c["content"]["text"] for c in store.claims(q=part)] == expected, part
+    store.add(*other("Nothing to report."))
+    with store.engine.begin() as connection:  # the index follows deletes
+        connection.execute(text("DELETE FROM documents WHERE id = :id"), {"id": document.id})
+    assert store.claims(q="Korea") == []
 
 
 def test_listings_read_links_in_chunks_the_same(store, monkeypatch):

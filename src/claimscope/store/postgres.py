@@ -34,6 +34,14 @@ SEARCH_DROP = (
     f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {SEARCH_CONFIG}",
 )
 
+# Claims' content as trigrams (pg_trgm), so a substring filter (`claims --q`, ILIKE) reads an index.
+CONTENT_DDL = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX ix_claims_content_trigrams ON claims USING gin (content_text gin_trgm_ops)",
+    "ANALYZE claims",
+)
+CONTENT_DROP = ("DROP INDEX IF EXISTS ix_claims_content_trigrams",)
+
 _search = literal_column("documents.search", TSVECTOR)
 _documents = table("documents", column("id"), column("ingested_at"), column("search", TSVECTOR))
 
@@ -48,6 +56,24 @@ def drop_search(connection: Connection) -> None:
     """Drop the search column, its index and its text-search configuration (the extension stays)."""
     for statement in SEARCH_DROP:
         connection.execute(text(statement))
+
+
+def create_content_index(connection: Connection) -> None:
+    """Add the trigram index of claims' content (the extension stays when it is dropped)."""
+    for statement in CONTENT_DDL:
+        connection.execute(text(statement))
+
+
+def drop_content_index(connection: Connection) -> None:
+    """Drop the trigram index of claims' content."""
+    for statement in CONTENT_DROP:
+        connection.execute(text(statement))
+
+
+def like_part(part: str) -> str:
+    """An ILIKE pattern matching any text that holds `part`: its `%`, `_` and backslashes escaped (PostgreSQL's
+    default escape character is the backslash)."""
+    return "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def lock_migrations(connection: Connection) -> None:

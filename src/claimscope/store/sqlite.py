@@ -36,6 +36,29 @@ FTS_DROP = (
     "DROP TABLE IF EXISTS documents_fts",
 )
 
+# Claims' content as trigrams, so a substring filter (`claims --q`) finds its claims without reading each one. Its
+# own copy of the text, kept in step by triggers, as for documents.
+CONTENT_TABLE = "claims_content_fts"
+CONTENT_DDL = (
+    "CREATE VIRTUAL TABLE claims_content_fts USING fts5(claim_id UNINDEXED, content, tokenize = 'trigram')",
+    "CREATE TRIGGER claims_content_insert AFTER INSERT ON claims BEGIN "
+    "INSERT INTO claims_content_fts (claim_id, content) VALUES (new.id, new.content_text); END",
+    "CREATE TRIGGER claims_content_delete AFTER DELETE ON claims BEGIN "
+    "DELETE FROM claims_content_fts WHERE claim_id = old.id; END",
+    "CREATE TRIGGER claims_content_update AFTER UPDATE OF id, content_text ON claims BEGIN "
+    "DELETE FROM claims_content_fts WHERE claim_id = old.id; "
+    "INSERT INTO claims_content_fts (claim_id, content) VALUES (new.id, new.content_text); END",
+    "INSERT INTO claims_content_fts (claim_id, content) SELECT id, content_text FROM claims",
+)
+CONTENT_DROP = (
+    "DROP TRIGGER IF EXISTS claims_content_insert",
+    "DROP TRIGGER IF EXISTS claims_content_delete",
+    "DROP TRIGGER IF EXISTS claims_content_update",
+    "DROP TABLE IF EXISTS claims_content_fts",
+)
+TRIGRAM = 3  # the shortest text the trigram index can look up
+
+_content = table(CONTENT_TABLE, column("claim_id"), column(CONTENT_TABLE))
 _fts = table(FTS_TABLE, column("rowid"), column("doc_id"), column("rank"), column(FTS_TABLE))
 
 
@@ -86,6 +109,24 @@ def drop_fts(connection: Connection) -> None:
     """Drop the full-text index and its triggers."""
     for statement in FTS_DROP:
         connection.execute(text(statement))
+
+
+def create_content_index(connection: Connection) -> None:
+    """Create the trigram index of claims' content and its triggers, indexing the claims already there."""
+    for statement in CONTENT_DDL:
+        connection.execute(text(statement))
+
+
+def drop_content_index(connection: Connection) -> None:
+    """Drop the trigram index of claims' content and its triggers."""
+    for statement in CONTENT_DROP:
+        connection.execute(text(statement))
+
+
+def claims_containing(part: str) -> Select:
+    """The ids of the claims whose content holds `part` (at least TRIGRAM characters), case folded; `part` is
+    one quoted FTS5 string, so none of it is read as query syntax."""
+    return select(_content.c.claim_id).where(_content.c[CONTENT_TABLE].match('"' + part.replace('"', '""') + '"'))
 
 
 def match_expression(phrases: list[Phrase]) -> str:

@@ -296,6 +296,16 @@ def test_component_compares_with_the_quarter_under_discussion(dates_nlp):
     assert times(dates_nlp, "He left a year ago.", october)[0][:2] == ("a year ago", "1988")  # no quarter: publication
 
 
+def test_component_a_period_named_again_is_the_focus_again(dates_nlp):
+    october = date(1989, 10, 26)
+    text = ("Orders rose in the third quarter. The plant closed on Oct. 2. Margins widened in the quarter, "
+            "from 8% a year ago. Staff was cut a month ago.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert ("the quarter", "1989-Q3") in found
+    assert ("a year ago", "1988-Q3") in found  # "the quarter" brought the quarter back into focus
+    assert ("a month ago", "1989-09") in found  # a unit finer than the quarter: counted from publication
+
+
 def test_component_words_before_a_date_set_its_direction(dates_nlp):
     wednesday = date(2024, 10, 23)
     assert times(dates_nlp, "The ministry gave the company until mid-November to reply.", wednesday)[0][1] == "2024-11"

@@ -100,7 +100,9 @@ class DateFinder:
             else:
                 prefer: Prefer = self._tense(span) if self.tense else "past"
                 pieces = normalise_expression(span.text, published, prefer)
-            focused = anaphor is not None  # an expression sets the focus once, by its first date
+            # an expression sets the focus once, by its first date; an anaphor only when it names a mention
+            # again ("the quarter" brings the quarter last named back into focus), not when it shifts one
+            focused = anaphor is not None and latest.get(anaphor.precision or "") != anaphor
             for piece in pieces:
                 if clock and piece.precision not in ("day", "duration"):
                     continue

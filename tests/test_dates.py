@@ -306,6 +306,13 @@ def test_component_a_period_named_again_is_the_focus_again(dates_nlp):
     assert ("a month ago", "1989-09") in found  # a unit finer than the quarter: counted from publication
 
 
+def test_an_article_before_a_date_is_read_over():
+    november = date(1989, 11, 2)
+    assert normalise_date("a fourth-quarter", november) == ("1989-Q4", "quarter")
+    assert normalise_date("an Aug. 10, 1988", november) == ("1988-08-10", "day")
+    assert normalise_date("a year", november) == ("P1Y", "duration")
+
+
 def test_component_words_before_a_date_set_its_direction(dates_nlp):
     wednesday = date(2024, 10, 23)
     assert times(dates_nlp, "The ministry gave the company until mid-November to reply.", wednesday)[0][1] == "2024-11"

@@ -354,6 +354,14 @@ def test_component_an_infinitive_is_no_past_whatever_the_tense_over_it(dates_nlp
     assert times(dates_nlp, "The delegations met on Friday to sign the accord.", wednesday)[0][1] == "2024-10-18"
 
 
+def test_component_a_participle_takes_the_tense_of_its_clause(dates_nlp):
+    wednesday = date(2024, 10, 23)
+    found = times(dates_nlp, "A concert planned for Saturday was cancelled after the storm.", wednesday)
+    assert found[0][:2] == ("Saturday", "2024-10-19")
+    found = times(dates_nlp, "A concert planned for Saturday will go ahead despite the storm.", wednesday)
+    assert found[0][:2] == ("Saturday", "2024-10-26")
+
+
 def test_future_with_a_plural_unit_is_a_future_reference():
     assert normalise_date("future quarters", FRIDAY) == ("FUTURE_REF", "ref")
     assert normalise_date("future years", FRIDAY) == ("FUTURE_REF", "ref")

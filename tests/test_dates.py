@@ -313,6 +313,16 @@ def test_an_article_before_a_date_is_read_over():
     assert normalise_date("a year", november) == ("P1Y", "duration")
 
 
+def test_component_a_quarter_still_to_come_is_no_focus(dates_nlp):
+    november = date(1989, 11, 2)
+    text = ("Orders rose in the third quarter. The firm expects a fourth-quarter charge. "
+            "Margins widened in the latest quarter from 8% a year ago.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, november)]
+    assert ("fourth-quarter", "1989-Q4") in found
+    assert ("the latest quarter", "1989-Q3") in found  # the quarter reported, not the one forecast
+    assert ("a year ago", "1988-Q3") in found
+
+
 def test_component_words_before_a_date_set_its_direction(dates_nlp):
     wednesday = date(2024, 10, 23)
     assert times(dates_nlp, "The ministry gave the company until mid-November to reply.", wednesday)[0][1] == "2024-11"

@@ -109,7 +109,7 @@ class DateFinder:
                 start, end = span.start_char + piece.start, span.start_char + piece.end
                 times.append(TimeMention(text[start:end], start, end, piece.value, piece.precision))
                 found = Timex(piece.value, piece.precision)
-                if not focused and is_focus(found):
+                if not focused and is_focus(found, published):
                     focus = latest[piece.precision or ""] = found
                     focused = True
         doc._.times = sorted(times, key=lambda t: t.start)

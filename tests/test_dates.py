@@ -342,6 +342,12 @@ def test_holidays_and_halves():
     assert calendar_value("2024-H1", "half") == "2024"
 
 
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
+    assert normalise_date("Election Day", date(2024, 10, 25), prefer="nearest") == ("2024-11-05", "day")
+    assert normalise_date("Election Day", date(2026, 10, 25), prefer="future") == ("2026-11-03", "day")
+    assert normalise_date("last Election Day", date(2024, 10, 25)) == ("2023-11-07", "day")
+
+
 def test_component_finds_holidays_but_not_their_classifier_uses(dates_nlp):
     found = times(dates_nlp, "The boy was found on Thanksgiving Day. Christmas shopping fell.", date(2000, 2, 10))
     assert [(t, v) for t, v, _ in found] == [("Thanksgiving Day", "1999-11-25")]

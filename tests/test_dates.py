@@ -296,6 +296,33 @@ def test_component_compares_with_the_quarter_under_discussion(dates_nlp):
     assert times(dates_nlp, "He left a year ago.", october)[0][:2] == ("a year ago", "1988")  # no quarter: publication
 
 
+def test_component_a_period_named_again_is_the_focus_again(dates_nlp):
+    october = date(1989, 10, 26)
+    text = ("Orders rose in the third quarter. The plant closed on Oct. 2. Margins widened in the quarter, "
+            "from 8% a year ago. Staff was cut a month ago.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert ("the quarter", "1989-Q3") in found
+    assert ("a year ago", "1988-Q3") in found  # "the quarter" brought the quarter back into focus
+    assert ("a month ago", "1989-09") in found  # a unit finer than the quarter: counted from publication
+
+
+def test_an_article_before_a_date_is_read_over():
+    november = date(1989, 11, 2)
+    assert normalise_date("a fourth-quarter", november) == ("1989-Q4", "quarter")
+    assert normalise_date("an Aug. 10, 1988", november) == ("1988-08-10", "day")
+    assert normalise_date("a year", november) == ("P1Y", "duration")
+
+
+def test_component_a_quarter_still_to_come_is_no_focus(dates_nlp):
+    november = date(1989, 11, 2)
+    text = ("Orders rose in the third quarter. The firm expects a fourth-quarter charge. "
+            "Margins widened in the latest quarter from 8% a year ago.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, november)]
+    assert ("fourth-quarter", "1989-Q4") in found
+    assert ("the latest quarter", "1989-Q3") in found  # the quarter reported, not the one forecast
+    assert ("a year ago", "1988-Q3") in found
+
+
 def test_component_words_before_a_date_set_its_direction(dates_nlp):
     wednesday = date(2024, 10, 23)
     assert times(dates_nlp, "The ministry gave the company until mid-November to reply.", wednesday)[0][1] == "2024-11"
@@ -313,6 +340,12 @@ def test_holidays_and_halves():
     assert normalise_date("the second half", date(2024, 10, 25)) == ("2024-H2", "half")
     assert normalise_date("the last six months", february) == ("P6M", "duration")
     assert calendar_value("2024-H1", "half") == "2024"
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
+    assert normalise_date("Election Day", date(2024, 10, 25), prefer="nearest") == ("2024-11-05", "day")
+    assert normalise_date("Election Day", date(2026, 10, 25), prefer="future") == ("2026-11-03", "day")
+    assert normalise_date("last Election Day", date(2024, 10, 25)) == ("2023-11-07", "day")
 
 
 def test_component_finds_holidays_but_not_their_classifier_uses(dates_nlp):
@@ -335,6 +368,14 @@ def test_component_an_infinitive_is_no_past_whatever_the_tense_over_it(dates_nlp
     assert times(dates_nlp, "On Monday, the union planned to strike.", wednesday)[0][1] == "2024-10-21"
     # an infinitive with no verb over it keeps the tense rules
     assert times(dates_nlp, "The delegations met on Friday to sign the accord.", wednesday)[0][1] == "2024-10-18"
+
+
+def test_component_a_participle_takes_the_tense_of_its_clause(dates_nlp):
+    wednesday = date(2024, 10, 23)
+    found = times(dates_nlp, "A concert planned for Saturday was cancelled after the storm.", wednesday)
+    assert found[0][:2] == ("Saturday", "2024-10-19")
+    found = times(dates_nlp, "A concert planned for Saturday will go ahead despite the storm.", wednesday)
+    assert found[0][:2] == ("Saturday", "2024-10-26")
 
 
 def test_future_with_a_plural_unit_is_a_future_reference():

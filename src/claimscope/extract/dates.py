@@ -100,14 +100,16 @@ class DateFinder:
             else:
                 prefer: Prefer = self._tense(span) if self.tense else "past"
                 pieces = normalise_expression(span.text, published, prefer)
-            focused = anaphor is not None  # an expression sets the focus once, by its first date
+            # an expression sets the focus once, by its first date; an anaphor only when it names a mention
+            # again ("the quarter" brings the quarter last named back into focus), not when it shifts one
+            focused = anaphor is not None and latest.get(anaphor.precision or "") != anaphor
             for piece in pieces:
                 if clock and piece.precision not in ("day", "duration"):
                     continue
                 start, end = span.start_char + piece.start, span.start_char + piece.end
                 times.append(TimeMention(text[start:end], start, end, piece.value, piece.precision))
                 found = Timex(piece.value, piece.precision)
-                if not focused and is_focus(found):
+                if not focused and is_focus(found, published):
                     focus = latest[piece.precision or ""] = found
                     focused = True
         doc._.times = sorted(times, key=lambda t: t.start)
@@ -156,6 +158,17 @@ class DateFinder:
             return span.root.i > verb.i
         return len(chain) > 1 and verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children)
 
+    def _clause_verb(self, verb: Token) -> Token:
+        """A past participle modifying a noun has no tense of its own: the verb of the clause holding the noun
+        has it ("a rally planned for Saturday was cancelled": a past Saturday; "... will go ahead": a coming
+        one)."""
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            return verb
+        head = verb.head.head
+        if verb.head.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") and head.i != verb.head.i else verb
+
     def _classifier(self, span: Span) -> bool:
         """A lone season word modifying a noun ("winter clothing") classifies it; it dates nothing."""
         token = span.root
@@ -181,6 +194,7 @@ class DateFinder:
             verb = verb.head
         if verb.i == span.root.i or verb.pos_ not in ("VERB", "AUX") or span.root.dep_ in self.nominal_deps:
             return "nearest"
+        verb = self._clause_verb(verb)
         chain = [verb]
         while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)

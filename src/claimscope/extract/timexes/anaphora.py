@@ -90,9 +90,22 @@ def _matching(text: str) -> tuple[int, tuple[tuple[str, str], ...]] | None:
     return None
 
 
-def is_focus(timex: Timex) -> bool:
-    """Whether a resolved mention can be the focus of later anaphors (a dated period, not a duration)."""
-    return timex.value is not None and timex.precision in FOCUS
+def is_focus(timex: Timex, published: date | None = None) -> bool:
+    """Whether a resolved mention can be the focus of later anaphors: a dated period, not a duration, and for
+    the periods of company results (`reported_periods`: quarters, halves) one ended by publication; a quarter
+    still to come is a forecast, not the quarter reported ("a fourth-quarter charge" in November)."""
+    if timex.value is None or timex.precision not in FOCUS:
+        return False
+    if published is None or timex.precision not in grammar().lexicon["reported_periods"]:
+        return True
+    return _period_end(timex) < published
+
+
+def _period_end(timex: Timex) -> date:
+    """The last day of a quarter (2024-Q3) or half (2024-H1)."""
+    year, part = int((timex.value or "")[:4]), int((timex.value or "")[-1])
+    last_month = 3 * part if timex.precision == "quarter" else 6 * part
+    return cal.shift_date(date(year, last_month, 1), 1) - timedelta(days=1)
 
 
 def _shift(g: dict[str, str], rule: Anaphor, focus: Timex | None) -> Timex:

@@ -134,12 +134,14 @@ def season_year(code: str, published: date, start_months: dict[str, int], relati
 
 def holiday(spec: dict[str, int], year: int) -> date:
     """The day of a holiday in `year`: a fixed day ({month, day}), the nth weekday of a month ({month, weekday,
-    nth}: Thanksgiving is the 4th Thursday of November) or a day counted from Easter Sunday ({easter: days})."""
+    nth}: Thanksgiving is the 4th Thursday of November; `after` days later), or a day counted from Easter
+    Sunday ({easter: days})."""
     if "easter" in spec:
         return easter(year) + timedelta(days=spec["easter"])
     if "nth" in spec:
         first = date(year, spec["month"], 1)
-        return first + timedelta(days=(spec["weekday"] - first.weekday()) % 7 + 7 * (spec["nth"] - 1))
+        nth = first + timedelta(days=(spec["weekday"] - first.weekday()) % 7 + 7 * (spec["nth"] - 1))
+        return nth + timedelta(days=spec.get("after", 0))
     return date(year, spec["month"], spec["day"])
 
 

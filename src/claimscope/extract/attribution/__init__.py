@@ -15,7 +15,10 @@ from spacy.tokens import Doc, Token
 
 from claimscope.extract.actors import resolve_source
 from claimscope.extract.attribution.datelines import dateline_tokens, load_datelines
-from claimscope.extract.attribution.frames import Frame, FrameFinder, source_head, source_span, subtree
+from claimscope.extract.attribution.contents import subtree
+from claimscope.extract.attribution.finder import FrameFinder
+from claimscope.extract.attribution.frames import Frame
+from claimscope.extract.attribution.sources import source_head, source_span
 from claimscope.extract.attribution.hearsay import hearsay_frames
 from claimscope.extract.attribution.lexicon import ChannelLexicon, CueLexicon, load_channels, load_cues
 from claimscope.extract.attribution.marks import mark_frames

@@ -15,6 +15,9 @@ from claimscope.extract.attribution.lexicon import CueLexicon
 
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+# The kind of a frame that makes a claim (ANNOTATION.md); other kinds are the non-claim cue classes of
+# data/cues.yml ("commissive", "directive", ...).
+CLAIM = "claim"
 
 
 @dataclass
@@ -29,6 +32,8 @@ class Frame:
     cites: list[Token] = field(default_factory=list)
     source_tokens: tuple[int, int] | None = None  # the source's token span where it is not read off the parse
     earlier: bool = False  # the content is the sentence before the cue's ("This was reported by X")
+    kind: str = CLAIM  # CLAIM, or the class of a cue that makes no claim (an attribution all the same)
+    continues: Frame | None = None  # the quoted frame a cueless quotation carries on
 
     @property
     def cue_token(self) -> Token:

@@ -17,6 +17,7 @@ from claimscope.extract.attribution.contents import (
     without_coordinate_reports,
 )
 from claimscope.extract.attribution.frames import (
+    CLAIM,
     NOMINAL,
     VERBAL,
     Frame,
@@ -60,7 +61,6 @@ def _inverted_lead(verb: Token, source: Token, content: set[int]) -> set[int]:
     return set(range(start, min(content))) if start < min(content) else set()
 
 
-
 class VerbFrames:
     """Reads the frame of a reporting verb off the parse: its source, its content, where its clause is."""
 
@@ -69,7 +69,9 @@ class VerbFrames:
         self.event_words = frozenset(load_events().lemmas)
 
     # -- reporting verbs -------------------------------------------------------------------------------
-    def frame(self, verb: Token, lemma: str) -> Frame | None:
+    def frame(self, verb: Token, lemma: str, kind: str = CLAIM) -> Frame | None:
+        """The frame of a cue verb of `kind`. A claim cue that is negated, hypothetical or governed by a blocking
+        head ("declined to say") makes no claim: None."""
         lex = self.lex
         needed = lex.particle_required.get(lemma)
         if needed and not any(c.dep_ in ("prt", "prep") and c.lower_ in needed for c in verb.children):
@@ -77,24 +79,25 @@ class VerbFrames:
         objects = lex.required_objects.get(lemma)
         if objects and not any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children):
             return None
-        if verb.dep_ in ("amod", "compound") or negated(verb) or modal_blocked(verb, lex):
+        if verb.dep_ in ("amod", "compound"):
             return None
-        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex.blocking_heads:
-            return None
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        if kind == CLAIM and self._unasserted(verb):
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
             if verb.head.pos_ == "PROPN" or verb.head.ent_type_ in SPEAKER_ENTITIES:  # "Trump, saying that"
-                content = self._verb_content(verb, lemma)
-                return Frame([verb], lemma, verb.head, content, verb.head) if content else None
-            return self._participle_frame(verb, lemma)
-        found = self._verb_source(verb)
+                content = self._verb_content(verb, lemma, kind)
+                return Frame([verb], lemma, verb.head, content, verb.head, kind=kind) if content else None
+            frame = self._participle_frame(verb, lemma)
+            if frame is not None:
+                frame.kind = kind
+            return frame
+        found = self._verb_source(verb, blocking=kind == CLAIM)
         if found is None:
             return None
         source, anchor, cites, tokens = found
         if lemma in lex.source_needed_verbs and not self._can_speak(source) or self._event(source):
             return None
-        content = self._verb_content(verb, lemma)
+        content = self._verb_content(verb, lemma, kind)
         if content is None and verb.dep_ in PARENTHETICAL and verb.head is not verb and self._interrupts(verb):
             content = subtree(clause_head(verb.head)) - subtree(verb)
         elif content is None and verb.dep_ == "ROOT":
@@ -107,8 +110,19 @@ class VerbFrames:
         particles = [c for c in verb.children if c.dep_ == "prt"]
         cue_lemma = " ".join([lemma, *(p.lower_ for p in particles)])
         return Frame(
-            [verb, *particles], cue_lemma, source, content or set(), anchor, cites, source_tokens=tokens, earlier=earlier
+            [verb, *particles], cue_lemma, source, content or set(), anchor, cites, source_tokens=tokens,
+            earlier=earlier, kind=kind,
         )
+
+    def _unasserted(self, verb: Token) -> bool:
+        """Whether a cue makes no claim: negated, hypothetical ("would say", "if they confirm") or the complement
+        of a blocking head ("refused to confirm")."""
+        lex = self.lex
+        if negated(verb) or modal_blocked(verb, lex):
+            return True
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex.blocking_heads:
+            return True
+        return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
 
     def _interrupts(self, verb: Token) -> bool:
         """A complement-less cue reports its head clause when it is set off: ", X said", "as X warned"."""
@@ -119,8 +133,13 @@ class VerbFrames:
         left = verb.left_edge
         return left.is_punct or left.lower_ == "as" or (left.i > 0 and left.nbor(-1).is_punct)
 
-    def _verb_content(self, verb: Token, lemma: str) -> set[int] | None:
+    def _verb_content(self, verb: Token, lemma: str, kind: str = CLAIM) -> set[int] | None:
         lex = self.lex
+        particles = lex.non_claim_particles.get(lemma, {}) if kind != CLAIM else {}
+        particle = next((c for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ in particles), None)
+        if particle is not None:  # "called on police to release the videos": what follows the particle
+            rest = [c for c in verb.rights if c.i > particle.i and c.dep_ in ("xcomp", "ccomp", "dobj")]
+            return (subtree(particle) - {particle.i}).union(*(subtree(c) for c in rest)) or None
         if lemma in lex.predicative_verbs:
             return self._predication(verb)
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -148,7 +167,10 @@ class VerbFrames:
             return subtree(clause) if clause is not None else None
         for child in verb.children:
             if child.dep_ in ("xcomp", "acl") and child.pos_ in VERBAL and child.i > verb.i:
-                return subtree(child) | object_complements(verb, child)
+                content = subtree(child) | object_complements(verb, child)
+                if kind != CLAIM:  # "urged residents to leave": whom the appeal is to, with what
+                    content |= set().union(*(subtree(c) for c in verb.children if c.dep_ == "dobj" and c.i < child.i))
+                return content
         if lemma in lex.addressee_verbs:
             # "told reporters that ..." parsed with the clause on the addressee
             addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -180,10 +202,13 @@ class VerbFrames:
             return subtree(obj) if predicate is not None else None
         return subtree(obj) | subtree(predicate)
 
-    def _verb_source(self, verb: Token) -> tuple[Token, Token, list[Token], tuple[int, int] | None] | None:
+    def _verb_source(
+        self, verb: Token, blocking: bool = True
+    ) -> tuple[Token, Token, list[Token], tuple[int, int] | None] | None:
         """The source of a reporting verb: its subject or agent; a participle or conjunct without one
-        takes its governing verb's ("..., adding that", "said ... and warned that"); where the parse lost the
-        subject, a name right before the verb. Returns (source, anchor, cites, explicit token span)."""
+        takes its governing verb's ("..., adding that", "said ... and warned that"), none under a blocking head
+        when `blocking`; where the parse lost the subject, a name right before the verb. Returns (source, anchor,
+        cites, explicit token span)."""
         lex = self.lex
         cites: list[Token] = []
         current = verb
@@ -198,7 +223,7 @@ class VerbFrames:
                 break
             if head is current or head.pos_ not in VERBAL:
                 break
-            if current.dep_ == "xcomp" and head.lemma_.lower() in lex.blocking_heads:
+            if blocking and current.dep_ == "xcomp" and head.lemma_.lower() in lex.blocking_heads:
                 return None
             if head.lemma_.lower() in lex.relay_verbs:
                 cites.extend(c for c in head.children if c.dep_ == "dobj")

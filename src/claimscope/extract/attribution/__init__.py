@@ -197,7 +197,9 @@ def attributions(claims: list[tuple[Frame, Claim]], others: list[tuple[Frame, Cl
     found = [
         _mention(CLAIM, claim, sorted(pieces[id(frame)])) for frame, claim in claims if id(frame) in pieces
     ]
-    found.extend(_mention(frame.kind, claim, _pieces(claim)) for frame, claim in others if frame.cue_token.i not in cues)
+    found.extend(
+        _mention(frame.kind, claim, _pieces(claim)) for frame, claim in others if frame.cue_token.i not in cues
+    )
     return sorted(found, key=lambda a: a.parts[0][0] if a.cue_span is None else a.cue_span.start)
 
 

@@ -1,5 +1,7 @@
 """Attribution on PolNeAR (dev split): source, cue and content spans, and whole attributions, for claimscope's
-attribution component and for a dependency baseline, on the same parses in the same run.
+attribution component (all its attributions, `doc._.attributions`: PolNeAR annotates promises, appeals, refusals
+and stances as well as claims; and its claims alone) and for a dependency baseline, on the same parses in the
+same run.
 
 Data: `root/polnear/dev/text/NAME.txt` with `root/polnear/dev/attributions/NAME_xxxx.ann` (brat standoff; the
 suffix is the annotator; where an article has several annotators the first in name order is the gold).
@@ -104,7 +106,17 @@ def claimscope_pipeline() -> Language:
 
 
 def predict_claimscope(doc: Doc) -> list[Attribution]:
-    """Our attribution component's claims as spans."""
+    """Our attribution component's attributions (claims and the attributions that make no claim) as spans."""
+    found = []
+    for item in doc._.attributions or []:
+        source = ((item.source.start, item.source.end),) if item.source else ()
+        cue = ((item.cue_span.start, item.cue_span.end),) if item.cue_span else ()
+        found.append(Attribution(source, cue, tuple(tuple(p) for p in item.parts)))
+    return found
+
+
+def predict_claims(doc: Doc) -> list[Attribution]:
+    """Our claims only (`doc._.claims`), as spans: what the product stores."""
     found = []
     for claim in doc._.claims or []:
         source = ((claim.source.start, claim.source.end),) if claim.source else ()
@@ -227,15 +239,24 @@ def run(root: Path) -> Result:
 
     nlp = claimscope_pipeline()
     verbs = load_cues().verbs
-    ours, base = Tally(), Tally()
+    ours, claims, base = Tally(), Tally(), Tally()
+    kinds: dict[str, int] = {}
     texts = [t.read_text(encoding="utf-8") for t, _ in pairs]
     for (_, ann_path), text, doc in zip(pairs, texts, nlp.pipe(_docs(nlp, pairs, texts), batch_size=8), strict=True):
         gold = read_ann(ann_path)
         score_document(text, gold, predict_claimscope(doc), ours)
+        score_document(text, gold, predict_claims(doc), claims)
         score_document(text, gold, predict_baseline(doc, verbs), base)
-    result = Result(task=TASK, rows=[rows("claimscope", ours), rows("baseline (nsubj + ccomp/dobj)", base)])
+        for item in doc._.attributions or []:
+            kinds[item.kind] = kinds.get(item.kind, 0) + 1
+    result = Result(task=TASK, rows=[
+        rows("claimscope (all attributions)", ours),
+        rows("claimscope claims only", claims),
+        rows("baseline (nsubj + ccomp/dobj)", base),
+    ])
     result.notes.append(
         f"PolNeAR dev: {len(pairs)} articles, {ours.counts.get('attribution:gold', 0)} gold attributions; "
         "baseline: cue verbs of data/cues.yml with nsubj and ccomp, else dobj, on the same parse"
     )
+    result.notes.append("attributions by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     return result

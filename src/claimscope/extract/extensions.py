@@ -11,6 +11,7 @@ DOC_EXTENSIONS = {
     "places": None,  # list[PlaceMention]
     "actors": None,  # list[ActorMention]
     "claims": None,  # list[Claim]
+    "attributions": None,  # list[AttributionMention]: the claims and the attributions that make no claim
 }
 
 

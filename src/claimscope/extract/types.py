@@ -93,3 +93,16 @@ class Claim:
     event: str | None = None
     relayed_by: list[ActorMention] = field(default_factory=list)  # outer layers: "CNN reported that HUR said"
     cites: list[ActorMention] = field(default_factory=list)  # whom the source cites: "A said, citing B"
+
+
+@dataclass
+class AttributionMention:
+    """Any attribution of the text, claim or not: `kind` is "claim" or the class of a cue that makes no claim
+    ("directive", "refusal", ... in data/cues.yml); the content in its character pieces."""
+
+    kind: str
+    source: ActorMention | None
+    cue: str | None
+    cue_span: Span | None
+    parts: list[tuple[int, int]]
+    claim: Claim | None = None  # the claim it is, for kind "claim"

@@ -1,4 +1,5 @@
-"""`claimscope_attribution`: every proposition the text ascribes to a source, as `Doc._.claims`.
+"""`claimscope_attribution`: every proposition the text ascribes to a source, as `Doc._.claims`, and every
+attribution, claim or not ("X urged Y to ...", "X declined to say"), as `Doc._.attributions`.
 
 The frames (reporting verbs, claim nouns, "according to X", quotations, headline "NAME: ..." and
 "... ― NAME") come from `frames`, `quotes` and `marks`; this module turns them into `Claim` records: the
@@ -15,13 +16,16 @@ from spacy.tokens import Doc, Token
 
 from claimscope.extract.actors import resolve_source
 from claimscope.extract.attribution.datelines import dateline_tokens, load_datelines
-from claimscope.extract.attribution.frames import Frame, FrameFinder, source_head, source_span, subtree
+from claimscope.extract.attribution.contents import subtree
+from claimscope.extract.attribution.finder import FrameFinder
+from claimscope.extract.attribution.frames import CLAIM, Frame
+from claimscope.extract.attribution.sources import source_head, source_span
 from claimscope.extract.attribution.hearsay import hearsay_frames
 from claimscope.extract.attribution.lexicon import ChannelLexicon, CueLexicon, load_channels, load_cues
 from claimscope.extract.attribution.marks import mark_frames
 from claimscope.extract.attribution.phrases import phrase_frames
 from claimscope.extract.attribution.quotes import Quotations
-from claimscope.extract.types import ActorMention, Claim, Span
+from claimscope.extract.types import ActorMention, AttributionMention, Claim, Span
 
 DATED = frozenset({"day", "month", "year"})
 PART_SEPARATOR = " … "
@@ -53,7 +57,8 @@ def make_attribution(
 
 
 class Attribution:
-    """Finds attributed claims and sets `doc._.claims`."""
+    """Finds attributed claims and sets `doc._.claims`; sets `doc._.attributions` to those and the attributions
+    that make no claim (the cues of another kind never change which claims are found)."""
 
     def __init__(
         self,
@@ -72,30 +77,39 @@ class Attribution:
         self.quotations = quotations
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = self.claims(doc)
+        found = self.finder.find(doc)
+        quotes = Quotations(doc) if self.quotations else None
+        claims = self._records(doc, [f for f in found if f.kind == CLAIM], quotes, claims=True)
+        others = self._records(doc, [f for f in found if f.kind != CLAIM], quotes, claims=False)
+        doc._.claims = [claim for _, claim in claims]
+        doc._.attributions = attributions(claims, others)
         return doc
 
-    def claims(self, doc: Doc) -> list[Claim]:
-        """The claims of a parsed document, in text order of their cues."""
-        frames = self.finder.find(doc)
-        frames.extend(mark_frames(doc))
-        frames.extend(phrase_frames(doc, self.cues))
+    def _records(
+        self, doc: Doc, frames: list[Frame], quotes: Quotations | None, claims: bool
+    ) -> list[tuple[Frame, Claim]]:
+        """Frames made into records, in text order of their cues. `claims` adds the frames only claims have
+        (headline marks, "in X's words", quotations the parse missed, continued quotations, hearsay)."""
+        if claims:
+            frames.extend(mark_frames(doc))
+            frames.extend(phrase_frames(doc, self.cues))
         dateline = dateline_tokens(doc, self.datelines)
         if dateline:  # "SEOUL:" is no speaker; "SEOUL, Feb. 4 (Yonhap) --" no part of what is claimed
             frames = [f for f in frames if not any(t.i in dateline for t in f.cue)]
             for frame in frames:
                 frame.content -= dateline
-        quotes = Quotations(doc) if self.quotations else None
         if quotes is not None:
             frames = [f for f in frames if not quotes.within_speech(f)]
-            frames.extend(quotes.inverted(frames, self.cues.verbs))
+            if claims:
+                frames.extend(quotes.inverted(frames, self.cues.verbs))
             for frame in frames:
                 quotes.repair(frame)
                 quotes.widen(frame)
         frames = [f for f in frames if f.source is not None and f.content]
-        if quotes is not None:
+        if claims and quotes is not None:
             frames.extend(quotes.continuations(frames))
-        frames.extend(hearsay_frames(doc, frames, self.cues.hearsay_adverbs))
+        if claims:
+            frames.extend(hearsay_frames(doc, frames, self.cues.hearsay_adverbs))
         lines = _line_numbers(doc)
         for frame in frames:
             line = lines[frame.cue_token.i]
@@ -107,19 +121,19 @@ class Attribution:
         frames = _distinct(_unnested([f for f in frames if f.content]))
         times = _time_index(doc)
         text = doc.text
-        claims: dict[int, Claim] = {}
+        records: dict[int, Claim] = {}
         for frame in frames:
             claim = self._claim(doc, text, frame, frames, times)
             if claim is not None:
-                claims[id(frame)] = claim
+                records[id(frame)] = claim
         for frame in frames:
-            claim = claims.get(id(frame))
+            claim = records.get(id(frame))
             if claim is None or not frame.cue:
                 continue
-            outer = [f for f in frames if f is not frame and id(f) in claims and frame.cue_token.i in f.content]
+            outer = [f for f in frames if f is not frame and id(f) in records and frame.cue_token.i in f.content]
             outer.sort(key=lambda f: len(f.content))
-            claim.relayed_by = [claims[id(f)].source for f in outer if claims[id(f)].source is not None]
-        return [claims[id(f)] for f in sorted(frames, key=_position) if id(f) in claims]
+            claim.relayed_by = [records[id(f)].source for f in outer if records[id(f)].source is not None]
+        return [(f, records[id(f)]) for f in sorted(frames, key=_position) if id(f) in records]
 
     def _claim(
         self, doc: Doc, text: str, frame: Frame, frames: list[Frame], times: list[tuple[int, str]]
@@ -167,6 +181,34 @@ class Attribution:
                 if hit is not None and (best is None or hit[0] < best[0]):
                     best = hit
         return best[1] if best else None
+
+
+def attributions(claims: list[tuple[Frame, Claim]], others: list[tuple[Frame, Claim]]) -> list[AttributionMention]:
+    """Every attribution in text order of its cue: each claim (a continued quotation folded into the claim it
+    carries on, as one cue's words), and each record of another kind whose cue no claim has."""
+    by_frame = {id(frame): claim for frame, claim in claims}
+    pieces: dict[int, list[tuple[int, int]]] = {}
+    for frame, claim in claims:
+        root = frame
+        while not root.cue and root.continues is not None:
+            root = root.continues
+        pieces.setdefault(id(root) if id(root) in by_frame else id(frame), []).extend(_pieces(claim))
+    cues = {frame.cue_token.i for frame, _ in claims if frame.cue}
+    found = [
+        _mention(CLAIM, claim, sorted(pieces[id(frame)])) for frame, claim in claims if id(frame) in pieces
+    ]
+    found.extend(
+        _mention(frame.kind, claim, _pieces(claim)) for frame, claim in others if frame.cue_token.i not in cues
+    )
+    return sorted(found, key=lambda a: a.parts[0][0] if a.cue_span is None else a.cue_span.start)
+
+
+def _pieces(claim: Claim) -> list[tuple[int, int]]:
+    return [tuple(p) for p in claim.parts] or [(claim.content.start, claim.content.end)]
+
+
+def _mention(kind: str, claim: Claim, parts: list[tuple[int, int]]) -> AttributionMention:
+    return AttributionMention(kind, claim.source, claim.cue, claim.cue_span, parts, claim if kind == CLAIM else None)
 
 
 def _in_longer_name(doc: Doc, start: int, end: int) -> bool:

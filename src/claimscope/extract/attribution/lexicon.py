@@ -42,6 +42,8 @@ class CueLexicon:
     prepositional: tuple[PrepositionalCue, ...]
     phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # (preposition, noun) -> cue lemma
     hearsay_adverbs: frozenset[str] = frozenset()
+    non_claims: dict[str, str] = field(default_factory=dict)  # verb lemma -> its class of non-claim cue
+    non_claim_particles: dict[str, dict[str, str]] = field(default_factory=dict)  # "call" -> {"for": "directive"}
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,13 @@ def load_cues(path: str | None = None) -> CueLexicon:
             for item in raw.get("prepositional") or []
         ),
         hearsay_adverbs=_words(raw.get("hearsay_adverbs")),
+        non_claims={
+            str(lemma).lower(): kind for kind, lemmas in (raw.get("non_claims") or {}).items() for lemma in lemmas
+        },
+        non_claim_particles={
+            str(lemma).lower(): {str(p).lower(): kind for p, kind in particles.items()}
+            for lemma, particles in (raw.get("non_claim_particles") or {}).items()
+        },
         phrases={
             (str(item["preposition"]).lower(), str(noun).lower()): item["lemma"]
             for item in raw.get("phrases") or []

@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimscope.extract.attribution.contents import subtree
-from claimscope.extract.attribution.frames import Frame, clause_head, source_head
+from claimscope.extract.attribution.frames import Frame, clause_head
+from claimscope.extract.attribution.sources import source_head
 from claimscope.extract.attribution.lexicon import CueLexicon
 
 

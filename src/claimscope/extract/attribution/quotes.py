@@ -200,7 +200,7 @@ class Quotations:
             if speaker is None:
                 continue
             frame = Frame([], "", speaker.source, tokens, speaker.anchor, list(speaker.cites),
-                          source_tokens=speaker.source_tokens)
+                          source_tokens=speaker.source_tokens, continues=speaker)
             found.append(frame)
             previous.append(frame)
         return found

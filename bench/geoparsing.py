@@ -10,7 +10,9 @@ Resolution, on the gold toponyms with coordinates that a prediction overlaps: sh
 error; a detected toponym left without a point counts as the largest error (20,039 km, half the circumference),
 as in Gritta et al.'s pragmatic guide. End-to-end recall: the share of all gold toponyms with coordinates that
 are both found and placed within 161 km (the issue's "end-to-end recall"; found-but-unplaced and missed ones
-count against it alike). `CLAIMSCOPE_BENCH_LIMIT` caps the articles per corpus.
+count against it alike). `CLAIMSCOPE_BENCH_LIMIT` caps the articles per corpus. `CLAIMSCOPE_PLACES_MISSES=1`
+prints claimscope's misses to stderr, to sort errors by phenomenon: found toponyms placed over 161 km away (gold
+and predicted entry, distance, context) and gold toponyms not found.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import math
 import os
 import statistics
+import sys
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
@@ -43,6 +46,8 @@ class Toponym:
     lat: float | None
     lon: float | None
     geonames_id: int | None = None
+    name: str | None = None  # the gazetteer entry's name and feature, for the misses listing
+    feature: str | None = None
 
 
 @dataclass
@@ -93,7 +98,7 @@ def claimscope_system() -> Callable[[Iterable[str]], Iterable[list[Toponym]]]:
 
     def predict(texts: Iterable[str]) -> Iterable[list[Toponym]]:
         for doc in nlp.pipe(texts, batch_size=16):
-            yield [Toponym(p.start, p.end, p.lat, p.lon, p.geonames_id) for p in doc._.places]
+            yield [Toponym(p.start, p.end, p.lat, p.lon, p.geonames_id, p.name, p.feature) for p in doc._.places]
 
     return predict
 
@@ -140,7 +145,7 @@ def score(articles: list[Article], predictions: list[list[Toponym]]) -> dict[str
             overlap_gold += 1
             if gold.lat is None:
                 continue
-            best = max(matches, key=lambda p: (_overlap(p, gold), p.lat is not None))
+            best = _best_match(matches, gold)
             errors.append(MAX_ERROR_KM if best.lat is None else _km(gold.lat, gold.lon, best.lat, best.lon))
             same_entity_far += errors[-1] > ACCURACY_KM and best.geonames_id is not None \
                 and best.geonames_id == gold.geonames_id
@@ -154,6 +159,30 @@ def score(articles: list[Article], predictions: list[list[Toponym]]) -> dict[str
     figures["R e2e@161km"] = sum(e <= ACCURACY_KM for e in errors) / located if located else 0.0
     figures["right id, far"] = same_entity_far
     return figures
+
+
+def _best_match(matches: list[Toponym], gold: Toponym) -> Toponym:
+    return max(matches, key=lambda p: (_overlap(p, gold), p.lat is not None))
+
+
+def print_misses(corpus: str, articles: list[Article], predictions: list[list[Toponym]]) -> None:
+    """Misplaced found toponyms and missed gold toponyms, one line each, to stderr."""
+    for number, (article, predicted) in enumerate(zip(articles, predictions)):
+        for gold in article.gold:
+            phrase = article.text[gold.start:gold.end]
+            around = article.text[max(0, gold.start - 60):gold.end + 60].replace("\n", " ")
+            matches = [p for p in predicted if _overlap(p, gold)]
+            if not matches:
+                print(f"{corpus}\t{number}\tMISSED\t{phrase}\t{gold.geonames_id}\t\t\t{around}", file=sys.stderr)
+                continue
+            if gold.lat is None:
+                continue
+            best = _best_match(matches, gold)
+            km = MAX_ERROR_KM if best.lat is None else _km(gold.lat, gold.lon, best.lat, best.lon)
+            if km > ACCURACY_KM:
+                kind = "NO POINT" if best.lat is None else "RIGHT ID" if best.geonames_id == gold.geonames_id else "WRONG"
+                print(f"{corpus}\t{number}\t{kind}\t{phrase}\t{gold.geonames_id}\t{best.name} ({best.feature},"
+                      f" {best.geonames_id})\t{km:.0f}\t{around}", file=sys.stderr)
 
 
 def _prf(name: str, correct_pred: int, correct_gold: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -188,6 +217,8 @@ def run(root: Path) -> Result:
             started = time.perf_counter()
             predictions = list(predict(a.text for a in articles))
             seconds = time.perf_counter() - started
+            if system == "claimscope" and os.environ.get("CLAIMSCOPE_PLACES_MISSES"):
+                print_misses(corpus, articles, predictions)
             row = {"corpus": corpus, "system": system, "articles": len(articles)}
             row.update(score(articles, predictions))
             row["words/s"] = words / seconds if seconds else 0.0

@@ -54,6 +54,15 @@ def test_a_country_stands_at_the_middle_of_its_main_landmass(gaz):
     assert 55 < russia.lat < 65 and 80 < russia.lon < 110
 
 
+def test_an_admin1_region_stands_at_the_middle_of_its_territory(gaz):
+    """Not among its settlements crowded along one border: Ontario and Queensland near the middle of their land
+    (the settlements sit by the Great Lakes and on the coast); a region filled with towns stays put."""
+    ontario, queensland, kentucky = (best(gaz, n, mode="admin1") for n in ("Ontario", "Queensland", "Kentucky"))
+    assert 48 < ontario.lat < 52 and -88 < ontario.lon < -82
+    assert -24 < queensland.lat < -19 and 142 < queensland.lon < 146
+    assert abs(kentucky.lat - 37.5) < 1 and abs(kentucky.lon + 85.3) < 1.5
+
+
 def test_entries_by_code(gaz):
     ukraine = gaz.country("UA")
     assert (ukraine.name, ukraine.geonames_id, ukraine.precision) == ("Ukraine", 690791, "country")

@@ -159,6 +159,15 @@ def test_a_word_the_tagger_left_out_of_the_name(places_nlp):
     assert (found["Douglas County"].feature, found["Douglas County"].admin1) == ("ADM2", "US-GA")
 
 
+def test_a_small_town_after_a_preposition_in_a_region_the_document_names(places_nlp):
+    found = places(places_nlp, "South Carolina troopers closed the road in Greer after the storm.")
+    assert (found["Greer"].admin1, found["Greer"].feature[:3]) == ("US-SC", "PPL")
+    found = places(places_nlp, "Michigan police said a man from Battle Creek was arrested.")
+    assert found["Battle Creek"].admin1 == "US-MI"
+    assert "Greer" not in places(places_nlp, "Troopers closed the road in Greer after the storm.")  # no region named
+    assert "Dell" not in places(places_nlp, "Texas officials said the contract went to Dell in May.")  # no preposition
+
+
 def test_organisation_names_are_not_places(places_nlp):
     found = places(places_nlp, "The Kyiv Independent reported the strike, citing the Korea Central News Agency "
                                "and the Bank of Russia.")

@@ -33,10 +33,11 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
+from claimscope.extract.local_places import local_towns
 from claimscope.extract.types import PlaceMention
 from claimscope.geo.gazetteer import Entry, gazetteer
 from claimscope.geo.names import name_key
-from claimscope.geo.patterns import common_words, places_lexicon
+from claimscope.geo.patterns import common_words, places_lexicon, stopnames
 from claimscope.geo.resolve import Mention, Resolver
 
 __all__ = ["PlaceFinder"]
@@ -102,6 +103,8 @@ class PlaceFinder:
             name_key(w) for w in [*lexicon["admin_heads"], *lexicon["toponym_heads"], *lexicon["toponym_prefixes"],
                                   *lexicon["direction_adjectives"], *lexicon["direction_nouns"]]
         )
+        self.locative_prepositions = frozenset(lexicon["locative_prepositions"])
+        self.not_towns = self.generic | frozenset(name_key(w) for w in [*stopnames(), *self.demonyms])
         self._resolver: Resolver | None = None
 
     @property
@@ -127,6 +130,12 @@ class PlaceFinder:
                 places.append(_place(span, entry, item.precision))
             elif span[-1].text in self.toponym_heads or span[0].text in self.toponym_prefixes:
                 places.append(_unresolved(span))
+        taken = {t for item in found for t in range(item.start, item.end)}
+        regions = {p.admin1 for p in places if p.admin1}
+        towns = local_towns(doc, self.resolver.gazetteer, regions, taken, self.locative_prepositions, self.not_towns)
+        if towns:
+            places = sorted([*places, *(_place(doc[start:end], town, None) for start, end, town in towns)],
+                            key=lambda p: p.start)
         doc._.places = places
         return doc
 

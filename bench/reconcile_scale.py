@@ -110,9 +110,9 @@ def run(root: Path) -> Result:
                 touched |= materialise.add_document(store, data, document.text, edits, refresh_topics=False)
                 n, claims, added = n + 1, claims + CLAIMS_PER_DOCUMENT, added + CLAIMS_PER_DOCUMENT
                 if n % REFRESH_EVERY == 0:
-                    materialise.refresh(store, touched, edits)
+                    materialise.refresh(store, touched, edits, incremental=True)
                     touched = set()
-            materialise.refresh(store, touched, edits)
+            materialise.refresh(store, touched, edits, incremental=True)
             touched = set()
             per_claim = (time.perf_counter() - started) / added * 1000
             result.rows.append({"system": f"{size:,} claims", "topics": store.topic_count(),

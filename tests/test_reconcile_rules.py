@@ -200,8 +200,10 @@ def test_a_later_claim_of_the_same_origin_supersedes_and_shows_growth():
               kind="government", country="KR"),
     ], texts={})
     topic = topics[0]
-    assert row_of(topic, "oct18").relations.superseded_by == {"oct23", "nov20"}
+    assert row_of(topic, "oct18").relations.superseded_by == {"oct23"}  # its successor, not every later claim
+    assert row_of(topic, "oct23").relations.superseded_by == {"nov20"}
     assert row_of(topic, "oct23").relations.growth_from == {"oct18"}
+    assert row_of(topic, "nov20").relations.growth_from == {"oct23"}
     assert row_of(topic, "oct18").relations.label() == "superseded"
     assert topic.growth  # 1,500 -> 3,000 -> at least 11,000 over three windows
 

@@ -16,12 +16,21 @@ KEY = TopicKey("personnel", "present", "KP", "RU", None)
 
 
 def pairwise_relate(members, origins, days=7):
-    """The definition: every pair of claims compared."""
+    """The definition: every pair of claims compared; of one origin, a claim and those of the origin's next day."""
     periods = holding_periods(members, origins)
     relations = {m.claim.claim_id: Relations() for m in members}
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
-            _relate_pair(a, b, origins, periods, relations, days)
+            ida, idb = a.claim.claim_id, b.claim.claim_id
+            if origins[ida].key != origins[idb].key:
+                _relate_pair(a, b, origins, periods, relations, days)
+            elif a.claim.when == b.claim.when:
+                relations[ida].repeats.add(idb)
+                relations[idb].repeats.add(ida)
+            elif b.claim.when == periods[ida][1]:  # b is of the origin's next day after a
+                relations[ida].superseded_by.add(idb)
+                if b.value > a.value:
+                    relations[idb].growth_from.add(ida)
     return relations
 
 

@@ -180,7 +180,7 @@ class _Reconciliation:
     def finish(self) -> None:
         """Recompute the topics touched since the last time."""
         if self.touched:
-            self.materialise.refresh(self.store, self.touched, self.edits)
+            self.materialise.refresh(self.store, self.touched, self.edits, incremental=True)
         self.touched, self.pending = set(), 0
 
 

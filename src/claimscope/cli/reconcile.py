@@ -46,8 +46,8 @@ def topics(
             computed = materialise.compute(store, store.all_topic_ids(), materialise.edits_of(store),
                                            _grades(store), window)
             found = [materialise.topic_summary(t) for t in computed]
-            found = [{k: v for k, v in t.items() if k != "data"} for t in found if not q or q.lower() in
-                     t["label"].lower()]
+            found = [{k: v for k, v in t.items() if k not in ("data", "timeline", "windows")} for t in found
+                     if not q or q.lower() in t["label"].lower()]
             found.sort(key=lambda t: (-t["claims"], t["label"]))
     if output == "json":
         print_json(found)
@@ -239,8 +239,8 @@ def _topic(store: Store, topic_id: str, window: int) -> dict[str, Any]:
     """The stored topic; with another window, recomputed from its stored memberships."""
     found = _resolve(store, topic_id)
     if window == materialise.WINDOW_DAYS:
-        return store.topic(found)
-    (computed,) = materialise.compute(store, {found}, materialise.edits_of(store), _grades(store), window)
+        return materialise.topic(store, found)
+    ((computed, _),) = materialise.compute(store, {found}, materialise.edits_of(store), _grades(store), window)
     return computed.to_json()
 
 
@@ -311,7 +311,7 @@ def topics_section(store: Store, out: Console) -> None:
     if not found:
         return
     out.print(topics_table(found))
-    print_topic(store.topic(found[0]["id"]), out)
+    print_topic(materialise.topic(store, found[0]["id"]), out)
 
 
 SECTIONS.append(topics_section)

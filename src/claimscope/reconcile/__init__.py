@@ -22,11 +22,11 @@ from claimscope.reconcile.records import ClaimRecord
 from claimscope.reconcile.keys import Membership, added_membership, membership_kind
 from claimscope.reconcile.parties import document_affiliations
 from claimscope.reconcile.topics import memberships
-from claimscope.reconcile.views import SHORT_ID, collapse
+from claimscope.reconcile.views import SHORT_ID, topic_view
 
 NAMED_RELATIONS = ("agree", "corroborate", "contradict", "denied_by")
 
-__all__ = ["Edit", "Row", "Topic", "build_topic", "reconcile", "split_topic_id"]
+__all__ = ["Edit", "Row", "Topic", "build_topic", "reconcile", "split_topic_id", "window_json"]
 
 
 @dataclass
@@ -85,19 +85,28 @@ class Topic:
         """The whole topic: every claim on the timeline, the collapsed rows, the denial track, the windows."""
         labels = {r.membership.claim.claim_id: r.origin.label for r in self.rows}
         timeline = [r.to_json(labels) for r in self.rows]
-        return {
+        return topic_view({
             "id": self.id, "label": self.label, "claims": len(self.rows), "origins": self.origin_count,
             "growth": self.growth, "flags": self.flags(),
             "timeline": timeline,
-            "rows": collapse(timeline),
-            "denials": [r for r in timeline if r["kind"] == "denial"],
-            "windows": [{
-                "start": w.start.isoformat(), "end": w.end.isoformat(), "origins": len(w.origins),
-                "consensus": None if w.consensus is None else {"low": w.consensus.low, "high": w.consensus.high},
-                "disagreement": w.disagreement, "low": w.low, "best": w.best, "high": w.high,
-                "dissent": sorted(w.dissent), "denied_by": sorted(w.denied_by),
-            } for w in self.windows],
-        }
+            "windows": [window_json(w) for w in self.windows],
+        })
+
+    def latest(self) -> dict[str, Any] | None:
+        """The latest window's low / best / high and its dates, for listings."""
+        last = self.windows[-1] if self.windows else None
+        return None if last is None else {"low": last.low, "best": last.best, "high": last.high,
+                                          "start": last.start.isoformat(), "end": last.end.isoformat()}
+
+
+def window_json(w: Window) -> dict[str, Any]:
+    """One window of the consensus as JSON."""
+    return {
+        "start": w.start.isoformat(), "end": w.end.isoformat(), "origins": len(w.origins),
+        "consensus": None if w.consensus is None else {"low": w.consensus.low, "high": w.consensus.high},
+        "disagreement": w.disagreement, "low": w.low, "best": w.best, "high": w.high,
+        "dissent": sorted(w.dissent), "denied_by": sorted(w.denied_by),
+    }
 
 
 def reconcile(claims: Iterable[ClaimRecord], texts: dict[str, str], edits: Iterable[Edit] = (),

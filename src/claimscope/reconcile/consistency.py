@@ -11,8 +11,10 @@ Rules (each claim compared with the others of its topic):
   figure from another origin is growth, a later lower one is a reversal); a denial contradicts every claim of
   another origin that asserts what it denies while the denial holds; the claims it denies are *denied_by* it
   (the denial track, shown beside the consensus), which never makes them contradicted.
-- superseded: a later claim of the same origin group exists; growth: a later claim, of the same origin or of
-  another beyond the window, states a higher figure. Same origin and same day: a repeat, counted once.
+- superseded_by: the claims of the same origin group on the next later day it spoke (each claim names only its
+  successors, so a topic's relations grow with its size, not its square); growth: a claim states a higher figure
+  than the one of its origin it supersedes, or than another origin's beyond the window. Same origin and same
+  day: a repeat, counted once.
 - Per window (default 7 days, from Monday): for each origin the latest claim holding in the window. Denials
   stand apart (`denied_by`). The consensus is the common part of the intervals of the largest set of origins
   whose intervals meet, when that set holds more than half of them; the others are the `dissent`; with no such
@@ -91,8 +93,8 @@ def holding_periods(members: list[Membership], origins: dict[str, Origin]) -> di
 
 
 def relate(members: list[Membership], origins: dict[str, Origin], days: int = WINDOW_DAYS) -> dict[str, Relations]:
-    """Pairwise relations between the claims of one topic. Every pair of one origin group is compared; of
-    two origins, only pairs whose holding periods meet (no other pair relates), found by a sweep over the
+    """Pairwise relations between the claims of one topic. One origin group's claims relate to the next day's
+    of the group; of two origins, only pairs whose holding periods meet (no other pair relates), found by a sweep over the
     claims in order of their dates, so a topic costs its size times the claims holding at once, not its
     size squared."""
     periods = holding_periods(members, origins)
@@ -114,34 +116,27 @@ def relate(members: list[Membership], origins: dict[str, Origin], days: int = WI
 
 
 def _relate_one_origin(group: list[Membership], relations: dict[str, Relations]) -> None:
-    """The pairs of one origin group, in date order: a repeat on the same day, else the earlier is
-    superseded by the later, which is growth from it when its figure is higher (as `_relate_pair`)."""
-    for i, early in enumerate(group):
-        ida, day = early.claim.claim_id, _day(early)
-        for late in group[i + 1 :]:
-            idb = late.claim.claim_id
-            if _day(late) == day:
-                relations[ida].repeats.add(idb)
-                relations[idb].repeats.add(ida)
-                continue
-            relations[ida].superseded_by.add(idb)
-            if early.value is not None and late.value is not None and late.value > early.value:
-                relations[idb].growth_from.add(ida)
+    """One origin group's claims, in date order, by the day they were made: the claims of one day repeat each
+    other; each is superseded by those of the next day, which are growth from it when their figure is higher."""
+    days: list[list[Membership]] = []
+    for m in group:
+        if days and _day(days[-1][0]) == _day(m):
+            days[-1].append(m)
+        else:
+            days.append([m])
+    for i, same in enumerate(days):
+        for a in same:
+            relations[a.claim.claim_id].repeats.update(b.claim.claim_id for b in same if b is not a)
+            for late in days[i + 1] if i + 1 < len(days) else ():
+                relations[a.claim.claim_id].superseded_by.add(late.claim.claim_id)
+                if a.value is not None and late.value is not None and late.value > a.value:
+                    relations[late.claim.claim_id].growth_from.add(a.claim.claim_id)
 
 
 def _relate_pair(a: Membership, b: Membership, origins: dict[str, Origin],
                  periods: dict[str, tuple[date, date]], relations: dict[str, Relations], days: int) -> None:
+    """Two claims of different origin groups whose holding periods may meet."""
     ida, idb = a.claim.claim_id, b.claim.claim_id
-    if origins[ida].key == origins[idb].key:
-        if _day(a) == _day(b):
-            relations[ida].repeats.add(idb)
-            relations[idb].repeats.add(ida)
-            return
-        early, late = (a, b) if _day(a) < _day(b) else (b, a)
-        relations[early.claim.claim_id].superseded_by.add(late.claim.claim_id)
-        if early.value is not None and late.value is not None and late.value > early.value:
-            relations[late.claim.claim_id].growth_from.add(early.claim.claim_id)
-        return
     (sa, ea), (sb, eb) = periods[ida], periods[idb]
     if not (sa < eb and sb < ea or sa == sb):
         return
@@ -184,15 +179,18 @@ def _stated_inside(a: Membership, b: Membership) -> bool:
     return a.value is not None and b.interval.contains(a.value)
 
 
-def windows(members: list[Membership], origins: dict[str, Origin], days: int = WINDOW_DAYS) -> list[Window]:
-    """Consensus per window of `days` days, from the Monday of the first claim to the last claim."""
+def windows(members: list[Membership], origins: dict[str, Origin], days: int = WINDOW_DAYS,
+            since: date | None = None) -> list[Window]:
+    """Consensus per window of `days` days, from the Monday of the first claim (or from `since`, a window start
+    after it: the members must then hold every claim holding at `since`) to the last claim."""
     if not members:
         return []
     periods = holding_periods(members, origins)
     ordered = sorted(members, key=_day)
     starts = [_day(m) for m in ordered]
     first, last = starts[0], starts[-1]
-    start = first - timedelta(days=first.weekday()) if days == 7 else first
+    start = window_start(first, days)
+    start = since if since is not None and since > start else start
     # per origin, its claims in date order: a later one holds no shorter, so the latest claim holding in a
     # window is the origin's last claim begun before the window ends, when that one still holds at its start
     by_origin: dict[str, list[int]] = defaultdict(list)
@@ -211,6 +209,11 @@ def windows(members: list[Membership], origins: dict[str, Origin], days: int = W
             result.append(_summarise(start, end, latest))
         start = end
     return result
+
+
+def window_start(day: date, days: int = WINDOW_DAYS) -> date:
+    """The start of the window a day falls in: its Monday for weekly windows (else the day itself)."""
+    return day - timedelta(days=day.weekday()) if days == 7 else day
 
 
 def _summarise(start: date, end: date, latest: dict[str, Membership]) -> Window:
@@ -261,7 +264,12 @@ def _figure(m: Membership) -> float | None:
 
 def rising(series: list[Window]) -> bool:
     """Growth over the topic: best estimates that never fall and rise at least once."""
-    bests = [w.best for w in series if w.best is not None]
+    return rising_bests([w.best for w in series])
+
+
+def rising_bests(bests: list[float | None]) -> bool:
+    """Best estimates, window by window (None where a window has none), that never fall and rise at least once."""
+    bests = [b for b in bests if b is not None]
     return len(bests) >= 2 and all(a <= b for a, b in zip(bests, bests[1:])) and bests[-1] > bests[0]
 
 

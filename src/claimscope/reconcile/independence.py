@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +24,7 @@ NEAR_DUPLICATE_JACCARD = 0.15
 NUM_PERM = 128
 MINHASH_SCHEME = "affine32"  # stored signatures name the scheme they were made with
 COPY_JACCARD = 0.4  # content words two copies of one claim share, at least
+COPY_DAYS = 7  # a copy re-publishes its original within a week of it
 
 
 @dataclass(frozen=True)
@@ -283,31 +285,39 @@ def _lsh_params(threshold: float) -> tuple[int, int]:
 
 
 def signature_groups(signatures: dict[str, list[int]], threshold: float = NEAR_DUPLICATE_JACCARD) -> list[set[str]]:
-    """Groups of documents whose stored signatures are near-duplicates (MinHash LSH, Jaccard >= threshold)."""
-    from datasketch import MinHash, MinHashLSH
-
+    """Groups of documents whose stored signatures are near-duplicates (Jaccard >= threshold): the candidates
+    of MinHash LSH (a band of the signature in common, bands as datasketch sizes them for the threshold), each
+    checked by its estimated Jaccard. Buckets in a dict, so a handful of documents costs a handful of steps."""
     if len(signatures) < 2:
         return []
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_params(threshold))
-    hashes = {doc: MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=MINHASH_SCHEME,
-                           permutations=_permutations()) for doc, values in signatures.items()}
-    for doc, mh in hashes.items():
-        lsh.insert(doc, mh)
+    bands, rows = _lsh_params(threshold)
+    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    for doc, values in signatures.items():
+        for band in range(bands):
+            buckets[band, tuple(values[band * rows : (band + 1) * rows])].append(doc)
     groups = UnionFind()
-    for doc, mh in hashes.items():
-        for other in lsh.query(mh):
-            # a pair already in one group changes no group: its Jaccard is not needed
-            if other != doc and groups.find(doc) != groups.find(other) and mh.jaccard(hashes[other]) >= threshold:
-                groups.union(doc, other)
+    for docs in buckets.values():
+        for i, doc in enumerate(docs):
+            for other in docs[i + 1 :]:
+                # a pair already in one group changes no group: its Jaccard is not needed
+                if groups.find(doc) != groups.find(other) and _jaccard(signatures[doc], signatures[other]) >= threshold:
+                    groups.union(doc, other)
     members: dict[str, set[str]] = {}
-    for doc in hashes:
+    for doc in signatures:
         members.setdefault(groups.find(doc), set()).add(doc)
     return [g for g in members.values() if len(g) > 1]
 
 
-def copy_groups(members: list[Any], origins: dict[str, Origin], signatures: dict[str, list[int]]) -> dict[str, Origin]:
-    """Within one topic, a claim copied into a near-copy document (same figure, same words) is the original's
-    claim: both take one origin, the resolved one (then the smallest key), so a copy corroborates nothing."""
+def _jaccard(a: list[int], b: list[int]) -> float:
+    """The Jaccard similarity two MinHash signatures estimate: the share of equal hash values."""
+    return sum(x == y for x, y in zip(a, b)) / len(a)
+
+
+def copy_groups(members: list[Any], origins: dict[str, Origin], signatures: dict[str, list[int]],
+                days: int = COPY_DAYS) -> dict[str, Origin]:
+    """Within one topic, a claim copied into a near-copy document (same figure, same words, dated within `days`
+    of it: a re-publication, not a later report) is the original's claim: both take one origin, the resolved one
+    (then the smallest key), so a copy corroborates nothing."""
     docs = {m.claim.document_id for m in members}
     groups = signature_groups({d: s for d, s in signatures.items() if d in docs})
     if not groups:
@@ -327,9 +337,15 @@ def copy_groups(members: list[Any], origins: dict[str, Origin], signatures: dict
                 for b in same[i + 1 :]:
                     ida, idb = a.claim.claim_id, b.claim.claim_id
                     if (a.claim.document_id != b.claim.document_id and union.find(ida) != union.find(idb)
+                            and _days_apart(a, b) <= days
                             and _similar_words(_words(a.claim.content), _words(b.claim.content), COPY_JACCARD)):
                         union.union(ida, idb)
     chosen: dict[str, Origin] = {}
     for claim_id in sorted(origins, key=lambda c: (_unresolved(origins[c]), origins[c].key)):
         chosen.setdefault(union.find(claim_id), origins[claim_id])
     return {c: chosen[union.find(c)] for c in origins}
+
+
+def _days_apart(a: Any, b: Any) -> int:
+    """Days between two memberships' claims (undated ones count as dated alike)."""
+    return abs(((a.claim.when or date.min) - (b.claim.when or date.min)).days)

@@ -2,8 +2,11 @@
 of the topics an ingest or an analyst's edit touches.
 
 Data flows store -> reconcile -> store: a document's claim records, origins and topic memberships are written
-once, when it is stored; a topic is recomputed from its stored memberships alone (its relations, consensus and
-grades depend on nothing else), so an increment costs the same in a store of a thousand claims or a million.
+once, when it is stored (pending in their topics). An ingest's refresh updates a stored topic from its pending
+memberships and the rows they can change (`claimscope.reconcile.increment`), so its cost follows what it adds,
+not the size of the topic or the store; a new topic, an analyst's edit or a replaced document recomputes the
+topics concerned from their stored memberships alone (their relations, consensus and grades depend on nothing
+else).
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from typing import Any
 
 from claimscope.reconcile import Topic, build_topic
 from claimscope.reconcile.anaphora import document_memberships
+from claimscope.reconcile.consistency import holding_periods
 from claimscope.reconcile.derived import shown_json
 from claimscope.reconcile.edits import Edit, route, topic_label
 from claimscope.reconcile.grading import file_grades
+from claimscope.reconcile.increment import increment, timeline_rows, windows_rows
 from claimscope.reconcile.independence import (
     Origin,
     copy_groups,
@@ -28,6 +33,7 @@ from claimscope.reconcile.records import record_from, record_json
 from claimscope.reconcile.keys import TopicKey, added_membership, membership_from, membership_json, membership_kind
 from claimscope.reconcile.parties import document_affiliations
 from claimscope.reconcile.topics import memberships
+from claimscope.reconcile.views import topic_view
 from claimscope.store import Store
 
 WINDOW_DAYS = 7
@@ -55,10 +61,10 @@ def add_document(store: Store, claims_json: dict[str, Any], text: str, edits: li
         for m in found[record.claim_id]:
             members.append({"topic_id": route(m.key.id, record.claim_id, edits), "raw_topic_id": m.key.id,
                             "claim_id": record.claim_id, "kind": membership_kind(m), "membership": membership_json(m)})
-    store.save_recon_document(claims_json["document"]["id"], document_signature(text), claims, members)
-    touched = {m["topic_id"] for m in members}
+    replaced = store.save_recon_document(claims_json["document"]["id"], document_signature(text), claims, members)
+    touched = {m["topic_id"] for m in members} | replaced
     if refresh_topics:
-        refresh(store, touched, edits)
+        refresh(store, touched, edits, incremental=True)
     return touched
 
 
@@ -112,20 +118,35 @@ def added_member(store: Store, topic_id: str, claim_id: str) -> dict[str, Any] |
 
 
 def refresh(store: Store, topic_ids: Iterable[str], edits: list[Edit] | None = None,
-            window_days: int = WINDOW_DAYS) -> None:
-    """Recompute these topics from their stored memberships and store them; topics left empty are dropped."""
+            window_days: int = WINDOW_DAYS, incremental: bool = False) -> None:
+    """Recompute these topics from their stored memberships and store them; topics left empty are dropped.
+    `incremental` (an ingest's refresh): a stored topic that only gained members is updated from them and the
+    rows they can change (`claimscope.reconcile.increment`), not recomputed whole."""
     topic_ids = set(topic_ids)
     if not topic_ids:
         return
     edits = edits_of(store) if edits is None else edits
     grades = {**file_grades(), **store.grades()}
-    built = [topic_summary(t) for t in compute(store, topic_ids, edits, grades, window_days)]
-    store.save_topics(built, removed=topic_ids - {t["id"] for t in built})
+    increments, whole = [], set(topic_ids)
+    if incremental:
+        heads = store.topic_heads(topic_ids)
+        pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in store.pending_members(heads):
+            pending[row["topic_id"]].append(row)
+        for topic_id, head in heads.items():
+            done = increment(store, topic_id, head["label"], pending[topic_id], grades, window_days)
+            if done is not None or not pending[topic_id]:
+                whole.discard(topic_id)
+            if done is not None:
+                increments.append(done)
+    built = [topic_summary(t) for t in compute(store, whole, edits, grades, window_days)] if whole else []
+    store.save_topics(built, removed=whole - {t["id"] for t in built})
+    store.save_increments(increments)
 
 
 def compute(store: Store, topic_ids: Iterable[str], edits: list[Edit], grades: dict[str, str],
-            window_days: int = WINDOW_DAYS) -> list[Topic]:
-    """These topics, computed from their stored memberships (not stored)."""
+            window_days: int = WINDOW_DAYS) -> list[tuple[Topic, dict[str, Origin]]]:
+    """These topics, computed from their stored memberships (not stored), each with its claims' origins."""
     rows = store.recon_members(topic_ids)
     by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -139,16 +160,23 @@ def compute(store: Store, topic_ids: Iterable[str], edits: list[Edit], grades: d
         origins = {r["claim_id"]: Origin(r["origin_key"], r["origin_label"]) for r in members}
         origins = copy_groups(ms, origins, signatures)
         label = topic_label(topic_id, [(r["raw_topic_id"], r["membership"]["label"]) for r in members], edits)
-        topics.append(build_topic(topic_id, label, ms, origins, grades, window_days))
+        topics.append((build_topic(topic_id, label, ms, origins, grades, window_days), origins))
     return topics
 
 
-def topic_summary(topic: Topic) -> dict[str, Any]:
-    """The row the store keeps for a topic: summary columns for listings and the whole JSON."""
+def topic_summary(computed: tuple[Topic, dict[str, Origin]]) -> dict[str, Any]:
+    """The rows the store keeps for a topic: summary columns for listings, its head, timeline and windows."""
+    topic, origins = computed
     data = topic.to_json()
-    last = topic.windows[-1] if topic.windows else None
-    latest = None if last is None else {"low": last.low, "best": last.best, "high": last.high,
-                                        "start": last.start.isoformat(), "end": last.end.isoformat()}
+    head = {k: data[k] for k in ("id", "label", "claims", "origins", "growth", "flags")}
+    periods = holding_periods([r.membership for r in topic.rows], origins)
+    labels = {r.membership.claim.claim_id: r.origin.label for r in topic.rows}
     return {"id": topic.id, "label": topic.label, "claims": len(topic.rows), "origins": topic.origin_count,
-            "growth": topic.growth, "latest": latest, "flags": topic.flags(), "data": data}
+            "growth": topic.growth, "latest": topic.latest(), "flags": topic.flags(), "data": head,
+            "timeline": timeline_rows(topic.rows, periods, labels), "windows": windows_rows(topic.windows)}
 
+
+def topic(store: Store, id_or_prefix: str) -> dict[str, Any]:
+    """One materialised topic (id or unique prefix) as `topic ID` and the API show it: head, timeline, collapsed
+    rows, denial track and windows."""
+    return topic_view(store.topic(id_or_prefix))

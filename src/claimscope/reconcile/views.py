@@ -31,3 +31,10 @@ def collapse(timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "reliability": first["reliability"],
         })
     return rows
+
+
+def topic_view(stored: dict[str, Any]) -> dict[str, Any]:
+    """A stored topic (head, `timeline`, `windows`) as `topic ID` and the API show it: with its timeline
+    collapsed (`rows`) and its denial track (`denials`)."""
+    timeline = stored["timeline"]
+    return {**stored, "rows": collapse(timeline), "denials": [r for r in timeline if r["kind"] == "denial"]}

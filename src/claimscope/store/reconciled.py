@@ -14,7 +14,16 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from claimscope.store.schema import ClaimRow, ReconClaimRow, ReconDocumentRow, TopicMemberRow, TopicRow
+from claimscope.store.schema import (
+    ClaimRow,
+    ReconClaimRow,
+    ReconDocumentRow,
+    TopicMemberRow,
+    TopicRow,
+    TopicTimelineRow,
+    TopicWindowRow,
+)
+from claimscope.store.timelines import Timelines, drop_materialised, write_timeline
 
 # Shortest topic or claim id prefix accepted.
 MIN_ID_PREFIX = 4
@@ -26,23 +35,29 @@ class NotFound(LookupError):
     """No topic or claim, or more than one, has the id or prefix asked for."""
 
 
-class Reconciled:
+class Reconciled(Timelines):
     """Read and write methods of the materialised reconciliation (mixed into `Store`)."""
 
     _sessions: sessionmaker[Session]
 
     def save_recon_document(self, document_id: str, signature: list[int] | None, claims: list[dict[str, Any]],
-                            members: list[dict[str, Any]]) -> None:
+                            members: list[dict[str, Any]]) -> set[str]:
         """Store one document's claim records (claim_id, origin_key, origin_label, actor, record) and topic
-        memberships (topic_id, raw_topic_id, claim_id, kind, membership), replacing earlier ones, at once."""
+        memberships (topic_id, raw_topic_id, claim_id, kind, membership), replacing earlier ones, at once.
+        Returns the topics that held replaced memberships: their materialised rows are dropped, to be
+        recomputed whole."""
         with self._sessions.begin() as session:
             ids = [c["claim_id"] for c in claims]
+            replaced = set(session.scalars(select(TopicMemberRow.topic_id).distinct()
+                                           .where(TopicMemberRow.claim_id.in_(ids))))
+            drop_materialised(session, replaced)
             session.execute(delete(TopicMemberRow).where(TopicMemberRow.claim_id.in_(ids)))
             session.execute(delete(ReconClaimRow).where(ReconClaimRow.document_id == document_id))
             session.execute(delete(ReconDocumentRow).where(ReconDocumentRow.document_id == document_id))
             session.add(ReconDocumentRow(document_id=document_id, signature=signature))
             session.add_all(ReconClaimRow(document_id=document_id, **c) for c in claims)
             session.add_all(TopicMemberRow(**m) for m in members)
+        return replaced
 
     def add_topic_member(self, member: dict[str, Any]) -> None:
         """Add one membership (an analyst's add-to-topic)."""
@@ -110,19 +125,27 @@ class Reconciled:
             return set(session.scalars(select(TopicMemberRow.topic_id).distinct()))
 
     def save_topics(self, topics: list[dict[str, Any]], removed: Iterable[str] = ()) -> None:
-        """Replace these materialised topics (id, label, claims, origins, growth, latest, flags, data) and drop
-        the `removed` ones, in one transaction."""
+        """Replace these materialised topics and drop the `removed` ones, in one transaction. A topic is its
+        summary (id, label, claims, origins, growth, latest, flags, data: its head), its `timeline` rows
+        (claim_id, day, holds_until, origin_key, origin_label, data) and its `windows` (start, best, data);
+        its memberships are then no longer pending."""
         now = datetime.now(UTC).replace(tzinfo=None)
         ids = [t["id"] for t in topics] + list(removed)
         with self._sessions.begin() as session:
-            if ids:
-                session.execute(delete(TopicRow).where(TopicRow.id.in_(ids)))
-            session.add_all(TopicRow(**t, updated_at=now) for t in topics)
+            drop_materialised(session, ids)
+            for topic in topics:
+                head = {k: v for k, v in topic.items() if k not in ("timeline", "windows")}
+                session.add(TopicRow(**head, updated_at=now))
+                write_timeline(session, topic["id"], topic["timeline"], topic["windows"])
+            if topics:
+                session.execute(update(TopicMemberRow).where(TopicMemberRow.topic_id.in_([t["id"] for t in topics]))
+                                .where(TopicMemberRow.pending).values(pending=False))
 
     def clear_reconciliation(self) -> None:
         """Drop every materialised record, membership and topic (before a rebuild); edits and grades stay."""
         with self._sessions.begin() as session:
-            for model in (TopicRow, TopicMemberRow, ReconClaimRow, ReconDocumentRow):
+            for model in (TopicRow, TopicTimelineRow, TopicWindowRow, TopicMemberRow, ReconClaimRow,
+                          ReconDocumentRow):
                 session.execute(delete(model))
 
     def topics(self, q: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
@@ -137,10 +160,17 @@ class Reconciled:
                      "latest": r.latest, "flags": list(r.flags or [])} for r in session.execute(stmt)]
 
     def topic(self, id_or_prefix: str) -> dict[str, Any]:
-        """One materialised topic (by id or unique prefix) with its timeline, rows and windows."""
+        """One materialised topic (by id or unique prefix): its head with its `timeline` (one row per claim, in
+        date order) and its `windows`. `claimscope.reconcile.materialise.topic` adds the collapsed views."""
         topic_id = self.resolve_topic(id_or_prefix)
         with self._sessions() as session:
-            return dict(session.execute(select(TopicRow.data).where(TopicRow.id == topic_id)).scalar_one())
+            head = dict(session.execute(select(TopicRow.data).where(TopicRow.id == topic_id)).scalar_one())
+            timeline = session.scalars(select(TopicTimelineRow.data).where(TopicTimelineRow.topic_id == topic_id)
+                                       .order_by(TopicTimelineRow.day, TopicTimelineRow.claim_id,
+                                                 TopicTimelineRow.id))
+            windows = session.scalars(select(TopicWindowRow.data).where(TopicWindowRow.topic_id == topic_id)
+                                      .order_by(TopicWindowRow.start))
+            return {**head, "timeline": list(timeline), "windows": list(windows)}
 
     def resolve_topic(self, id_or_prefix: str) -> str:
         """The full id of the one topic whose id starts with this; NotFound if none or several."""

@@ -350,10 +350,12 @@ class TopicMemberRow(Base):
     claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(12))
     membership: Mapped[dict[str, Any]] = mapped_column(JSON)
+    pending: Mapped[bool] = mapped_column(Boolean, default=True)  # not yet in its topic's materialised timeline
 
 
 class TopicRow(Base):
-    """A materialised topic: its summary columns for listings and its whole timeline (`data`) for `topic ID`."""
+    """A materialised topic: its summary columns for listings and its head (`data`: id, label, counts, flags);
+    its timeline and windows are rows of their own, so an increment rewrites only the part it changes."""
 
     __tablename__ = "topics"
 
@@ -366,3 +368,35 @@ class TopicRow(Base):
     flags: Mapped[list[str]] = mapped_column(JSON)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+
+
+class TopicTimelineRow(Base):
+    """One claim's row on a materialised topic's timeline (`data`, as `topic ID` shows it), with the day it holds
+    from and until (ISO dates: an increment reads only the rows still holding when its new claims begin)."""
+
+    __tablename__ = "topic_timeline"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    topic_id: Mapped[str] = mapped_column(String(20))
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    day: Mapped[str] = mapped_column(String(10))
+    holds_until: Mapped[str] = mapped_column(String(10))
+    origin_key: Mapped[str] = mapped_column(String(300))
+    origin_label: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+Index("ix_topic_timeline_order", TopicTimelineRow.topic_id, TopicTimelineRow.day, TopicTimelineRow.claim_id)
+Index("ix_topic_timeline_holding", TopicTimelineRow.topic_id, TopicTimelineRow.holds_until)
+Index("ix_topic_timeline_origins", TopicTimelineRow.topic_id, TopicTimelineRow.origin_key)
+
+
+class TopicWindowRow(Base):
+    """One time window of a materialised topic's consensus (`data`), with its best estimate for the growth flag."""
+
+    __tablename__ = "topic_windows"
+
+    topic_id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    start: Mapped[str] = mapped_column(String(10), primary_key=True)
+    best: Mapped[float | None] = mapped_column(Float)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -24,7 +24,7 @@ def topics(store: Store, q: str | None = None) -> list[dict[str, Any]]:
 
 def topic(store: Store, id_or_prefix: str) -> dict[str, Any]:
     """One topic with its timeline and windows, by id or unique prefix; LookupError if none or several."""
-    return store.topic(id_or_prefix)
+    return materialise.topic(store, id_or_prefix)
 
 
 def claim_topics(store: Store, claim_id: str) -> list[dict[str, Any]]:
@@ -37,4 +37,4 @@ def claim_topics(store: Store, claim_id: str) -> list[dict[str, Any]]:
 
 def actor_topics(store: Store, actor: str) -> list[dict[str, Any]]:
     """The topics holding a claim of this source, each with its timeline."""
-    return [store.topic(topic_id) for topic_id in sorted(store.topic_ids_of_actors([actor]))]
+    return [materialise.topic(store, topic_id) for topic_id in sorted(store.topic_ids_of_actors([actor]))]

@@ -106,3 +106,25 @@ def test_an_increment_reads_only_the_rows_still_holding(db_url):
         context = store.timeline_context(topic["id"], (day - timedelta(days=day.weekday())).isoformat(),
                                          (day - timedelta(days=7)).isoformat())
         assert topic["claims"] == 30 and len(context) <= 9  # the week before and the two latest, not all 30
+
+
+def test_topic_pages_list_every_topic_once_in_listing_order(db_url):
+    rng = random.Random(5)
+    with Store(db_url) as store:
+        for n in range(12):
+            document, data, _ = story_document(n, rng, date(2024, 10, 1) + timedelta(days=n))
+            store.add(document, data)
+            materialise.add_document(store, data, document.text)
+        listing = store.topics()
+        paged, cursor = [], None
+        while True:
+            page, cursor = store.topics_page(after=cursor, size=1)
+            paged += page
+            if cursor is None:
+                break
+        assert len(listing) >= 2 and paged == listing
+        assert store.topics_page(min_claims=listing[0]["claims"])[0] == [t for t in listing
+                                                                         if t["claims"] >= listing[0]["claims"]]
+        assert store.topics_page(q="killed")[0] == store.topics(q="killed")
+        with pytest.raises(ValueError):
+            store.topics_page(after="bm90IGEgY3Vyc29y")

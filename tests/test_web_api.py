@@ -50,6 +50,21 @@ def test_document_paging_returns_every_row_exactly_once(client, web_store):
     assert sorted(ids) == ids and len(set(ids)) == web_store.counts()["documents"]
 
 
+@pytest.mark.parametrize("size", [1, 4, 1000])
+def test_topic_paging_returns_every_topic_once_in_listing_order(client, web_store, size):
+    rows = pages(client, "/api/v1/topics", size)
+    assert [t["id"] for t in rows] == [t["id"] for t in web_store.topics()] and len(rows) > 4
+    big = pages(client, "/api/v1/topics", 2, min_claims="3")
+    assert big and all(t["claims"] >= 3 for t in big) and len(big) < len(rows)
+    flagged = pages(client, "/api/v1/topics", 2, flag="growth")
+    assert [t["id"] for t in flagged] == [t["id"] for t in web_store.topics() if "growth" in t["flags"]]
+    assert client.get("/api/v1/topics?flag=nonsense").status_code == 422
+    assert client.get("/api/v1/topics?_next=not-a-cursor").status_code == 422
+    page = client.get("/", params={"min_claims": 3}).text  # the topics page reads the same pages
+    assert all(f'data-topic="{t["id"]}"' in page for t in big) and page.count('class="topic-row"') == len(big)
+    assert client.get("/?_next=not-a-cursor").status_code == 422
+
+
 def test_filtered_paging_keeps_the_filter(client, web_store):
     rows = pages(client, "/api/v1/claims", 2, modality="asserted", since="2024-10")
     assert rows and all(r["modality"] == "asserted" for r in rows)

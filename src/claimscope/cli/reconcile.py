@@ -35,20 +35,21 @@ def _open() -> Store:
 @app.command()
 def topics(
     q: Annotated[str | None, typer.Option("--q", help="Only topics whose label contains this.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many (the largest).")] = None,
     window: WindowDays = materialise.WINDOW_DAYS,
     output: Format = "table",
 ) -> None:
-    """Topics: stored claims grouped by what they count, whose, where and in what state."""
+    """Topics: stored claims grouped by what they count, whose, where and in what state; the largest first."""
     with _open() as store:
         if window == materialise.WINDOW_DAYS:
-            found = store.topics(q=q)
+            found = store.topics(q=q, limit=limit)
         else:
             computed = materialise.compute(store, store.all_topic_ids(), materialise.edits_of(store),
                                            _grades(store), window)
             found = [materialise.topic_summary(t) for t in computed]
             found = [{k: v for k, v in t.items() if k not in ("data", "timeline", "windows")} for t in found
                      if not q or q.lower() in t["label"].lower()]
-            found.sort(key=lambda t: (-t["claims"], t["label"]))
+            found = sorted(found, key=lambda t: (-t["claims"], t["label"]))[:limit]
     if output == "json":
         print_json(found)
         return

@@ -90,3 +90,20 @@ def undated_after(key: ClaimKey | None) -> ColumnElement[bool]:
             and_(ClaimRow.document_id == key.document_id, ClaimRow.position > key.position),
         ),
     )
+
+
+def encode_key(values: list[Any]) -> str:
+    """An opaque, URL-safe cursor holding a key of JSON values."""
+    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_key(cursor: str, types: tuple[type, ...]) -> list[Any]:
+    """The key `encode_key` wrote, checked against the types it must have; ValueError for anything else."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except ValueError as exc:
+        raise ValueError(f"not a paging cursor: {cursor!r}") from exc
+    if (not isinstance(values, list) or len(values) != len(types)
+            or not all(isinstance(v, t) and not isinstance(v, bool) for v, t in zip(values, types))):
+        raise ValueError(f"not a paging cursor: {cursor!r}")
+    return values

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Text, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from claimscope.store import paging
 from claimscope.store.schema import (
     ClaimRow,
     ReconClaimRow,
@@ -156,8 +157,28 @@ class Reconciled(Timelines):
             stmt = stmt.where(TopicRow.label.icontains(q, autoescape=True))
         stmt = stmt.order_by(TopicRow.claims.desc(), TopicRow.label, TopicRow.id).limit(limit)
         with self._sessions() as session:
-            return [{"id": r.id, "label": r.label, "claims": r.claims, "origins": r.origins, "growth": r.growth,
-                     "latest": r.latest, "flags": list(r.flags or [])} for r in session.execute(stmt)]
+            return [_summary(r) for r in session.execute(stmt)]
+
+    def topics_page(self, q: str | None = None, flag: str | None = None, min_claims: int = 0,
+                    after: str | None = None, size: int = 100) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of `topics` (most claims first; `q` in the label, `flag` among its flags, at least
+        `min_claims`) and the cursor of the next page (None at the end): keyset paging over the listing index,
+        so a page costs the same in a store of a hundred topics or a million. ValueError for a bad cursor."""
+        stmt = select(*_SUMMARY).where(TopicRow.claims >= min_claims)
+        if q:
+            stmt = stmt.where(TopicRow.label.icontains(q, autoescape=True))
+        if flag:
+            stmt = stmt.where(TopicRow.flags.cast(Text).contains(f'"{flag}"', autoescape=True))
+        if after:
+            claims, label, topic_id = paging.decode_key(after, (int, str, str))
+            stmt = stmt.where(TopicRow.claims <= claims, or_(
+                TopicRow.claims < claims, TopicRow.label > label, and_(TopicRow.label == label, TopicRow.id > topic_id)))
+        stmt = stmt.order_by(TopicRow.claims.desc(), TopicRow.label, TopicRow.id).limit(size + 1)
+        with self._sessions() as session:
+            rows = [_summary(r) for r in session.execute(stmt)]
+        more = len(rows) > size
+        rows = rows[:size]
+        return rows, paging.encode_key([rows[-1]["claims"], rows[-1]["label"], rows[-1]["id"]]) if more else None
 
     def topic(self, id_or_prefix: str) -> dict[str, Any]:
         """One materialised topic (by id or unique prefix): its head with its `timeline` (one row per claim, in
@@ -211,3 +232,8 @@ class Reconciled(Timelines):
         """How many materialised topics there are."""
         with self._sessions() as session:
             return session.scalar(select(func.count()).select_from(TopicRow)) or 0
+
+
+def _summary(r: Any) -> dict[str, Any]:
+    return {"id": r.id, "label": r.label, "claims": r.claims, "origins": r.origins, "growth": r.growth,
+            "latest": r.latest, "flags": list(r.flags or [])}

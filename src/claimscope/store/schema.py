@@ -370,6 +370,10 @@ class TopicRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
 
 
+# The listing order of topics (most claims first), which keyset paging reads from a cursor on.
+Index("ix_topics_listing", TopicRow.claims.desc(), TopicRow.label, TopicRow.id)
+
+
 class TopicTimelineRow(Base):
     """One claim's row on a materialised topic's timeline (`data`, as `topic ID` shows it), with the day it holds
     from and until (ISO dates: an increment reads only the rows still holding when its new claims begin)."""

@@ -121,9 +121,25 @@ def get_claim(request: Request, claim_id: str) -> JSONResponse:
     return JSONResponse({**claim, "topics": topicdata.claim_topics(store, claim_id)})
 
 
-@router.get("/topics", response_model=Json, summary="Topics, most claims first")
-def list_topics(request: Request, q: Annotated[str | None, Query(max_length=300)] = None) -> JSONResponse:
-    return JSONResponse({"rows": topicdata.topics(store_of(request), q=q)})
+class TopicFlag(str, Enum):
+    """A flag a topic listing can be narrowed to."""
+
+    growth = "growth"
+    disagreement = "disagreement"
+    denied = "denied"
+
+
+@router.get("/topics", response_model=Json, summary="Topics, most claims first, paged")
+def list_topics(request: Request, q: Annotated[str | None, Query(max_length=300, description="Part of the label.")] = None,
+                flag: Annotated[TopicFlag | None, Query(description="Only topics with this flag.")] = None,
+                min_claims: Annotated[int, Query(ge=0, description="Only topics with at least this many claims.")] = 0,
+                size: Size = DEFAULT_SIZE, after: Next = None) -> JSONResponse:
+    try:
+        rows, cursor = topicdata.topics_page(store_of(request), q or None, flag.value if flag else None, min_claims,
+                                             after, size)
+    except ValueError as exc:
+        raise HTTPException(422, [{"loc": ["query", "_next"], "msg": str(exc), "type": "value_error"}]) from exc
+    return JSONResponse(_paged(request, rows, cursor))
 
 
 @router.get("/topics/{topic_id}", response_model=Json, summary="A topic: its timeline and consensus windows")
@@ -186,7 +202,7 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=30
         documents = store.documents(q=q, limit=size)
     except StoreError as exc:
         raise HTTPException(422, [{"loc": ["query", "q"], "msg": str(exc), "type": "value_error"}]) from exc
-    return JSONResponse({"documents": documents, "topics": topicdata.topics(store, q=q)[:size],
+    return JSONResponse({"documents": documents, "topics": topicdata.topics(store, q=q, limit=size),
                          "actors": store.actors(q=q, limit=size)})
 
 

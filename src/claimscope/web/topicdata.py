@@ -17,9 +17,27 @@ def catch_up(store: Store) -> None:
     materialise.catch_up(store)
 
 
-def topics(store: Store, q: str | None = None) -> list[dict[str, Any]]:
-    """Topic summaries (id, label, claims, origins, growth, latest low/best/high, flags); `q` filters labels."""
-    return store.topics(q=q)
+CHOICES = 200  # topics a page's choice list offers (the largest), so a page does not grow with the store
+
+
+def choices(store: Store, keep: str | None = None) -> list[dict[str, Any]]:
+    """The topics a choice list offers: the largest, and the one chosen (`keep`) wherever it stands."""
+    found = store.topics(limit=CHOICES)
+    if keep and all(t["id"] != keep for t in found):
+        found += [{"id": tid, **head} for tid, head in store.topic_heads([keep]).items()]
+    return found
+
+
+def topics(store: Store, q: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Topic summaries (id, label, claims, origins, growth, latest low/best/high, flags), most claims first;
+    `q` filters labels, `limit` keeps the first."""
+    return store.topics(q=q, limit=limit)
+
+
+def topics_page(store: Store, q: str | None, flag: str | None, min_claims: int, after: str | None,
+                size: int) -> tuple[list[dict[str, Any]], str | None]:
+    """A page of topic summaries and the cursor of the next; ValueError for a bad cursor."""
+    return store.topics_page(q=q, flag=flag, min_claims=min_claims, after=after, size=size)
 
 
 def topic(store: Store, id_or_prefix: str) -> dict[str, Any]:

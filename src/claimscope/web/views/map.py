@@ -18,5 +18,5 @@ router = APIRouter(include_in_schema=False)
 def map_page(request: Request, filters: api.Filters,
              topic: Annotated[str | None, Query(max_length=20)] = None) -> Response:
     places = api.places(store_of(request), filters, topic)
-    return render(request, "map.html", places=places, topics=topicdata.topics(store_of(request)),
+    return render(request, "map.html", places=places, topics=topicdata.choices(store_of(request), topic),
                   params=dict(request.query_params), topic=topic or "", modalities=[m.value for m in api.Modality])

@@ -37,7 +37,7 @@ def topic_page(request: Request, topic_id: str, message: Annotated[str | None, Q
         found = topicdata.topic(store, topic_id)
     except LookupError as exc:
         raise HTTPException(404, str(exc)) from exc
-    others = [t for t in topicdata.topics(store) if t["id"] != found["id"]]
+    others = [t for t in topicdata.choices(store) if t["id"] != found["id"]]
     shown = {**found, "timeline": found["timeline"][-MAX_ROWS:]}
     actors = sorted({r["actor"] for r in shown["timeline"] if r["actor"]})
     return render(request, "topic.html", topic=shown, chart=charts.topic_chart(shown),

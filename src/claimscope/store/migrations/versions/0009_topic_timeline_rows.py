@@ -1,5 +1,6 @@
 """A materialised topic's timeline and windows as rows of their own, and a pending flag on memberships, so an
-ingest updates a topic from the claims it adds and the rows they touch instead of rewriting the whole topic.
+ingest updates a topic from the claims it adds and the rows they touch instead of rewriting the whole topic;
+and an index of the topics' listing order, for keyset paging.
 
 The materialised reconciliation of earlier revisions is cleared (edits and grades stay): the next command that
 reads topics reconciles the stored documents again (`catch_up`).
@@ -41,6 +42,7 @@ def upgrade() -> None:
     op.create_index("ix_topic_timeline_order", "topic_timeline", ["topic_id", "day", "claim_id"])
     op.create_index("ix_topic_timeline_holding", "topic_timeline", ["topic_id", "holds_until"])
     op.create_index("ix_topic_timeline_origins", "topic_timeline", ["topic_id", "origin_key"])
+    op.create_index("ix_topics_listing", "topics", [sa.text("claims DESC"), "label", "id"])
     op.create_table(
         "topic_windows",
         sa.Column("topic_id", sa.String(20), primary_key=True),
@@ -52,6 +54,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("topic_windows")
+    op.drop_index("ix_topics_listing", "topics")
     op.drop_table("topic_timeline")
     op.drop_column("topic_members", "pending")
     op.execute(sa.table("topics").delete())

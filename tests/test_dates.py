@@ -388,3 +388,30 @@ def test_a_part_of_a_season_may_take_the_article():
     october = date(1995, 10, 26)
     assert normalise_date("the early summer", october) == ("1995-SU", "season")
     assert normalise_date("the late spring", october) == ("1995-SP", "season")
+
+
+def test_component_the_year_without_a_focus_is_the_publication_year(dates_nlp):
+    october = date(1989, 10, 30)
+    found = [(t, v) for t, v, _ in times(dates_nlp, "Shares hit a high for the year of $40 in June.", october)]
+    assert ("the year", "1989") in found
+    found = [(t, v) for t, v, _ in times(dates_nlp, "The loss will lower earnings for the fiscal year.", october)]
+    assert ("the fiscal year", "1989") in found
+    text = "Prices fell in 1987. Revenue slipped in the first nine months of the year."
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert ("the year", "1987") in found  # a part of a composite expression is said of the focus too
+
+
+def test_component_keeps_the_determiner_of_a_lone_unit(dates_nlp):
+    october = date(1989, 10, 30)
+    found = [(t, v) for t, v, _ in times(dates_nlp, "Exports peaked in 1988. Imports fell that year.", october)]
+    assert ("that year", "1988") in found
+
+
+def test_component_narrows_a_span_without_value_to_its_dated_part(dates_nlp):
+    may = date(1999, 5, 5)
+    found = [(t, v) for t, v, _ in times(dates_nlp, "The rifle was found in April month near the house.", may)]
+    assert ("April", "1999-04") in found
+    found = [(t, v) for t, v, _ in times(dates_nlp, "He met the rebels after a coup d'etat last year.", may)]
+    assert ("last year", "1998") in found
+    found = [(t, v) for t, v, _ in times(dates_nlp, "It was the third consecutive month of gains.", may)]
+    assert all(v is None for _, v in found)  # no day of the month cut from "the third consecutive month"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -94,12 +95,7 @@ class DateFinder:
             if self._classifier(span):
                 continue
             clock = span.label_ in self.time_labels
-            anaphor = resolve_anaphor(span.text, focus, latest)
-            if anaphor is not None:
-                pieces: tuple[Piece, ...] = (Piece(0, len(span.text), anaphor.value, anaphor.precision),)
-            else:
-                prefer: Prefer = self._tense(span) if self.tense else "past"
-                pieces = normalise_expression(span.text, published, prefer)
+            span, anaphor, pieces = self._read(span, focus, latest, published)
             # an expression sets the focus once, by its first date; an anaphor only when it names a mention
             # again ("the quarter" brings the quarter last named back into focus), not when it shifts one
             focused = anaphor is not None and latest.get(anaphor.precision or "") != anaphor
@@ -107,13 +103,47 @@ class DateFinder:
                 if clock and piece.precision not in ("day", "duration"):
                     continue
                 start, end = span.start_char + piece.start, span.start_char + piece.end
+                inner = None if piece.value or len(pieces) < 2 else resolve_anaphor(text[start:end], focus, latest,
+                                                                                     published)
+                if inner is not None:  # a part said of the focus ("the first nine months of the year")
+                    piece = Piece(piece.start, piece.end, inner.value, inner.precision)
                 times.append(TimeMention(text[start:end], start, end, piece.value, piece.precision))
                 found = Timex(piece.value, piece.precision)
-                if not focused and is_focus(found, published):
+                if not focused and inner is None and is_focus(found, published):
                     focus = latest[piece.precision or ""] = found
                     focused = True
         doc._.times = sorted(times, key=lambda t: t.start)
         return doc
+
+    def _read(
+        self, span: Span, focus: Timex | None, latest: dict[str, Timex], published: date | None
+    ) -> tuple[Span, Timex | None, tuple[Piece, ...]]:
+        """The span's anaphor value (None when it is none) and its dates. A span read as a time without any value,
+        not an anaphor ("a year earlier" with nothing before it keeps no value), is narrowed, words dropped from its start and then its end, to the first part that has one ("a coup
+        d'etat last year" -> "last year", "in April month" -> "April"), never to a lone unit ("the day") nor to
+        an ordinal cut from its noun ("the second day")."""
+        anaphor, pieces = self._values(span, focus, latest, published)
+        if anaphor is not None or len(span) < 2 or not pieces or any(p.value for p in pieces):
+            return span, anaphor, pieces
+        parts = [span[i:] for i in range(1, len(span))] + [span[:j] for j in range(len(span) - 1, 0, -1)]
+        for part in parts:
+            if len(part) == 1 and part[0].lower_ in self.units or part[0].is_punct or part[-1].is_punct:
+                continue
+            if part.end < span.end and part[-1].like_num:
+                continue  # "the third consecutive month", "the second day": no day of the month
+            found, found_pieces = self._values(part, focus, latest, published)
+            if any(p.value for p in found_pieces):
+                return part, found, found_pieces
+        return span, anaphor, pieces
+
+    def _values(
+        self, span: Span, focus: Timex | None, latest: dict[str, Timex], published: date | None
+    ) -> tuple[Timex | None, tuple[Piece, ...]]:
+        anaphor = resolve_anaphor(span.text, focus, latest, published)
+        if anaphor is not None:
+            return anaphor, (Piece(0, len(span.text), anaphor.value, anaphor.precision),)
+        prefer: Prefer = self._tense(span) if self.tense else "past"
+        return None, normalise_expression(span.text, published, prefer)
 
     def _candidates(self, doc: Doc, text: str) -> list[Span]:
         """Trimmed DATE/TIME entities and finder spans (label DATE)."""
@@ -140,13 +170,13 @@ class DateFinder:
             if tuple(t.lower_ for t in ent[: len(opening)]) == opening and len(ent) > len(opening):
                 start += len(opening)
                 break
-        lone_unit = end - start == 1 and ent.root.lower_ in self.units
-        if lone_unit and start and ent.doc[start - 1].lower_ in self.left_words:
-            start -= 1
         while start < end and (ent.doc[start].lower_ in self.edge_words or ent.doc[start].is_punct):
             start += 1
         while end > start and (ent.doc[end - 1].lower_ in self.edge_words or ent.doc[end - 1].is_punct):
             end -= 1
+        lone_unit = end - start == 1 and ent.doc[start].lower_ in self.units
+        if lone_unit and start and ent.doc[start - 1].lower_ in self.left_words:
+            start -= 1  # "that year": the determiner an edge word or the model left out
         return Span(ent.doc, start, end, label=ent.label_) if end > start else None
 
     def _unrealised(self, span: Span, verb: Token, chain: list[Token]) -> bool:

@@ -35,7 +35,8 @@ YEAR = re.compile(r"(\d{4})")
 class Anaphor:
     """One rule: the pattern; the direction of its shift (-1, 0, 1); whose granularity the value takes ("focus"
     or "unit"); the precision the focus must have (None: any); the precision whose latest mention is the focus
-    instead of the latest mention of all (None: the latest of all); the unit of a pattern naming none."""
+    instead of the latest mention of all (None: the latest of all); the unit of a pattern naming none; whether,
+    with no focus, it names the publication's period ("a high for the year": the year of publication)."""
 
     regex: re.Pattern[str]
     direction: int
@@ -43,6 +44,7 @@ class Anaphor:
     needs: str | None
     of: str | None
     unit: str | None
+    current: bool
 
 
 @cache
@@ -51,15 +53,18 @@ def anaphors() -> tuple[Anaphor, ...]:
     lex = grammar().lexicon
     return tuple(
         Anaphor(re.compile(expand(r["pattern"], lex), re.IGNORECASE), int(r["direction"]), r["scale"], r.get("needs"),
-                r.get("of"), r.get("unit"))
+                r.get("of"), r.get("unit"), bool(r.get("current")))
         for r in lex["anaphors"]
     )
 
 
-def resolve_anaphor(text: str, focus: Timex | None, latest: Mapping[str, Timex]) -> Timex | None:
+def resolve_anaphor(
+    text: str, focus: Timex | None, latest: Mapping[str, Timex], published: date | None = None
+) -> Timex | None:
     """The value of an expression said of the focus (the latest dated mention; `latest`: the latest of each
     precision); None when the expression is no such anaphor (or, for those needing a focus of some precision,
-    when the focus has another), UNRESOLVED when no focus serves."""
+    when the focus has another), UNRESOLVED when no focus serves (a `current` rule then counts from the
+    publication day)."""
     found = _matching(text)
     if found is None:
         return None
@@ -70,6 +75,8 @@ def resolve_anaphor(text: str, focus: Timex | None, latest: Mapping[str, Timex])
         focus = latest.get(rule.of)
     if rule.needs and (focus is None or focus.precision != rule.needs):
         return None
+    if rule.current and focus is None and published is not None:
+        focus = Timex(cal.day_value(published), "day")
     return _shift(groups, rule, focus)
 
 

@@ -415,3 +415,38 @@ def test_component_narrows_a_span_without_value_to_its_dated_part(dates_nlp):
     assert ("last year", "1998") in found
     found = [(t, v) for t, v, _ in times(dates_nlp, "It was the third consecutive month of gains.", may)]
     assert all(v is None for _, v in found)  # no day of the month cut from "the third consecutive month"
+
+
+def test_fiscal_year_end_is_read_from_a_period_ended_on_a_day():
+    from claimscope.extract.timexes.fiscal import fiscal_year_end, quarter_end_month, quarter_of_month
+
+    assert fiscal_year_end("Net rose 8% for the year ended Sept. 30, the company said.") == 9
+    assert fiscal_year_end("It lost money in its fourth quarter ended June 30.") == 6
+    assert fiscal_year_end("Profit fell in the third quarter ended Sept. 30.") is None  # a calendar year
+    assert fiscal_year_end("Profit fell in the third quarter.") is None
+    assert (quarter_end_month(1, 6), quarter_end_month(4, 9), quarter_end_month(2, None)) == (9, 9, 6)
+    assert (quarter_of_month(9, 6), quarter_of_month(6, 6), quarter_of_month(10, None)) == (1, 4, 4)
+
+
+def test_component_numbers_quarters_in_the_fiscal_year(dates_nlp):
+    october = date(1989, 10, 26)
+    text = ("The firm earned $5 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose 39% "
+            "from a year earlier. Its fiscal year ended June 30. Costs rose in the quarter.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert ("the quarter", "1989-Q1") in found
+    assert ("a year earlier", "1988-Q1") in found
+    assert found.count(("the quarter", "1989-Q1")) == 2
+    november = date(1989, 11, 2)
+    text = ("Ralston reported lower fourth-quarter earnings, down from a year earlier. For the year ended Sept. 30, "
+            "it earned $422 million.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, november)]
+    assert ("a year earlier", "1988-Q4") in found  # its fourth quarter ended in September: over, the focus
+
+
+def test_component_a_year_still_to_come_is_no_focus(dates_nlp):
+    october = date(1989, 10, 30)
+    text = "It aims at a 50% share by 1992. It forecast higher earnings for the full year."
+    assert ("the full year", "1989") in [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    found = [(t, v) for t, v, _ in times(dates_nlp, "Net rose in the 1989 period. It fell in the 1988 period.",
+                                         october)]
+    assert ("the 1988 period", "1988") in found  # no quarter under discussion: the year

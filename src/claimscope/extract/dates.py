@@ -25,7 +25,9 @@ from spacy.util import filter_spans
 from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
 from claimscope.extract.timexes import Piece, Prefer, Timex, normalise_date, normalise_expression, publication_date
 from claimscope.extract.timexes.anaphora import is_focus, resolve_anaphor
+from claimscope.extract.timexes.fiscal import fiscal_year_end, quarter_of_month
 from claimscope.extract.timexes.grammar import grammar
+from claimscope.extract.timexes.normalise import clean
 from claimscope.extract.types import TimeMention
 
 __all__ = ["DateFinder", "normalise_date"]
@@ -61,6 +63,20 @@ def _led_by(words: re.Pattern[str], span: Span) -> bool:
     return len(span) > 1 and words.search(text[max(0, span.start_char - LOOK_BEHIND) : span[1].idx]) is not None
 
 
+def _fiscal_quarters(text: str, pieces: tuple[Piece, ...], fiscal_end: int | None) -> tuple[Piece, ...]:
+    """A quarter closed by a day ("the quarter ended Sept. 29") numbered in the company's fiscal year: its
+    first, when that year ends in June. Quarters named by number keep it."""
+    if fiscal_end is None:
+        return pieces
+    out = list(pieces)
+    for i, (period, day) in enumerate(zip(pieces, pieces[1:])):
+        named = grammar().lexicon["closed_periods"].get(clean(text[period.start : period.end]))
+        if named == "quarter" and period.precision == "quarter" and day.precision == "day" and day.value:
+            number = quarter_of_month(int(day.value[5:7]), fiscal_end)
+            out[i] = Piece(period.start, period.end, f"{day.value[:4]}-Q{number}", "quarter")
+    return tuple(out)
+
+
 class DateFinder:
     """Sets `doc._.times` to a TimeMention per date or duration expression, in text order."""
 
@@ -91,6 +107,7 @@ class DateFinder:
         times: list[TimeMention] = []
         focus: Timex | None = None  # the latest dated mention: what "a year earlier" is said of
         latest: dict[str, Timex] = {}  # the latest dated mention of each precision ("the quarter")
+        fiscal = fiscal_year_end(text)  # the month the fiscal year of the company reported on ends in
         for span in filter_spans(self._candidates(doc, text)):
             if self._classifier(span):
                 continue
@@ -99,7 +116,7 @@ class DateFinder:
             # an expression sets the focus once, by its first date; an anaphor only when it names a mention
             # again ("the quarter" brings the quarter last named back into focus), not when it shifts one
             focused = anaphor is not None and latest.get(anaphor.precision or "") != anaphor
-            for piece in pieces:
+            for piece in _fiscal_quarters(span.text, pieces, fiscal):
                 if clock and piece.precision not in ("day", "duration"):
                     continue
                 start, end = span.start_char + piece.start, span.start_char + piece.end
@@ -109,7 +126,7 @@ class DateFinder:
                     piece = Piece(piece.start, piece.end, inner.value, inner.precision)
                 times.append(TimeMention(text[start:end], start, end, piece.value, piece.precision))
                 found = Timex(piece.value, piece.precision)
-                if not focused and inner is None and is_focus(found, published):
+                if not focused and inner is None and is_focus(found, published, fiscal):
                     focus = latest[piece.precision or ""] = found
                     focused = True
         doc._.times = sorted(times, key=lambda t: t.start)

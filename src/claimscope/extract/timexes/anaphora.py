@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from claimscope.extract.timexes import calendar as cal
 from claimscope.extract.timexes.amounts import count_of, timex_at, unit_of
+from claimscope.extract.timexes.fiscal import quarter_end_month
 from claimscope.extract.timexes.grammar import expand, grammar
 from claimscope.extract.timexes.normalise import CACHE_SIZE, clean
 from claimscope.extract.timexes.values import UNRESOLVED, Timex, match_groups
@@ -97,21 +98,25 @@ def _matching(text: str) -> tuple[int, tuple[tuple[str, str], ...]] | None:
     return None
 
 
-def is_focus(timex: Timex, published: date | None = None) -> bool:
+def is_focus(timex: Timex, published: date | None = None, fiscal_end: int | None = None) -> bool:
     """Whether a resolved mention can be the focus of later anaphors: a dated period, not a duration, and for
     the periods of company results (`reported_periods`: quarters, halves) one ended by publication; a quarter
-    still to come is a forecast, not the quarter reported ("a fourth-quarter charge" in November)."""
+    still to come is a forecast, not the quarter reported ("a fourth-quarter charge" in November), as is a year
+    after the publication's ("by 1992"). Quarters end as the company's fiscal calendar says (`fiscal_end`: the
+    month its fiscal year ends in)."""
     if timex.value is None or timex.precision not in FOCUS:
+        return False
+    if published is not None and timex.precision == "year" and int(timex.value[:4]) > published.year:
         return False
     if published is None or timex.precision not in grammar().lexicon["reported_periods"]:
         return True
-    return _period_end(timex) < published
+    return _period_end(timex, fiscal_end) < published
 
 
-def _period_end(timex: Timex) -> date:
-    """The last day of a quarter (2024-Q3) or half (2024-H1)."""
+def _period_end(timex: Timex, fiscal_end: int | None) -> date:
+    """The last day of a quarter (2024-Q3) or half (2024-H1), of the fiscal year ending in month `fiscal_end`."""
     year, part = int((timex.value or "")[:4]), int((timex.value or "")[-1])
-    last_month = 3 * part if timex.precision == "quarter" else 6 * part
+    last_month = quarter_end_month(part if timex.precision == "quarter" else 2 * part, fiscal_end)
     return cal.shift_date(date(year, last_month, 1), 1) - timedelta(days=1)
 
 

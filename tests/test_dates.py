@@ -450,3 +450,12 @@ def test_component_a_year_still_to_come_is_no_focus(dates_nlp):
     found = [(t, v) for t, v, _ in times(dates_nlp, "Net rose in the 1989 period. It fell in the 1988 period.",
                                          october)]
     assert ("the 1988 period", "1988") in found  # no quarter under discussion: the year
+
+
+def test_component_finds_current_as_the_present(dates_nlp):
+    found = times(dates_nlp, "Construction was delayed because of current market conditions.")
+    assert ("current", "PRESENT_REF", "ref") in found
+    found = times(dates_nlp, "Holders may buy shares at half the then current market price.")
+    assert ("then current", "PAST_REF", "ref") in found
+    found = times(dates_nlp, "Sales in the current quarter rose.", date(1989, 10, 26))
+    assert [(t, v) for t, v, _ in found] == [("the current quarter", "1989-Q4")]

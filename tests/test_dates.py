@@ -459,3 +459,11 @@ def test_component_finds_current_as_the_present(dates_nlp):
     assert ("then current", "PAST_REF", "ref") in found
     found = times(dates_nlp, "Sales in the current quarter rose.", date(1989, 10, 26))
     assert [(t, v) for t, v, _ in found] == [("the current quarter", "1989-Q4")]
+
+
+def test_component_present_perfect_takes_the_nearest_date(dates_nlp):
+    november = date(1989, 11, 2)
+    found = times(dates_nlp, "The company has set Nov. 10 as the deadline for bids.", november)
+    assert found[0][:2] == ("Nov. 10", "1989-11-10")
+    found = times(dates_nlp, "The company had set Oct. 10 as the deadline for bids.", november)
+    assert found[0][:2] == ("Oct. 10", "1989-10-10")

@@ -467,3 +467,21 @@ def test_component_present_perfect_takes_the_nearest_date(dates_nlp):
     assert found[0][:2] == ("Nov. 10", "1989-11-10")
     found = times(dates_nlp, "The company had set Oct. 10 as the deadline for bids.", november)
     assert found[0][:2] == ("Oct. 10", "1989-10-10")
+
+
+def test_component_an_open_word_under_a_future_looks_forward(dates_nlp):
+    february = date(1998, 2, 13)
+    assert times(dates_nlp, "The airline will add flights by August.", february)[0][:2] == ("August", "1998-08")
+    assert times(dates_nlp, "The airline added flights by August.", february)[0][:2] == ("August", "1997-08")
+
+
+def test_component_the_months_of_a_year_to_date_focus_on_their_year(dates_nlp):
+    october = date(1989, 10, 26)
+    text = ("Third-quarter net rose 5% from a year earlier. For the nine months, net rose 8% from a year earlier. "
+            "In the 1988 period, it had a loss.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert found == [("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the nine months", "P9M"),
+                     ("a year earlier", "1988"), ("the 1988 period", "1988")]
+    text = "Net rose in the six months ended Aug. 12 from a year earlier."
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert ("a year earlier", "1988-08-12") in found  # the day closing the months is the focus

@@ -100,6 +100,7 @@ class DateFinder:
         self.nominal_deps = frozenset(lex["nominal_deps"])
         self.future_words = _word_before(lex["future_words"])
         self.open_words = _word_before(lex["open_words"])
+        self.year_to_date = re.compile(lex["year_to_date"])
 
     def __call__(self, doc: Doc) -> Doc:
         published = publication_date(doc._.published)
@@ -126,6 +127,8 @@ class DateFinder:
                     piece = Piece(piece.start, piece.end, inner.value, inner.precision)
                 times.append(TimeMention(text[start:end], start, end, piece.value, piece.precision))
                 found = Timex(piece.value, piece.precision)
+                if len(pieces) == 1:  # "the six months ended Aug. 12": the day is the focus
+                    found = self._as_focus(text[start:end], found, latest, published)
                 if not focused and inner is None and is_focus(found, published, fiscal):
                     focus = latest[piece.precision or ""] = found
                     focused = True
@@ -161,6 +164,15 @@ class DateFinder:
             return anaphor, (Piece(0, len(span.text), anaphor.value, anaphor.precision),)
         prefer: Prefer = self._tense(span) if self.tense else "past"
         return None, normalise_expression(span.text, published, prefer)
+
+    def _as_focus(self, text: str, found: Timex, latest: dict[str, Timex], published: date | None) -> Timex:
+        """What a mention is as the focus of later anaphors: itself, or for the months of a year to date ("the
+        nine months") that year: the year of the quarter under discussion, else of publication."""
+        if found.precision != "duration" or not self.year_to_date.fullmatch(clean(text)):
+            return found
+        quarter = latest.get("quarter")
+        year = (quarter.value or "")[:4] if quarter else (str(published.year) if published else "")
+        return Timex(year, "year") if year else found
 
     def _candidates(self, doc: Doc, text: str) -> list[Span]:
         """Trimmed DATE/TIME entities and finder spans (label DATE)."""
@@ -228,14 +240,18 @@ class DateFinder:
         June; "planned to leave on Thursday": forwards, as is a plan's own date, "planned a rally on Saturday").
 
         A word before it decides first: "as early as Friday" looks forward; "until", "by", "through January"
-        take the nearest. Only a date modifying the verb itself counts ("said Tuesday", "met on Friday"); one
-        inside a noun phrase ("declared a dividend payable Nov. 10", "will report third-quarter earnings") has
-        no tense.
+        take the nearest unless the tense looks forward ("will double its flights by August"). Only a date
+        modifying the verb itself counts ("said Tuesday", "met on Friday"); one inside a noun phrase ("declared
+        a dividend payable Nov. 10", "will report third-quarter earnings") has no tense.
         """
         if _led_by(self.future_words, span):
             return "future"
         if _led_by(self.open_words, span):
-            return "nearest"
+            return "future" if self._verb_tense(span) == "future" else "nearest"
+        return self._verb_tense(span)
+
+    def _verb_tense(self, span: Span) -> Prefer:
+        """The direction the tense of the span's verb gives (see `_tense`)."""
         verb: Token = span.root.head
         if span.root.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head

@@ -35,14 +35,14 @@ YEAR = re.compile(r"(\d{4})")
 @dataclass(frozen=True)
 class Anaphor:
     """One rule: the pattern; the direction of its shift (-1, 0, 1); whose granularity the value takes ("focus"
-    or "unit"); the precision the focus must have (None: any); the precision whose latest mention is the focus
+    or "unit"); the precisions the focus must have one of (empty: any); the precision whose latest mention is the focus
     instead of the latest mention of all (None: the latest of all); the unit of a pattern naming none; whether,
     with no focus, it names the publication's period ("a high for the year": the year of publication)."""
 
     regex: re.Pattern[str]
     direction: int
     scale: str
-    needs: str | None
+    needs: tuple[str, ...]
     of: str | None
     unit: str | None
     current: bool
@@ -53,7 +53,8 @@ def anaphors() -> tuple[Anaphor, ...]:
     """The compiled rules of `anaphors` in data/dates.yml."""
     lex = grammar().lexicon
     return tuple(
-        Anaphor(re.compile(expand(r["pattern"], lex), re.IGNORECASE), int(r["direction"]), r["scale"], r.get("needs"),
+        Anaphor(re.compile(expand(r["pattern"], lex), re.IGNORECASE), int(r["direction"]), r["scale"],
+                tuple(r["needs"]) if isinstance(r.get("needs"), list) else tuple(filter(None, [r.get("needs")])),
                 r.get("of"), r.get("unit"), bool(r.get("current")))
         for r in lex["anaphors"]
     )
@@ -74,7 +75,7 @@ def resolve_anaphor(
         groups.setdefault("unit", rule.unit)
     if rule.of:
         focus = latest.get(rule.of)
-    if rule.needs and (focus is None or focus.precision != rule.needs):
+    if rule.needs and (focus is None or focus.precision not in rule.needs):
         return None
     if rule.current and focus is None and published is not None:
         focus = Timex(cal.day_value(published), "day")
@@ -126,8 +127,8 @@ def _shift(g: dict[str, str], rule: Anaphor, focus: Timex | None) -> Timex:
         return UNRESOLVED
     if "weekday" in g:
         return _weekday(g, rule.direction, focus)
-    if "year" in g and focus.precision == "quarter":  # "the 1988 quarter"
-        return Timex(f"{int(g['year']):04d}{(focus.value or '')[4:]}", "quarter")
+    if "year" in g and focus.precision in ("quarter", "year"):  # "the 1988 quarter", "the 1988 period"
+        return Timex(f"{int(g['year']):04d}{(focus.value or '')[4:]}", focus.precision)
     if "unit" not in g:  # "the latest quarter", "the period": the focus itself
         return focus
     count = count_of(g)

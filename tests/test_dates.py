@@ -485,3 +485,15 @@ def test_component_the_months_of_a_year_to_date_focus_on_their_year(dates_nlp):
     text = "Net rose in the six months ended Aug. 12 from a year earlier."
     found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
     assert ("a year earlier", "1988-08-12") in found  # the day closing the months is the focus
+
+
+def test_component_the_day_is_the_day_under_discussion(dates_nlp):
+    found = [(t, v) for t, v, _ in times(dates_nlp, "Shares fell on Oct. 12, the day before the plunge.")]
+    assert ("the day", "2024-10-12") in found
+    found = [(t, v) for t, v, _ in times(dates_nlp, "The index closed on Friday. For the week, it fell 3%. "
+                                         "Troops must arrive by the end of the month.", date(1989, 10, 30))]
+    assert ("the week", "1989-W43") in found
+    assert ("the end of the month", "1989-10") in found
+    assert times(dates_nlp, "Late in the day, the talks ended.")[0][1] == "2024-10-25"  # nothing before: today
+    found = times(dates_nlp, "A hearing is set for the week of March 6.", date(2000, 2, 24))
+    assert found == [("the week of March 6", "2000-W10", "week")]

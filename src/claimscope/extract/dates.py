@@ -149,6 +149,8 @@ class DateFinder:
         for part in parts:
             if len(part) == 1 and part[0].lower_ in self.units or part[0].is_punct or part[-1].is_punct:
                 continue
+            if part[0].tag_ == "IN":
+                continue  # "of the month" of "the end of the month": no part of it
             if part.end < span.end and part[-1].like_num:
                 continue  # "the third consecutive month", "the second day": no day of the month
             found, found_pieces = self._values(part, focus, latest, published)

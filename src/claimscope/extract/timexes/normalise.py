@@ -288,7 +288,7 @@ def act_iso(g: Groups, published: date | None, prefer: Prefer) -> Timex:
 
 
 def act_calendar(g: Groups, published: date | None, prefer: Prefer) -> Timex:
-    """"October 23", "Oct. 23, 2024", "23 October", "Tuesday, 10/22/24"."""
+    """"October 23", "Oct. 23, 2024", "23 October", "Tuesday, 10/22/24"; "the week of March 6": its week."""
     month = int(g["month"]) if g["month"].isdigit() else _month(g)
     day = _day(g["day"])
     if month > 12 and day and day <= 12:  # 23/10/2024: day first
@@ -299,7 +299,10 @@ def act_calendar(g: Groups, published: date | None, prefer: Prefer) -> Timex:
         prefer = "past" if relation < 0 else "future"
     if year is None and published is not None and day:
         year = cal.year_of_day(month, day, published, prefer, _ahead())
-    return _day_timex(year, month, day)
+    found = _day_timex(year, month, day)
+    if "week_of" in g and found.value:
+        return Timex(cal.week_value(date.fromisoformat(found.value)), "week")
+    return found
 
 
 def act_month(g: Groups, published: date | None, prefer: Prefer) -> Timex:

@@ -497,3 +497,10 @@ def test_component_the_day_is_the_day_under_discussion(dates_nlp):
     assert times(dates_nlp, "Late in the day, the talks ended.")[0][1] == "2024-10-25"  # nothing before: today
     found = times(dates_nlp, "A hearing is set for the week of March 6.", date(2000, 2, 24))
     assert found == [("the week of March 6", "2000-W10", "week")]
+
+
+def test_component_the_nth_day_of_an_event_under_way_is_today(dates_nlp):
+    found = times(dates_nlp, "It is the third day of the strike at the port.")
+    assert ("the third day", "2024-10-25", "day") in found
+    found = times(dates_nlp, "On the third day of the strike, workers marched.")
+    assert ("the third day", None, None) in found  # told in the past: a day the text does not date

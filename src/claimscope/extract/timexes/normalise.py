@@ -14,7 +14,7 @@ from typing import Any
 from text_to_num import alpha2digit
 
 from claimscope.extract.timexes import calendar as cal
-from claimscope.extract.timexes.amounts import act_ago, act_duration, act_later, unit_of
+from claimscope.extract.timexes.amounts import act_ago, act_duration, act_later, act_nth_day, unit_of
 from claimscope.extract.timexes.calendar import Prefer
 from claimscope.extract.timexes.grammar import grammar
 from claimscope.extract.timexes.values import UNRESOLVED, Groups, Piece, Timex, match_groups
@@ -491,4 +491,5 @@ ACTIONS: dict[str, Action] = {
     "ago": act_ago,
     "later": act_later,
     "duration": act_duration,
+    "nth_day": act_nth_day,
 }

@@ -381,7 +381,7 @@ def test_component_a_participle_takes_the_tense_of_its_clause(dates_nlp):
 def test_future_with_a_plural_unit_is_a_future_reference():
     assert normalise_date("future quarters", FRIDAY) == ("FUTURE_REF", "ref")
     assert normalise_date("future years", FRIDAY) == ("FUTURE_REF", "ref")
-    assert normalise_date("recent years", FRIDAY) == ("PXY", "duration")  # annotated either way: stays a span
+    assert normalise_date("recent months", FRIDAY) == ("PXM", "duration")  # annotated either way: stays a span
 
 
 def test_a_part_of_a_season_may_take_the_article():
@@ -504,3 +504,11 @@ def test_component_the_nth_day_of_an_event_under_way_is_today(dates_nlp):
     assert ("the third day", "2024-10-25", "day") in found
     found = times(dates_nlp, "On the third day of the strike, workers marched.")
     assert ("the third day", None, None) in found  # told in the past: a day the text does not date
+
+
+def test_recent_years_are_the_past_and_an_age_is_no_decade(dates_nlp):
+    assert normalise_date("in recent years", FRIDAY) == ("PAST_REF", "ref")
+    assert normalise_date("past years", FRIDAY) == ("PAST_REF", "ref")
+    assert normalise_date("recent weeks", FRIDAY) == ("PXW", "duration")
+    assert times(dates_nlp, "He married when he was in his 30s.") == []
+    assert [v for _, v, _ in times(dates_nlp, "Prices soared in the 1970s.")] == ["197"]

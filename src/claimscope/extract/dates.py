@@ -8,8 +8,8 @@ one mention per date. The tense of the verb a date attaches to says which way re
 under a future ("will meet on Friday"), backwards under a past; otherwise weekdays look back and year-less
 months and dates take the nearest occurrence ("Jan. 14" in a paper of late December is next month's); a word
 before a date ("until", "as early as") may decide first. Times said of another time ("a year earlier", "the
-following day") are counted from the focus, the latest dated mention before them (`timexes.anaphora`). Ages,
-frequencies and season or holiday words used as classifiers ("winter clothing") are dropped.
+following day") are counted from the focus, the latest dated mention before them (`timexes.anaphora`). Ages ("in
+his 30s"), frequencies and season or holiday words used as classifiers ("winter clothing") are dropped.
 """
 
 from __future__ import annotations
@@ -63,6 +63,11 @@ def _led_by(words: re.Pattern[str], span: Span) -> bool:
     return len(span) > 1 and words.search(text[max(0, span.start_char - LOOK_BEHIND) : span[1].idx]) is not None
 
 
+def _possessed(span: Span) -> bool:
+    """Whether a possessive pronoun stands just before the span ("his 30s", "her early twenties")."""
+    return span.start > 0 and span.doc[span.start - 1].tag_ == "PRP$"
+
+
 def _fiscal_quarters(text: str, pieces: tuple[Piece, ...], fiscal_end: int | None) -> tuple[Piece, ...]:
     """A quarter closed by a day ("the quarter ended Sept. 29") numbered in the company's fiscal year: its
     first, when that year ends in June. Quarters named by number keep it."""
@@ -114,6 +119,8 @@ class DateFinder:
                 continue
             clock = span.label_ in self.time_labels
             span, anaphor, pieces = self._read(span, focus, latest, published)
+            if pieces and all(p.precision == "decade" for p in pieces) and _possessed(span):
+                continue  # "when he was in his 30s": an age
             # an expression sets the focus once, by its first date; an anaphor only when it names a mention
             # again ("the quarter" brings the quarter last named back into focus), not when it shifts one
             focused = anaphor is not None and latest.get(anaphor.precision or "") != anaphor

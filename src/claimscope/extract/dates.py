@@ -145,10 +145,11 @@ class DateFinder:
     def _read(
         self, span: Span, focus: Timex | None, latest: dict[str, Timex], published: date | None
     ) -> tuple[Span, Timex | None, tuple[Piece, ...]]:
-        """The span's anaphor value (None when it is none) and its dates. A span read as a time without any value,
-        not an anaphor ("a year earlier" with nothing before it keeps no value), is narrowed, words dropped from its start and then its end, to the first part that has one ("a coup
-        d'etat last year" -> "last year", "in April month" -> "April"), never to a lone unit ("the day") nor to
-        an ordinal cut from its noun ("the second day")."""
+        """The span's anaphor value (None when it is none) and its dates. A span read as a time without any
+        value, not an anaphor ("a year earlier" with nothing before it keeps no value), is narrowed, words
+        dropped from its start and then its end, to the first part that has one ("a coup d'etat last year" ->
+        "last year", "in April month" -> "April"), never to a lone unit ("the day"), to a part opening on a
+        preposition, nor to an ordinal cut from its noun ("the second day")."""
         anaphor, pieces = self._values(span, focus, latest, published)
         if anaphor is not None or len(span) < 2 or not pieces or any(p.value for p in pieces):
             return span, anaphor, pieces
@@ -168,6 +169,7 @@ class DateFinder:
     def _values(
         self, span: Span, focus: Timex | None, latest: dict[str, Timex], published: date | None
     ) -> tuple[Timex | None, tuple[Piece, ...]]:
+        """The span read as an anaphor of the focus, else normalised against publication in its tense."""
         anaphor = resolve_anaphor(span.text, focus, latest, published)
         if anaphor is not None:
             return anaphor, (Piece(0, len(span.text), anaphor.value, anaphor.precision),)

@@ -381,10 +381,134 @@ def test_component_a_participle_takes_the_tense_of_its_clause(dates_nlp):
 def test_future_with_a_plural_unit_is_a_future_reference():
     assert normalise_date("future quarters", FRIDAY) == ("FUTURE_REF", "ref")
     assert normalise_date("future years", FRIDAY) == ("FUTURE_REF", "ref")
-    assert normalise_date("recent years", FRIDAY) == ("PXY", "duration")  # annotated either way: stays a span
+    assert normalise_date("recent months", FRIDAY) == ("PXM", "duration")  # annotated either way: stays a span
 
 
 def test_a_part_of_a_season_may_take_the_article():
     october = date(1995, 10, 26)
     assert normalise_date("the early summer", october) == ("1995-SU", "season")
     assert normalise_date("the late spring", october) == ("1995-SP", "season")
+
+
+def test_component_the_year_without_a_focus_is_the_publication_year(dates_nlp):
+    october = date(1989, 10, 30)
+    found = [(t, v) for t, v, _ in times(dates_nlp, "Shares hit a high for the year of $40 in June.", october)]
+    assert ("the year", "1989") in found
+    found = [(t, v) for t, v, _ in times(dates_nlp, "The loss will lower earnings for the fiscal year.", october)]
+    assert ("the fiscal year", "1989") in found
+    text = "Prices fell in 1987. Revenue slipped in the first nine months of the year."
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert ("the year", "1987") in found  # a part of a composite expression is said of the focus too
+
+
+def test_component_keeps_the_determiner_of_a_lone_unit(dates_nlp):
+    october = date(1989, 10, 30)
+    found = [(t, v) for t, v, _ in times(dates_nlp, "Exports peaked in 1988. Imports fell that year.", october)]
+    assert ("that year", "1988") in found
+
+
+def test_component_narrows_a_span_without_value_to_its_dated_part(dates_nlp):
+    may = date(1999, 5, 5)
+    found = [(t, v) for t, v, _ in times(dates_nlp, "The rifle was found in April month near the house.", may)]
+    assert ("April", "1999-04") in found
+    found = [(t, v) for t, v, _ in times(dates_nlp, "He met the rebels after a coup d'etat last year.", may)]
+    assert ("last year", "1998") in found
+    found = [(t, v) for t, v, _ in times(dates_nlp, "It was the third consecutive month of gains.", may)]
+    assert all(v is None for _, v in found)  # no day of the month cut from "the third consecutive month"
+
+
+def test_fiscal_year_end_is_read_from_a_period_ended_on_a_day():
+    from claimscope.extract.timexes.fiscal import fiscal_year_end, quarter_end_month, quarter_of_month
+
+    assert fiscal_year_end("Net rose 8% for the year ended Sept. 30, the company said.") == 9
+    assert fiscal_year_end("It lost money in its fourth quarter ended June 30.") == 6
+    assert fiscal_year_end("Profit fell in the third quarter ended Sept. 30.") is None  # a calendar year
+    assert fiscal_year_end("Profit fell in the third quarter.") is None
+    assert (quarter_end_month(1, 6), quarter_end_month(4, 9), quarter_end_month(2, None)) == (9, 9, 6)
+    assert (quarter_of_month(9, 6), quarter_of_month(6, 6), quarter_of_month(10, None)) == (1, 4, 4)
+
+
+def test_component_numbers_quarters_in_the_fiscal_year(dates_nlp):
+    october = date(1989, 10, 26)
+    text = ("The firm earned $5 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose 39% "
+            "from a year earlier. Its fiscal year ended June 30. Costs rose in the quarter.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert ("the quarter", "1989-Q1") in found
+    assert ("a year earlier", "1988-Q1") in found
+    assert found.count(("the quarter", "1989-Q1")) == 2
+    november = date(1989, 11, 2)
+    text = ("Ralston reported lower fourth-quarter earnings, down from a year earlier. For the year ended Sept. 30, "
+            "it earned $422 million.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, november)]
+    assert ("a year earlier", "1988-Q4") in found  # its fourth quarter ended in September: over, the focus
+
+
+def test_component_a_year_still_to_come_is_no_focus(dates_nlp):
+    october = date(1989, 10, 30)
+    text = "It aims at a 50% share by 1992. It forecast higher earnings for the full year."
+    assert ("the full year", "1989") in [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    found = [(t, v) for t, v, _ in times(dates_nlp, "Net rose in the 1989 period. It fell in the 1988 period.",
+                                         october)]
+    assert ("the 1988 period", "1988") in found  # no quarter under discussion: the year
+
+
+def test_component_finds_current_as_the_present(dates_nlp):
+    found = times(dates_nlp, "Construction was delayed because of current market conditions.")
+    assert ("current", "PRESENT_REF", "ref") in found
+    found = times(dates_nlp, "Holders may buy shares at half the then current market price.")
+    assert ("then current", "PAST_REF", "ref") in found
+    found = times(dates_nlp, "Sales in the current quarter rose.", date(1989, 10, 26))
+    assert [(t, v) for t, v, _ in found] == [("the current quarter", "1989-Q4")]
+
+
+def test_component_present_perfect_takes_the_nearest_date(dates_nlp):
+    november = date(1989, 11, 2)
+    found = times(dates_nlp, "The company has set Nov. 10 as the deadline for bids.", november)
+    assert found[0][:2] == ("Nov. 10", "1989-11-10")
+    found = times(dates_nlp, "The company had set Oct. 10 as the deadline for bids.", november)
+    assert found[0][:2] == ("Oct. 10", "1989-10-10")
+
+
+def test_component_an_open_word_under_a_future_looks_forward(dates_nlp):
+    february = date(1998, 2, 13)
+    assert times(dates_nlp, "The airline will add flights by August.", february)[0][:2] == ("August", "1998-08")
+    assert times(dates_nlp, "The airline added flights by August.", february)[0][:2] == ("August", "1997-08")
+
+
+def test_component_the_months_of_a_year_to_date_focus_on_their_year(dates_nlp):
+    october = date(1989, 10, 26)
+    text = ("Third-quarter net rose 5% from a year earlier. For the nine months, net rose 8% from a year earlier. "
+            "In the 1988 period, it had a loss.")
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert found == [("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the nine months", "P9M"),
+                     ("a year earlier", "1988"), ("the 1988 period", "1988")]
+    text = "Net rose in the six months ended Aug. 12 from a year earlier."
+    found = [(t, v) for t, v, _ in times(dates_nlp, text, october)]
+    assert ("a year earlier", "1988-08-12") in found  # the day closing the months is the focus
+
+
+def test_component_the_day_is_the_day_under_discussion(dates_nlp):
+    found = [(t, v) for t, v, _ in times(dates_nlp, "Shares fell on Oct. 12, the day before the plunge.")]
+    assert ("the day", "2024-10-12") in found
+    found = [(t, v) for t, v, _ in times(dates_nlp, "The index closed on Friday. For the week, it fell 3%. "
+                                         "Troops must arrive by the end of the month.", date(1989, 10, 30))]
+    assert ("the week", "1989-W43") in found
+    assert ("the end of the month", "1989-10") in found
+    assert times(dates_nlp, "Late in the day, the talks ended.")[0][1] == "2024-10-25"  # nothing before: today
+    found = times(dates_nlp, "A hearing is set for the week of March 6.", date(2000, 2, 24))
+    assert found == [("the week of March 6", "2000-W10", "week")]
+
+
+def test_component_the_nth_day_of_an_event_under_way_is_today(dates_nlp):
+    found = times(dates_nlp, "It is the third day of the strike at the port.")
+    assert ("the third day", "2024-10-25", "day") in found
+    found = times(dates_nlp, "On the third day of the strike, workers marched.")
+    assert ("the third day", None, None) in found  # told in the past: a day the text does not date
+
+
+def test_recent_years_are_the_past_and_an_age_is_no_decade(dates_nlp):
+    assert normalise_date("in recent years", FRIDAY) == ("PAST_REF", "ref")
+    assert normalise_date("past years", FRIDAY) == ("PAST_REF", "ref")
+    assert normalise_date("recent weeks", FRIDAY) == ("PXW", "duration")
+    assert times(dates_nlp, "He married when he was in his 30s.") == []
+    assert [v for _, v, _ in times(dates_nlp, "Prices soared in the 1970s.")] == ["197"]

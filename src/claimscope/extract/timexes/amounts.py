@@ -1,5 +1,5 @@
 """Amounts of time ("three days", "two years and three months"): durations, and dates counted from
-publication ("three days ago", "in two weeks", "a few years ago")."""
+publication ("three days ago", "in two weeks", "a few years ago", "the eighth day" of an event under way)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,14 @@ def act_ago(g: Groups, published: date | None, prefer: Prefer) -> Timex:
 def act_later(g: Groups, published: date | None, prefer: Prefer) -> Timex:
     """"In three days", "two weeks from now": counted forwards from publication; "in a few days" -> FUTURE_REF."""
     return _vague(g, "FUTURE_REF") or _offset(g, published, 1)
+
+
+def act_nth_day(g: Groups, published: date | None, prefer: Prefer) -> Timex:
+    """"It is the eighth day of the blockade": told in the present, the day counted is the publication day; in
+    another tense it is some day of the event, which the text does not date."""
+    if published is None or prefer != "nearest":
+        return UNRESOLVED
+    return Timex(cal.day_value(published), "day")
 
 
 def _vague(g: Groups, reference: str) -> Timex | None:

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from claimscope.extract.timexes import calendar as cal
 from claimscope.extract.timexes.amounts import count_of, timex_at, unit_of
+from claimscope.extract.timexes.fiscal import quarter_end_month
 from claimscope.extract.timexes.grammar import expand, grammar
 from claimscope.extract.timexes.normalise import CACHE_SIZE, clean
 from claimscope.extract.timexes.values import UNRESOLVED, Timex, match_groups
@@ -34,15 +35,17 @@ YEAR = re.compile(r"(\d{4})")
 @dataclass(frozen=True)
 class Anaphor:
     """One rule: the pattern; the direction of its shift (-1, 0, 1); whose granularity the value takes ("focus"
-    or "unit"); the precision the focus must have (None: any); the precision whose latest mention is the focus
-    instead of the latest mention of all (None: the latest of all); the unit of a pattern naming none."""
+    or "unit"); the precisions the focus must have one of (empty: any); the precision whose latest mention is the focus
+    instead of the latest mention of all (None: the latest of all); the unit of a pattern naming none; whether,
+    with no focus, it names the publication's period ("a high for the year": the year of publication)."""
 
     regex: re.Pattern[str]
     direction: int
     scale: str
-    needs: str | None
+    needs: tuple[str, ...]
     of: str | None
     unit: str | None
+    current: bool
 
 
 @cache
@@ -50,16 +53,20 @@ def anaphors() -> tuple[Anaphor, ...]:
     """The compiled rules of `anaphors` in data/dates.yml."""
     lex = grammar().lexicon
     return tuple(
-        Anaphor(re.compile(expand(r["pattern"], lex), re.IGNORECASE), int(r["direction"]), r["scale"], r.get("needs"),
-                r.get("of"), r.get("unit"))
+        Anaphor(re.compile(expand(r["pattern"], lex), re.IGNORECASE), int(r["direction"]), r["scale"],
+                tuple(r["needs"]) if isinstance(r.get("needs"), list) else tuple(filter(None, [r.get("needs")])),
+                r.get("of"), r.get("unit"), bool(r.get("current")))
         for r in lex["anaphors"]
     )
 
 
-def resolve_anaphor(text: str, focus: Timex | None, latest: Mapping[str, Timex]) -> Timex | None:
+def resolve_anaphor(
+    text: str, focus: Timex | None, latest: Mapping[str, Timex], published: date | None = None
+) -> Timex | None:
     """The value of an expression said of the focus (the latest dated mention; `latest`: the latest of each
     precision); None when the expression is no such anaphor (or, for those needing a focus of some precision,
-    when the focus has another), UNRESOLVED when no focus serves."""
+    when the focus has another), UNRESOLVED when no focus serves (a `current` rule then counts from the
+    publication day)."""
     found = _matching(text)
     if found is None:
         return None
@@ -68,8 +75,10 @@ def resolve_anaphor(text: str, focus: Timex | None, latest: Mapping[str, Timex])
         groups.setdefault("unit", rule.unit)
     if rule.of:
         focus = latest.get(rule.of)
-    if rule.needs and (focus is None or focus.precision != rule.needs):
+    if rule.needs and (focus is None or focus.precision not in rule.needs):
         return None
+    if rule.current and focus is None and published is not None:
+        focus = Timex(cal.day_value(published), "day")
     return _shift(groups, rule, focus)
 
 
@@ -90,21 +99,25 @@ def _matching(text: str) -> tuple[int, tuple[tuple[str, str], ...]] | None:
     return None
 
 
-def is_focus(timex: Timex, published: date | None = None) -> bool:
+def is_focus(timex: Timex, published: date | None = None, fiscal_end: int | None = None) -> bool:
     """Whether a resolved mention can be the focus of later anaphors: a dated period, not a duration, and for
     the periods of company results (`reported_periods`: quarters, halves) one ended by publication; a quarter
-    still to come is a forecast, not the quarter reported ("a fourth-quarter charge" in November)."""
+    still to come is a forecast, not the quarter reported ("a fourth-quarter charge" in November), as is a year
+    after the publication's ("by 1992"). Quarters end as the company's fiscal calendar says (`fiscal_end`: the
+    month its fiscal year ends in)."""
     if timex.value is None or timex.precision not in FOCUS:
+        return False
+    if published is not None and timex.precision == "year" and int(timex.value[:4]) > published.year:
         return False
     if published is None or timex.precision not in grammar().lexicon["reported_periods"]:
         return True
-    return _period_end(timex) < published
+    return _period_end(timex, fiscal_end) < published
 
 
-def _period_end(timex: Timex) -> date:
-    """The last day of a quarter (2024-Q3) or half (2024-H1)."""
+def _period_end(timex: Timex, fiscal_end: int | None) -> date:
+    """The last day of a quarter (2024-Q3) or half (2024-H1), of the fiscal year ending in month `fiscal_end`."""
     year, part = int((timex.value or "")[:4]), int((timex.value or "")[-1])
-    last_month = 3 * part if timex.precision == "quarter" else 6 * part
+    last_month = quarter_end_month(part if timex.precision == "quarter" else 2 * part, fiscal_end)
     return cal.shift_date(date(year, last_month, 1), 1) - timedelta(days=1)
 
 
@@ -114,8 +127,8 @@ def _shift(g: dict[str, str], rule: Anaphor, focus: Timex | None) -> Timex:
         return UNRESOLVED
     if "weekday" in g:
         return _weekday(g, rule.direction, focus)
-    if "year" in g and focus.precision == "quarter":  # "the 1988 quarter"
-        return Timex(f"{int(g['year']):04d}{(focus.value or '')[4:]}", "quarter")
+    if "year" in g and focus.precision in ("quarter", "year"):  # "the 1988 quarter", "the 1988 period"
+        return Timex(f"{int(g['year']):04d}{(focus.value or '')[4:]}", focus.precision)
     if "unit" not in g:  # "the latest quarter", "the period": the focus itself
         return focus
     count = count_of(g)

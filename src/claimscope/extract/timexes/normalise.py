@@ -14,7 +14,7 @@ from typing import Any
 from text_to_num import alpha2digit
 
 from claimscope.extract.timexes import calendar as cal
-from claimscope.extract.timexes.amounts import act_ago, act_duration, act_later, unit_of
+from claimscope.extract.timexes.amounts import act_ago, act_duration, act_later, act_nth_day, unit_of
 from claimscope.extract.timexes.calendar import Prefer
 from claimscope.extract.timexes.grammar import grammar
 from claimscope.extract.timexes.values import UNRESOLVED, Groups, Piece, Timex, match_groups
@@ -288,7 +288,7 @@ def act_iso(g: Groups, published: date | None, prefer: Prefer) -> Timex:
 
 
 def act_calendar(g: Groups, published: date | None, prefer: Prefer) -> Timex:
-    """"October 23", "Oct. 23, 2024", "23 October", "Tuesday, 10/22/24"."""
+    """"October 23", "Oct. 23, 2024", "23 October", "Tuesday, 10/22/24"; "the week of March 6": its week."""
     month = int(g["month"]) if g["month"].isdigit() else _month(g)
     day = _day(g["day"])
     if month > 12 and day and day <= 12:  # 23/10/2024: day first
@@ -299,7 +299,10 @@ def act_calendar(g: Groups, published: date | None, prefer: Prefer) -> Timex:
         prefer = "past" if relation < 0 else "future"
     if year is None and published is not None and day:
         year = cal.year_of_day(month, day, published, prefer, _ahead())
-    return _day_timex(year, month, day)
+    found = _day_timex(year, month, day)
+    if "week_of" in g and found.value:
+        return Timex(cal.week_value(date.fromisoformat(found.value)), "week")
+    return found
 
 
 def act_month(g: Groups, published: date | None, prefer: Prefer) -> Timex:
@@ -488,4 +491,5 @@ ACTIONS: dict[str, Action] = {
     "ago": act_ago,
     "later": act_later,
     "duration": act_duration,
+    "nth_day": act_nth_day,
 }

@@ -167,12 +167,11 @@ def compute(store: Store, topic_ids: Iterable[str], edits: list[Edit], grades: d
 def topic_summary(computed: tuple[Topic, dict[str, Origin]]) -> dict[str, Any]:
     """The rows the store keeps for a topic: summary columns for listings, its head, timeline and windows."""
     topic, origins = computed
-    data = topic.to_json()
-    head = {k: data[k] for k in ("id", "label", "claims", "origins", "growth", "flags")}
+    head = {"id": topic.id, "label": topic.label, "claims": len(topic.rows), "origins": topic.origin_count,
+            "growth": topic.growth, "flags": topic.flags()}
     periods = holding_periods([r.membership for r in topic.rows], origins)
     labels = {r.membership.claim.claim_id: r.origin.label for r in topic.rows}
-    return {"id": topic.id, "label": topic.label, "claims": len(topic.rows), "origins": topic.origin_count,
-            "growth": topic.growth, "latest": topic.latest(), "flags": topic.flags(), "data": head,
+    return {**head, "latest": topic.latest(), "data": head,
             "timeline": timeline_rows(topic.rows, periods, labels), "windows": windows_rows(topic.windows)}
 
 

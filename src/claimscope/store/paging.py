@@ -28,22 +28,17 @@ class ClaimKey:
 
     def encode(self) -> str:
         """The opaque cursor for this key (URL-safe)."""
-        raw = json.dumps([self.dated_from.isoformat() if self.dated_from else None, self.document_id,
-                          self.position], separators=(",", ":"))
-        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+        return encode_key([self.dated_from.isoformat() if self.dated_from else None, self.document_id,
+                           self.position])
 
     @classmethod
     def decode(cls, cursor: str) -> ClaimKey:
         """The key a cursor holds; ValueError for anything this module did not write."""
+        day, document_id, position = decode_key(cursor, ((str, type(None)), str, int))
         try:
-            raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-            day, document_id, position = json.loads(raw)
-            key = cls(date.fromisoformat(day) if day is not None else None, document_id, position)
-        except (ValueError, TypeError) as exc:
+            return cls(date.fromisoformat(day) if day is not None else None, document_id, position)
+        except ValueError as exc:
             raise ValueError(f"not a paging cursor: {cursor!r}") from exc
-        if not isinstance(key.document_id, str) or not isinstance(key.position, int):
-            raise ValueError(f"not a paging cursor: {cursor!r}")
-        return key
 
     @classmethod
     def of(cls, row: Any) -> ClaimKey:
@@ -97,8 +92,9 @@ def encode_key(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
-def decode_key(cursor: str, types: tuple[type, ...]) -> list[Any]:
-    """The key `encode_key` wrote, checked against the types it must have; ValueError for anything else."""
+def decode_key(cursor: str, types: tuple[type | tuple[type, ...], ...]) -> list[Any]:
+    """The key `encode_key` wrote, checked against the types its values must have (a type or a tuple of them,
+    as `isinstance` takes); ValueError for anything else."""
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except ValueError as exc:

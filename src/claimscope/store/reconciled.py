@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Text, and_, delete, func, or_, select, update
+from sqlalchemy import Select, Text, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimscope.store import paging
@@ -152,10 +152,7 @@ class Reconciled(Timelines):
     def topics(self, q: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Topic summaries (id, label, claims, origins, growth, latest window's low/best/high, flags), the topics
         with most claims first; `q` keeps those whose label contains it."""
-        stmt = select(*_SUMMARY)
-        if q:
-            stmt = stmt.where(TopicRow.label.icontains(q, autoescape=True))
-        stmt = stmt.order_by(TopicRow.claims.desc(), TopicRow.label, TopicRow.id).limit(limit)
+        stmt = _listing(q).limit(limit)
         with self._sessions() as session:
             return [_summary(r) for r in session.execute(stmt)]
 
@@ -164,16 +161,14 @@ class Reconciled(Timelines):
         """One page of `topics` (most claims first; `q` in the label, `flag` among its flags, at least
         `min_claims`) and the cursor of the next page (None at the end): keyset paging over the listing index,
         so a page costs the same in a store of a hundred topics or a million. ValueError for a bad cursor."""
-        stmt = select(*_SUMMARY).where(TopicRow.claims >= min_claims)
-        if q:
-            stmt = stmt.where(TopicRow.label.icontains(q, autoescape=True))
+        stmt = _listing(q).where(TopicRow.claims >= min_claims)
         if flag:
             stmt = stmt.where(TopicRow.flags.cast(Text).contains(f'"{flag}"', autoescape=True))
         if after:
             claims, label, topic_id = paging.decode_key(after, (int, str, str))
             stmt = stmt.where(TopicRow.claims <= claims, or_(
                 TopicRow.claims < claims, TopicRow.label > label, and_(TopicRow.label == label, TopicRow.id > topic_id)))
-        stmt = stmt.order_by(TopicRow.claims.desc(), TopicRow.label, TopicRow.id).limit(size + 1)
+        stmt = stmt.limit(size + 1)
         with self._sessions() as session:
             rows = [_summary(r) for r in session.execute(stmt)]
         more = len(rows) > size
@@ -232,6 +227,14 @@ class Reconciled(Timelines):
         """How many materialised topics there are."""
         with self._sessions() as session:
             return session.scalar(select(func.count()).select_from(TopicRow)) or 0
+
+
+def _listing(q: str | None) -> Select[Any]:
+    """Topic summaries in listing order (most claims first, the order of `ix_topics_listing`); `q` in the label."""
+    stmt = select(*_SUMMARY)
+    if q:
+        stmt = stmt.where(TopicRow.label.icontains(q, autoescape=True))
+    return stmt.order_by(TopicRow.claims.desc(), TopicRow.label, TopicRow.id)
 
 
 def _summary(r: Any) -> dict[str, Any]:

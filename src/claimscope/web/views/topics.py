@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from starlette.responses import Response
 
-from claimscope.web import topicdata
+from claimscope.web import api, topicdata
 from claimscope.web.pages import query_string, render, store_of
 
 router = APIRouter(include_in_schema=False)
-FLAGS = ("growth", "disagreement", "denied")
+FLAGS = tuple(f.value for f in api.TopicFlag)
 PAGE_SIZE = 100
 
 

@@ -94,8 +94,9 @@ def optimize(engine: Engine) -> None:
     """Refresh the planner's statistics where this connection's queries would use them (SQLite's advice for
     closing a database): without them a filter's index may be chosen over the one giving claims in order.
     No `analysis_limit`: an index sampled from its start sees one modality only and tells the planner each
-    value has a few hundred claims."""
-    with engine.connect() as connection:
+    value has a few hundred claims. Under the write lock taken up front: the analysis reads, then writes its
+    statistics, and a writer committing in between would fail it at once rather than make it wait."""
+    with immediate_transaction(engine) as connection:
         connection.exec_driver_sql("PRAGMA optimize")
 
 

@@ -36,7 +36,7 @@ from typing import Any
 from text_to_num import alpha2digit, text2num
 
 from bench.common import Result, skipped
-from claimscope.extract.quantities import numbers_in, parse_number
+from claimscope.extract.amounts import numbers_in, parse_number
 
 TASK = "numbers"
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.extract.quantities import load_lexicon, numbers_in, parse_number
+from claimscope.extract import quantities  # noqa: F401  (registers the component)
+from claimscope.extract.amounts import load_lexicon, numbers_in, parse_number
 from claimscope.extract.types import Quantity
 
 from conftest import SEED_ARTICLE as SEED

@@ -180,6 +180,30 @@ def test_counted_noun(quantities_nlp, text, span, unit, subject):
     assert (q.text, q.unit, q.subject) == (span, unit, subject)
 
 
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        ("Two people were killed and five wounded in the strike.", ["people", "people"]),
+        ("Air defences destroyed 337 drones over 10 regions, including 126 over the Kursk region and 91 over the "
+         "Moscow region.", ["drone", "region", "drone", "drone"]),
+        ("They shot down 79 of the drones while 35 others were lost to jamming.", ["drone", "drone"]),
+        ("The strikes killed 40 people and injured 53.", ["people", "people"]),
+        # the adjective counts people, so a count of something else is no antecedent
+        ("There were 238 attacks on emergency services, with 206 dead.", ["attack", None]),
+        # the link must lead to the number
+        ("The toll stands at 1,640 people, while the number of injured has reached 8,408.", ["people", None]),
+    ],
+)
+def test_a_number_without_its_noun_counts_what_the_count_before_it_counts(quantities_nlp, text, units):
+    assert [q.unit for q in found(quantities_nlp, text)] == units
+
+
+def test_a_one_word_compound_is_a_modifier_not_a_count(quantities_nlp):
+    texts = ["The Houthis launched 18 one-way attack drones.", "It was a one-time payment to the families."]
+    assert [[(q.text, q.unit) for q in found(quantities_nlp, t)] for t in texts] == [
+        [("18 one-way attack drones", "drone")], []]
+
+
 def test_unitless_argument(quantities_nlp):
     q = one(quantities_nlp, "Kirby said the number was at least 3,000.")
     assert (q.text, q.value, q.qualifier, q.unit, q.subject) == ("at least 3,000", 3000, "at_least", None, None)

@@ -157,3 +157,32 @@ def test_a_first_person_statement_before_any_named_source_is_its_publishers():
     record = ClaimRecord("i", "statement", when, "NATO", "I", None, None, None, when, text, "asserted",
                          "deployment", (), (), (), "RU")
     assert document_origins([record])["i"].label == "NATO"
+
+
+def test_a_local_officials_claim_without_a_place_is_about_the_officials_locality():
+    """'Kharkiv regional governor X said two people were killed': the topic is Kharkiv's (and bounds Ukraine's),
+    not the country the document is mostly about; a national source's place-less claim is left to the context."""
+    from claimscope.reconcile.loading import records_of
+    from claimscope.reconcile.topics import memberships
+
+    text = "Kharkiv regional governor Oleh Syniehubov said two people were killed in a drone strike."
+    content = "two people were killed in a drone strike"
+    kharkiv = {"text": "Kharkiv", "start": 0, "end": 7, "name": "Kharkiv", "country": "UA", "admin1": "UA-63",
+               "precision": "city"}
+    russia = {"text": "Russia", "start": 200, "end": 206, "name": "Russia", "country": "RU", "precision": "country"}
+
+    def extraction(source_text, kind):
+        source = {"text": source_text, "start": 0, "end": len(source_text), "actor": "Oleh Syniehubov",
+                  "kind": kind, "country": "UA"}
+        return {"document": {"id": "d", "published": "2025-03-11"}, "places": [kharkiv, russia, russia],
+                "claims": [{"id": "c", "content": {"text": content, "start": text.index(content)},
+                            "source": source, "event": "casualty",
+                            "quantities": [{"text": "two people", "start": text.index("two"), "value": 2, "low": 2,
+                                            "high": 2, "qualifier": "exact", "unit": "people"}]}]}
+
+    local = records_of(extraction("Kharkiv regional governor Oleh Syniehubov", "person"))[0]
+    assert [p.name for p in local.places] == ["Kharkiv"]
+    keys = {(m.key.measure, m.key.state, m.key.scope, m.key.region) for m in memberships(local)}
+    assert {("personnel", "killed", "UA", None), ("personnel", "killed", "UA", "UA-63")} <= keys
+    national = records_of(extraction("Kharkiv University", "organisation"))[0]  # no official's title
+    assert national.places == ()

@@ -64,6 +64,12 @@ class Lexicon:
     aggregate_heads: frozenset[str]
     invariant_nouns: frozenset[str]
     hyphen_counts: frozenset[str]
+    anaphoric_units: frozenset[str]
+    elision_links: frozenset[tuple[str, ...]]
+    elision_skip: frozenset[str]
+    elision_reach: int
+    elision_gap: int
+    person_units: frozenset[str]
     unitless_roles: frozenset[str]
     nominal_adjectives: frozenset[str]
     year_like: tuple[int, int]
@@ -112,6 +118,12 @@ def _load_lexicon(path: str) -> Lexicon:
         aggregate_heads=frozenset(raw["aggregate_heads"]),
         invariant_nouns=frozenset(raw["invariant_nouns"]),
         hyphen_counts=frozenset(raw["hyphen_counts"]),
+        anaphoric_units=frozenset(raw["elision"]["anaphoric_units"]),
+        elision_links=frozenset(tuple(str(w) for w in link) for link in raw["elision"]["links"]),
+        elision_skip=frozenset(raw["elision"]["skip"]),
+        elision_reach=int(raw["elision"]["reach"]),
+        elision_gap=int(raw["elision"]["gap"]),
+        person_units=frozenset(raw["elision"]["person_units"]),
         unitless_roles=frozenset(raw["unitless_roles"]),
         nominal_adjectives=frozenset(raw["nominal_adjectives"]),
         year_like=(int(raw["year_like"][0]), int(raw["year_like"][1])),

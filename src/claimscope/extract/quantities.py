@@ -18,8 +18,8 @@ noun ("the 2016 candidate"), "one of", pronoun "one".
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable
 
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
@@ -56,7 +56,7 @@ class QuantityFinder:
         doc._.quantities = list(self.find(doc))
         return doc
 
-    def find(self, doc: Doc) -> Iterable[Quantity]:
+    def find(self, doc: Doc) -> list[Quantity]:
         """The head counts of a parsed document, in text order."""
         strings = doc.vocab.strings
         orths, spaces = (column.tolist() for column in doc.to_array([ORTH, SPACY]).T)
@@ -64,10 +64,12 @@ class QuantityFinder:
         words = [t.lower() for t in texts]
         glued = [not s for s in spaces]
         blocked = _blocked_chars(doc, "".join(t + " " if s else t for t, s in zip(texts, spaces)))
+        found: list[tuple[Reading, Quantity]] = []
         for reading in read_quantities(words, glued, self.lexicon):
             quantity = self._quantity(doc, words, reading, blocked)
             if quantity is not None:
-                yield quantity
+                found.append((reading, _elided_unit(doc, words, reading, quantity, found, self.lexicon)))
+        return [quantity for _, quantity in found]
 
     def _quantity(
         self, doc: Doc, words: list[str], reading: Reading, blocked: list[tuple[int, int, str]]
@@ -151,6 +153,8 @@ class QuantityFinder:
             joined = doc[j]
             if joined.pos_ not in NOMINAL and joined.lower_ not in lex.hyphen_counts:
                 return None
+            if reading.value == 1 and j + 1 < sentence_end and doc[j + 1].pos_ in NOMINAL | {"ADJ"}:
+                return None  # "one-way attack drones", "a one-time payment": a modifier, not one of anything
         partitive = not hyphen and j < sentence_end and doc[j].lower_ == "of"
         if partitive:
             if reading.number_end - reading.number_start == 1 and doc[reading.number_start].lower_ in ("one", "1"):
@@ -199,6 +203,29 @@ class QuantityFinder:
             if previous.pos_ == "PROPN" or previous.tag_ == "NN":
                 return False  # an identifier: "Article 5", "Voyager 2"
         return True
+
+
+def _elided_unit(doc: Doc, words: list[str], reading: Reading, quantity: Quantity,
+                 before: list[tuple[Reading, Quantity]], lexicon: Lexicon) -> Quantity:
+    """A number without its noun, or with an anaphoric one ("35 others"), counts what the count before it in
+    its sentence counts when a link joins them: "two people were killed and five wounded", "337 drones,
+    including 126 over the Kursk region"."""
+    if quantity.unit is not None and quantity.unit not in lexicon.anaphoric_units:
+        return quantity
+    people_only = reading.end < len(words) and words[reading.end] in lexicon.nominal_adjectives
+    sentence_start = doc[reading.number_start].sent.start if doc.has_annotation("SENT_START") else 0
+    for previous, antecedent in reversed(before):
+        if previous.end <= sentence_start or reading.number_start - previous.end > lexicon.elision_reach:
+            break
+        if antecedent.unit is None or antecedent.unit in lexicon.anaphoric_units | lexicon.elision_skip:
+            continue
+        near = words[previous.end:reading.start][-lexicon.elision_gap:]
+        if not any(tuple(near[i:i + len(link)]) == link for link in lexicon.elision_links for i in range(len(near))):
+            return quantity  # the link must lead to the number: not "..., while the number of injured reached 8,408"
+        if people_only and antecedent.unit not in lexicon.person_units:
+            return quantity  # "238 attacks, with 206 dead": the adjective counts people, not attacks
+        return dataclasses.replace(quantity, unit=antecedent.unit, subject=antecedent.subject)
+    return quantity
 
 
 def _blocked_chars(doc: Doc, text: str) -> list[tuple[int, int, str]]:

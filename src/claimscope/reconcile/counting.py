@@ -173,11 +173,11 @@ def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> s
     if set(near) & set(spec["increments"]):
         return "increment"
     clause = clause_text.lower()
-    if _has_any(clause, spec["cumulative"]):
+    if has_any(clause, spec["cumulative"]):
         return None
-    if _has_any(w.text, spec["periods"]):
+    if has_any(w.text, spec["periods"]):
         return "period"
-    if casualty and _has_any(w.text, spec["events"]):
+    if casualty and has_any(w.text, spec["events"]):
         return f"event:{claim.when.isoformat() if claim.when else '?'}"
     return None
 
@@ -191,7 +191,8 @@ def phased(content: str, count: Count) -> bool:
     return bool(after) and after[0] in spec["phase_openers"] and bool(set(after[1:3]) & set(spec["phases"]))
 
 
-def _has_any(text: str, phrases: list[str]) -> bool:
+def has_any(text: str, phrases: list[str]) -> bool:
+    """Any of the phrases stands in the text, as whole words."""
     joined = " " + " ".join(words(text)) + " "
     return any(f" {p} " in joined for p in phrases)
 

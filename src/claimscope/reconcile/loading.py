@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimscope.reconcile import counting, lexicon
 from claimscope.reconcile.independence import REPORTING_KINDS
+from claimscope.reconcile.parties import NARROW_PRECISIONS
 from claimscope.reconcile.records import ClaimRecord, Count, Place
 from claimscope.store import Store
 from claimscope.store.records import day_interval
@@ -48,13 +49,27 @@ def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
             counts=tuple(_count(q, content["start"]) for q in claim.get("quantities") or []),
             places=tuple(Place(p.get("name"), p.get("country"), p.get("admin1"), p.get("precision"), p.get("text"),
                                None if p.get("start") is None else p["start"] - content["start"])
-                         for p in claim.get("places") or [] if p.get("role") != "setting"),
+                         for p in claim.get("places") or [] if p.get("role") != "setting")
+            or _jurisdiction(source, extraction.get("places") or []),
             cites=tuple(a.get("actor") or a.get("text") for a in cited),
             cite_texts=tuple(a.get("text") or "" for a in cited),
             context_country=context,
         ))
     located = _located_context(records, own_affiliation(extraction))
     return [dataclasses.replace(r, context_country=located) for r in records] if located else records
+
+
+def _jurisdiction(source: dict[str, Any], places: list[dict[str, Any]]) -> tuple[Place, ...]:
+    """The locality of a local official ("Kharkiv regional governor ..."): the city or region named in the
+    source's words when they hold an official's title, as the place of a claim that names none (no offset: it
+    is not in the claim's words)."""
+    text, start, end = source.get("text") or "", source.get("start"), source.get("end")
+    if start is None or end is None or not counting.has_any(text, lexicon.load("topics")["jurisdiction_titles"]):
+        return ()
+    inside = [p for p in places if p.get("start") is not None and start <= p["start"] < end
+              and p.get("precision") in NARROW_PRECISIONS and p.get("country")]
+    return tuple(Place(p.get("name"), p.get("country"), p.get("admin1"), p.get("precision"), p.get("text"))
+                 for p in inside[:1])
 
 
 def _cited(source: dict[str, Any], cites: list[dict[str, Any]]) -> list[dict[str, Any]]:

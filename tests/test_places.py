@@ -87,6 +87,15 @@ def test_vague_regions(places_nlp):
     assert "Russia" not in found
 
 
+def test_seas_and_straits_are_named_regions_of_no_country(places_nlp):
+    """"The Red Sea" is the sea, not the Sudanese or Egyptian state of that name; "the South China Sea" is no
+    part of South China."""
+    found = places(places_nlp, "Drones were shot down over the Red Sea, the Gulf of Aden and the Strait of Hormuz, "
+                               "and a ship was rammed in the South China Sea.")
+    for span in ("Red Sea", "Gulf of Aden", "Strait of Hormuz", "South China Sea"):
+        assert (found[span].feature, found[span].country, found[span].lat) == ("RGN", None, None)
+
+
 def test_direction_on_a_city_keeps_the_city(places_nlp):
     found = places(places_nlp, "Shelling hit north Kharkiv and eastern Ukraine on Monday.")
     assert found["Kharkiv"].precision == "city" and found["Kharkiv"].country == "UA"

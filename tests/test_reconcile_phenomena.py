@@ -186,3 +186,31 @@ def test_a_local_officials_claim_without_a_place_is_about_the_officials_locality
     assert {("personnel", "killed", "UA", None), ("personnel", "killed", "UA", "UA-63")} <= keys
     national = records_of(extraction("Kharkiv University", "organisation"))[0]  # no official's title
     assert national.places == ()
+
+
+def test_a_part_of_what_an_earlier_claim_counted_is_that_claims_things():
+    """'Russia launched 126 drones at Ukraine' then 'its air defences shot down 79 of the drones while 35 others
+    were lost': Russian drones over Ukraine, not the document's own affiliation in its context country."""
+    launched = "Russia launched 126 drones at Ukraine overnight"
+    downed = "its air defences shot down 79 of the drones while 35 others were lost"
+    kursk = "Russian air defences destroyed 300 Ukrainian drones over Russia, including 126 over the Kursk region " \
+            "and 91 over the Moscow region"
+    doc = dict(doc="d", day="2025-03-11")
+    topics = reconcile([
+        claim("a", "Ukrainian Air Force", launched, [figure("126 drones", launched, 126, unit="drone")],
+              [Place("Russia", "RU", None, "country", "Russia", 0),
+               Place("Ukraine", "UA", None, "country", "Ukraine", launched.index("Ukraine"))], **doc),
+        claim("b", "Ukrainian Air Force", downed, [figure("79 of the drones", downed, 79, unit="drone"),
+                                                     figure("35 others", downed, 35, unit="drone")], **doc),
+        claim("c", "Ministry of Defence of Russia", kursk,
+              [figure("300 Ukrainian drones", kursk, 300, unit="drone"), figure("126", kursk, 126, unit="drone"),
+               figure("91", kursk, 91, unit="drone")],
+              [Place("Russia", "RU", None, "country", "Russia", kursk.index("Russia,")),
+               Place("Kursk Oblast", "RU", "RU-KRS", "admin1", "Kursk region", kursk.index("Kursk")),
+               Place("Moscow Oblast", "RU", "RU-MOS", "admin1", "Moscow region", kursk.index("Moscow"))], **doc),
+    ], texts={})
+    assert "Russian equipment intercepted or shot down in Ukraine" in labels_of(topics, "b")
+    assert not any("Lebanon" in label for label in labels_of(topics, "b"))
+    by_region = {t.label.split(" in ")[-1]: sorted(r.membership.value for r in t.rows)
+                 for t in topics if "Oblast" in t.label and "intercepted" in t.label}
+    assert by_region == {"Kursk Oblast, Russia": [126.0], "Moscow Oblast, Russia": [91.0]}

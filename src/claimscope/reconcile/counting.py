@@ -159,8 +159,12 @@ def partitive(w: Window) -> bool:
 
 
 def coordinated(w: Window) -> bool:
-    """Only a conjunction stands between the figure and the one before it ("104 children and 194 women")."""
-    return bool(w.before) and set(w.before) <= CONJUNCTIONS
+    """Only a conjunction stands between the figure and the one before it ("104 children and 194 women"), or
+    the place of the one before and a conjunction ("126 over the Kursk region and 91 over the Moscow region")."""
+    if not w.before or w.before[-1] not in CONJUNCTIONS:
+        return False
+    rest = w.before[:-1]
+    return set(rest) <= CONJUNCTIONS or rest[0] in lexicon.load("topics")["locatives"]
 
 
 def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> str | None:

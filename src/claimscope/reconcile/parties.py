@@ -18,7 +18,7 @@ _SENDING = {"sent", "send", "sends", "sending", "deployed", "deploy", "deploying
 
 
 def scope(claim: ClaimRecord, affiliation: str | None, span: tuple[int, int] | None = None,
-          clause: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+          clause: tuple[int, int] | None = None, figure_at: int | None = None) -> tuple[str | None, str | None]:
     """(the topic's country, the narrower place the claim names, if any): the claim's most specific place
     located by a preposition ("in", "to": not "the war against Ukraine", "Moscow's alliance") that is not the
     affiliation's own country, those beside the figure (`span`) first; among mere country names, the
@@ -30,6 +30,9 @@ def scope(claim: ClaimRecord, affiliation: str | None, span: tuple[int, int] | N
     places = located or [p for p in candidates
                          if not counting.adversative(claim, p) and not counting.possessive(claim, p)]
     beside = [p for p in places if span and p.start is not None and span[0] <= p.start < span[1]]
+    # a place after the figure is its own before one after the figure before it ("126 over the Kursk region and
+    # 91 over the Moscow region": Moscow's for the 91)
+    beside = [p for p in beside if figure_at is not None and p.start >= figure_at] or beside
     # only a place the figure is located at narrows it ("11,000 in Kursk"; not "given Moscow"), and only one
     # in its own words ("17 drones were launched and 15 of them shot down over Odesa": the 15, not the 17)
     own_words = [p for p in places if p.start is None or p in beside] if span else places

@@ -57,7 +57,7 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
                        or (fallback_affiliation if (count.unit or "").lower() in parties.military_units()
                            or measure == "equipment" or parties.partitive_anaphor(claim.content)
                            or (moved and count.unit is None) else None))
-        scope, narrower = parties.scope(claim, affiliation, near.span, clause)
+        scope, narrower = parties.scope(claim, affiliation, near.span, clause, count.start)
         if affiliation == scope and (count.unit or "").lower() not in parties.military_units():
             affiliation = None  # "1.4 million Lebanese displaced in Lebanon" are the people of the place
         casualty = bool(lexicon.load("topics")["states"].get(state, {}).get("casualty"))

@@ -155,6 +155,7 @@ def _count_like(gold: dict[str, Any]) -> bool:
 
 def _count_systems() -> dict[str, Callable[[list[str]], list[list[float]]]]:
     """Sentence -> values: claimscope's component on the bare model, and every number text2num writes."""
+    from claimscope.extract import quantities  # noqa: F401  (registers the component)
     from claimscope.extract.pipeline import load_model
 
     nlp = load_model()

@@ -198,6 +198,20 @@ def test_a_number_without_its_noun_counts_what_the_count_before_it_counts(quanti
     assert [q.unit for q in found(quantities_nlp, text)] == units
 
 
+def test_a_proportion_counts_nothing(quantities_nlp):
+    texts = ["About 1.9 million people, or nine in ten residents, have been displaced.",
+             "Three out of four homes were destroyed."]
+    assert [[q.text for q in found(quantities_nlp, t)] for t in texts] == [["About 1.9 million people"], []]
+
+
+def test_a_money_guess_without_a_currency_is_a_count(quantities_nlp):
+    """The small model tags "more than 11 million" after "displaced" as MONEY; with no currency it is people."""
+    text = "The war has killed tens of thousands of people and displaced more than 11 million, the UN said."
+    assert [(q.text, q.unit) for q in found(quantities_nlp, text)] == [
+        ("tens of thousands of people", "people"), ("more than 11 million", "people")]
+    assert found(quantities_nlp, "The fund paid out 20 million euros.") == []
+
+
 def test_a_one_word_compound_is_a_modifier_not_a_count(quantities_nlp):
     texts = ["The Houthis launched 18 one-way attack drones.", "It was a one-time payment to the families."]
     assert [[(q.text, q.unit) for q in found(quantities_nlp, t)] for t in texts] == [

@@ -70,6 +70,7 @@ class Lexicon:
     elision_reach: int
     elision_gap: int
     person_units: frozenset[str]
+    ratio_links: frozenset[tuple[str, ...]]
     unitless_roles: frozenset[str]
     nominal_adjectives: frozenset[str]
     year_like: tuple[int, int]
@@ -124,6 +125,7 @@ def _load_lexicon(path: str) -> Lexicon:
         elision_reach=int(raw["elision"]["reach"]),
         elision_gap=int(raw["elision"]["gap"]),
         person_units=frozenset(raw["elision"]["person_units"]),
+        ratio_links=frozenset(tuple(str(w) for w in link) for link in raw["ratio_links"]),
         unitless_roles=frozenset(raw["unitless_roles"]),
         nominal_adjectives=frozenset(raw["nominal_adjectives"]),
         year_like=(int(raw["year_like"][0]), int(raw["year_like"][1])),

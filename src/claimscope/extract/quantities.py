@@ -63,7 +63,7 @@ class QuantityFinder:
         texts = [strings[o] for o in orths]
         words = [t.lower() for t in texts]
         glued = [not s for s in spaces]
-        blocked = _blocked_chars(doc, "".join(t + " " if s else t for t, s in zip(texts, spaces)))
+        blocked = _blocked_chars(doc, "".join(t + " " if s else t for t, s in zip(texts, spaces)), self.lexicon)
         found: list[tuple[Reading, Quantity]] = []
         for reading in read_quantities(words, glued, self.lexicon):
             quantity = self._quantity(doc, words, reading, blocked)
@@ -79,7 +79,7 @@ class QuantityFinder:
         number = doc[reading.number_start:reading.number_end]
         if reading.fraction or not float(reading.value).is_integer():
             return None  # a measure ("1.5 km", "6.0-sigma") or a fraction ("two point five"), not a head count
-        if self._money_age_or_identifier(words, reading):
+        if self._money_age_or_identifier(words, reading) or _ratio(words, reading, lex):
             return None
         overlaps = {label for start, end, label in blocked if start < number.end_char and number.start_char < end}
         if overlaps & EXCLUDED:
@@ -228,13 +228,35 @@ def _elided_unit(doc: Doc, words: list[str], reading: Reading, quantity: Quantit
     return quantity
 
 
-def _blocked_chars(doc: Doc, text: str) -> list[tuple[int, int, str]]:
-    """Character spans that may rule a number out, with their label: entities, times and codes ("CODE")."""
+def _blocked_chars(doc: Doc, text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Character spans that may rule a number out, with their label: entities, times and codes ("CODE"). A
+    MONEY entity with no currency sign or word in it is the tagger's guess ("displaced more than 11 million")."""
     labels = EXCLUDED_ENTITIES | TEMPORAL_ENTITIES
-    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in labels]
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in labels
+             and (e.label_ != "MONEY" or _has_currency(e, lexicon))]
     spans.extend((t.start, t.end, "DATE") for t in doc._.times or [])
     spans.extend((m.start(), m.end(), "CODE") for m in CODE.finditer(text))
     return spans
+
+
+def _ratio(words: list[str], reading: Reading, lexicon: Lexicon) -> bool:
+    """Either side of a proportion ("nine in ten residents", "three out of four homes"): no count of anything."""
+    def number(word: str) -> bool:
+        return word[:1].isdigit() or word in lexicon.number_words
+
+    for link in lexicon.ratio_links:
+        after = words[reading.end:reading.end + len(link) + 1]
+        if len(after) > len(link) and tuple(after[:len(link)]) == link and number(after[-1]):
+            return True
+        start = reading.start - len(link)
+        if start > 0 and tuple(words[start:reading.start]) == link and number(words[start - 1]):
+            return True
+    return False
+
+
+def _has_currency(span: Span, lexicon: Lexicon) -> bool:
+    return any(t.lower_ in lexicon.currency_signs or t.lower_ in lexicon.measures
+               or t.lemma_.lower() in lexicon.measures or t.is_currency for t in span)
 
 
 def _year_like(number: Span, value: float, lexicon: Lexicon) -> bool:

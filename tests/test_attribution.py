@@ -252,3 +252,23 @@ def test_a_with_phrase_that_reports_on_its_own_is_another_claim(extract):
             "reporting its soldiers helped Moscow.")
     contents = {c.source.text: c.content.text for c in extract(text)}
     assert contents["North Korea"] == "it had deployed troops to Russia"
+
+
+def test_a_report_joined_by_while_is_a_claim_of_its_own(extract):
+    """The second report leaves the first one's content: the figure is the health officials', not the army's."""
+    claims = extract("Israel's military said it had killed a senior commander in Khan Younis, while Palestinian "
+                     "health officials said at least 40,005 people have been killed in the war.")
+    assert [(c.source.text, c.content.text) for c in claims] == [
+        ("Israel's military", "it had killed a senior commander in Khan Younis"),
+        ("Palestinian health officials", "at least 40,005 people have been killed in the war")]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("JERUSALEM (AP) - Israel's military said Friday it had killed a commander.", "Israel's military"),
+        ("Sudan's war: RSF kills 124 in village attack, activists say", "activists"),
+    ],
+)
+def test_of_two_subjects_the_parse_gives_the_cue_the_nearest_speaks(extract, text, source):
+    assert only(extract(text)).source.text == source

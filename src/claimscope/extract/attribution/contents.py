@@ -78,17 +78,29 @@ def closing_clauses(verb: Token, clauses: list[Token]) -> set[int]:
 
 
 def without_coordinate_reports(content: set[int], doc: Doc, verbs: frozenset[str]) -> set[int]:
-    """ "it had deployed troops to Russia, with state news agency KCNA reporting ...": a "with" phrase whose verb
-    reports, with a subject of its own, is another claim; it and what follows leave the content."""
+    """ "it had deployed troops to Russia, with state news agency KCNA reporting ...", "it had killed a
+    commander, while health officials said 40,005 people have been killed": a "with" phrase or an adverbial
+    or coordinate clause whose verb reports, with a subject of its own, is another claim; it and what follows
+    leave the content."""
     for i in sorted(content):
         token = doc[i]
-        if token.lower_ != "with" or token.dep_ != "prep":
+        if token.lower_ == "with" and token.dep_ == "prep" and any(
+                c.dep_ == "pcomp" and _reports(c, verbs) for c in token.children):
+            end = i
+        elif token.dep_ in ("advcl", "conj") and _reports(token, verbs) and token.left_edge.i in content \
+                and token.left_edge.i > min(content):
+            end = token.left_edge.i
+        else:
             continue
-        if any(c.dep_ == "pcomp" and c.lemma_.lower() in verbs and any(g.dep_ == "nsubj" for g in c.children)
-               for c in token.children):
-            end = i - 1 if i and doc[i - 1].is_punct else i
-            return {j for j in content if j < end}
+        while end and doc[end - 1].is_punct:
+            end -= 1
+        return {j for j in content if j < end}
     return content
+
+
+def _reports(verb: Token, verbs: frozenset[str]) -> bool:
+    """A reporting verb with a subject of its own."""
+    return verb.lemma_.lower() in verbs and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def refers_back(verb: Token) -> bool:

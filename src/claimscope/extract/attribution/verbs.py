@@ -257,7 +257,9 @@ class VerbFrames:
         )
 
     def subject(self, verb: Token) -> Token | None:
-        for child in verb.children:
+        """The cue's speaker. Of two subjects the parse gives a verb ("Sudan's war: RSF kills 124, activists
+        say"; "JERUSALEM (AP) - Israel's military said"), the one nearest the verb."""
+        for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
             if child.dep_ in SUBJECTS and child.ent_type_ not in NOT_SOURCES and not _across_lines(child, verb):
                 if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                     return verb.head

@@ -70,3 +70,13 @@ def test_mentions_of_one_unknown_name_share_its_description(actor_nlp):
     group = source(doc, "The group")
     assert (group.actor, group.country) == ("Boko Haram", "NG")
     assert source(doc, "Boko Haram", 1).country == "NG"
+
+
+def test_an_acronym_of_a_body_named_before_is_that_body(actor_nlp):
+    text = (
+        "Sudan's paramilitary Rapid Support Forces stormed the village on Friday, activists said. "
+        "The RSF did not respond to a request for comment. It has previously denied targeting civilians."
+    )
+    doc = run_pipeline(actor_nlp, text, DAY)
+    assert [(m.kind, m.country) for m in doc._.actors if m.text == "RSF"] == [("military unit", "SD")]
+    assert (source(doc, "It").kind, source(doc, "It").country) == ("military unit", "SD")

@@ -35,6 +35,10 @@ from claimscope.extract.types import ActorMention, PlaceMention
 
 # Entity labels for the ruler; other kinds are ORG. States are left to the place patterns (one owner per GPE).
 RULER_LABELS = {"person": "PERSON"}
+# Acronyms of names ("RSF" for "Rapid Support Forces"): the words a name's initials leave out, and the length.
+JOINING_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "de", "du", "des", "del", "la", "le"})
+ACRONYM_PREFIX = re.compile(r"^(?:the|The)\s+")
+MIN_ACRONYM, MAX_ACRONYM = 2, 6
 UNKNOWN_LABELS = ("PERSON", "ORG")
 
 
@@ -103,7 +107,7 @@ class ActorMentions:
         mentions += _named_as(doc, base, taken)
         if self.unknown_entities:
             mentions += self._unknown(doc, base, taken, places, mentions)
-        doc._.actors = _share_descriptions(base, sorted(mentions, key=lambda m: (m.start, m.end)))
+        doc._.actors = _share_descriptions(base, _acronyms(sorted(mentions, key=lambda m: (m.start, m.end))))
         return doc
 
     def _known(
@@ -194,6 +198,34 @@ class ActorMentions:
             ):
                 found.append(ActorMention(ent.text, ent.start_char, ent.end_char, None, "state", place.country))
         return found
+
+
+def _acronyms(mentions: list[ActorMention]) -> list[ActorMention]:
+    """An acronym of a body named before ("Sudan's paramilitary Rapid Support Forces ... The RSF did not
+    respond") is that body: its actor, kind and country, where nothing else tells who it is."""
+    named: dict[str, ActorMention] = {}
+    found = []
+    for mention in mentions:
+        short = ACRONYM_PREFIX.sub("", mention.text).replace(".", "")
+        earlier = named.get(short)
+        if (earlier is not None and mention.actor is None and mention.kind is None and short.isupper()
+                and MIN_ACRONYM <= len(short) <= MAX_ACRONYM):
+            mention = ActorMention(mention.text, mention.start, mention.end, earlier.actor, earlier.kind,
+                                   earlier.country)
+        letters = _initials(mention.text)
+        if letters and mention.kind != "person" and (mention.kind or mention.actor or mention.country):
+            named.setdefault(letters, mention)
+        found.append(mention)
+    return found
+
+
+def _initials(name: str) -> str | None:
+    """The initials of a name of capitalised words, joining words left out ("Rapid Support Forces" -> "RSF",
+    "International Organization for Migration" -> "IOM")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", ACRONYM_PREFIX.sub("", name)) if w not in JOINING_WORDS]
+    if len(words) < MIN_ACRONYM or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
 
 
 def _share_descriptions(base: ActorBase, mentions: list[ActorMention]) -> list[ActorMention]:

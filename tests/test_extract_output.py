@@ -28,3 +28,9 @@ def test_setting_is_where_the_cue_was_said_not_an_affiliation(extractor):
     claims = extractor.extract(Document(text=text, published=datetime(2024, 10, 25), published_precision="day"))
     roles = [[(p["text"], p["role"]) for p in claim["places"]] for claim in claims["claims"]]
     assert roles == [[("Kursk", "content")], [("Kursk", "content"), ("Kazan", "setting")]]
+
+
+def test_a_datelines_place_has_the_dateline_role(extractor):
+    text = "CAIRO, Aug 15 (Reuters) - More than 40,000 people have been killed in Gaza, the health ministry said."
+    claims = extractor.extract(Document(text=text, published=datetime(2024, 8, 15), published_precision="day"))
+    assert [(p["text"], p.get("role")) for p in claims["places"]] == [("CAIRO", "dateline"), ("Gaza", None)]

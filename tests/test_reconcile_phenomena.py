@@ -214,3 +214,24 @@ def test_a_part_of_what_an_earlier_claim_counted_is_that_claims_things():
     by_region = {t.label.split(" in ")[-1]: sorted(r.membership.value for r in t.rows)
                  for t in topics if "Oblast" in t.label and "intercepted" in t.label}
     assert by_region == {"Kursk Oblast, Russia": [126.0], "Moscow Oblast, Russia": [91.0]}
+
+
+def test_a_datelines_place_is_not_what_the_document_is_about():
+    """'CAIRO, Aug 15 (Reuters) - ...': the filing place does not make the document one about Egypt; and
+    Palestinians killed in Gaza are counted where they are, though it is their own country."""
+    from claimscope.reconcile.loading import context_country, records_of
+
+    cairo = {"text": "CAIRO", "start": 0, "end": 5, "name": "Cairo", "country": "EG", "precision": "city",
+             "role": "dateline"}
+    gaza = {"text": "Gaza", "start": 200, "end": 204, "name": "Gaza", "country": "PS", "precision": "city"}
+
+    def extraction(content, places):
+        return {"document": {"id": "d", "published": "2024-08-15"}, "places": [cairo, cairo, gaza],
+                "claims": [{"id": "c", "content": {"text": content, "start": 30}, "places": places,
+                            "source": {"text": "the ministry", "kind": "government", "country": "PS"},
+                            "quantities": []}]}
+
+    assert context_country(extraction("40,000 people have been killed", [])) == "PS"
+    content = "The number of Palestinians killed in Gaza has passed 40,000"
+    located = [{**gaza, "start": 30 + content.index("Gaza"), "role": "content"}]
+    assert records_of(extraction(content, located))[0].context_country == "PS"

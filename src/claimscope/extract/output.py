@@ -9,7 +9,6 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claimscope.extract.attribution.datelines import dateline_tokens, load_datelines
-
 from claimscope.extract.types import ActorMention, Claim, PlaceMention, Quantity, TimeMention
 from claimscope.ingest.document import Document
 
@@ -34,10 +33,18 @@ def document_json(document: Document, doc: Doc) -> dict[str, Any]:
             for claim in (doc._.claims or [])
         ],
         "times": [asdict(t) for t in times],
-        "places": [place_json(p) for p in places],
+        "places": document_places(doc, places),
         "actors": [actor_json(a) for a in (doc._.actors or [])],
         "quantities": [quantity_json(q) for q in quantities],
     }
+
+
+def document_places(doc: Doc, places: list[PlaceMention]) -> list[dict[str, Any]]:
+    """Every place mention; one inside a dateline ("CAIRO, Aug 15 (Reuters) -") has `role` "dateline": where
+    the report was filed, not what it is about."""
+    dateline = dateline_tokens(doc, load_datelines())
+    starts = {doc[i].idx for i in dateline}
+    return [{**place_json(p), "role": "dateline"} if p.start in starts else place_json(p) for p in places]
 
 
 def claim_json(

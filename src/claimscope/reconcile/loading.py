@@ -82,17 +82,20 @@ def _cited(source: dict[str, Any], cites: list[dict[str, Any]]) -> list[dict[str
 
 def _located_context(records: list[ClaimRecord], own: str | None) -> str | None:
     """The country the claims' located places ("in Lebanon", "to Russia") point to most, other than the
-    affiliation its figures name; the first named on a tie."""
-    countries = Counter(p.country for r in records for p in r.places
-                        if p.country and p.country != own and counting.located(r, p))
-    return countries.most_common(1)[0][0] if countries else None
+    affiliation its figures name unless it is the only one ("Palestinians killed in Gaza"); the first named on
+    a tie."""
+    countries = Counter(p.country for r in records for p in r.places if p.country and counting.located(r, p))
+    others = Counter({country: n for country, n in countries.items() if country != own})
+    found = others or countries
+    return found.most_common(1)[0][0] if found else None
 
 
 def context_country(extraction: dict[str, Any]) -> str | None:
     """The country a document's places point to most, other than the affiliation its figures name:
     where the counted people are, for claims that name no place ("in the east")."""
     own = own_affiliation(extraction)
-    countries = Counter(p["country"] for p in extraction.get("places") or [] if p.get("country"))
+    countries = Counter(p["country"] for p in extraction.get("places") or []
+                        if p.get("country") and p.get("role") != "dateline")
     countries.pop(own, None)
     return countries.most_common(1)[0][0] if countries else None
 

@@ -83,6 +83,7 @@ def document_row(
             feature=p.get("feature"),
             precision=p["precision"],
             admin1=p.get("admin1"),
+            dateline=p.get("role") == "dateline",
         )
         for i, p in enumerate(data.get("places") or [])
     ]
@@ -306,7 +307,10 @@ def quantity_json(row: QuantityRow) -> dict[str, Any]:
 
 
 def place_json(row: PlaceMentionRow) -> dict[str, Any]:
+    """A place mention as extraction gave it; a dateline's place ("CAIRO, Aug 15 (Reuters) -") has `role`
+    "dateline"."""
     return {
+        **({"role": "dateline"} if row.dateline else {}),
         "text": row.text,
         "start": row.start,
         "end": row.end,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column, relationship
 
 # Stable constraint names, so later migrations can alter them on every backend.
@@ -149,6 +149,7 @@ class PlaceMentionRow(Base):
     feature: Mapped[str | None] = mapped_column(String(10))
     precision: Mapped[str] = mapped_column(String(10))
     admin1: Mapped[str | None] = mapped_column(String(10))
+    dateline: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # where it was filed
 
     place: Mapped[PlaceRow | None] = relationship()
 

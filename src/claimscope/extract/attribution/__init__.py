@@ -29,6 +29,7 @@ from claimscope.extract.types import ActorMention, AttributionMention, Claim, Sp
 
 DATED = frozenset({"day", "month", "year"})
 PART_SEPARATOR = " … "
+GLUED_QUOTES = "“”\"'‘’«»"  # quotation marks the tokenizer may glue to a punctuation cue
 
 
 @Language.factory(
@@ -117,7 +118,8 @@ class Attribution:
             if frame.source is not None:
                 start, end = frame.source_tokens or source_span(frame.source, self.max_source_tokens)
                 own.update(range(start, end))
-            frame.content = {i for i in frame.content if (lines[i] == line or frame.earlier) and i not in own}
+            frame.content = {i for i in frame.content if (lines[i] == line or frame.earlier or frame.across_lines)
+                             and i not in own}
         frames = _distinct(_unnested([f for f in frames if f.content]))
         times = _time_index(doc)
         text = doc.text
@@ -149,6 +151,8 @@ class Attribution:
         if frame.cue:
             first, last = min(t.i for t in frame.cue), max(t.i for t in frame.cue)
             start, end = doc[first].idx, doc[last].idx + len(doc[last])
+            while end - start > 1 and text[start] in GLUED_QUOTES:  # "”―": the dash is the cue, not the quote
+                start += 1
             cue_span = Span(text[start:end], start, end)
             lemma = frame.lemma
         return Claim(

@@ -76,13 +76,18 @@ def _colon_frame(line: Span) -> Frame | None:
 def _dash_frame(line: Span) -> Frame | None:
     doc = line.doc
     for dash in reversed(line[-(MAX_NAME_TOKENS + 1) :]):
-        if (dash.text in DASHES or dash.text == ":") and dash.i > line.start:
+        if _dash(dash.text) and dash.i > line.start:
             last = line.end
             while last > dash.i + 1 and doc[last - 1].is_punct:
                 last -= 1
             name = doc[dash.i + 1 : last]
-            if not _is_name(name) or dash.whitespace_ == "" and dash.text == "-":
+            if not _is_name(name) or dash.whitespace_ == "" and dash.text[-1] == "-":
                 return None
             content = set(range(line.start, dash.i))
             return Frame([dash], dash.text, name[-1], content, dash, source_tokens=(name.start, name.end))
     return None
+
+
+def _dash(text: str) -> bool:
+    """A dash or colon before a closing name, maybe glued to the quotation mark before it ("”―")."""
+    return text == ":" or text[-1] in DASHES and all(not ch.isalnum() for ch in text)

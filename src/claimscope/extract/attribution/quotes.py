@@ -147,10 +147,12 @@ class Quotations:
         edge = max(cue_tokens | {t.right_edge.i for t in frame.cue})
         if frame.content and max(frame.content) > edge:
             return
-        if not frame.content:
-            quote = self.starting_after(doc[edge].idx + len(doc[edge]))
+        if not frame.content:  # "X said: “...”", the quotation maybe on the next paragraph ("He said:\n\n“...”")
+            last = doc[max(cue_tokens)]
+            quote = self.starting_after(last.idx + len(last)) or self.starting_after(doc[edge].idx + len(doc[edge]))
             if quote is not None:
                 frame.content = self._tokens(*quote)
+                frame.across_lines = "\n" in self.text[last.idx : quote[0]]
             return
         # "“A,” X said, “B.”": the attribution sits between two pieces of one quotation in one sentence.
         if doc[edge].text in (".", "!", "?") or not self._closes_before(min(cue_tokens)):

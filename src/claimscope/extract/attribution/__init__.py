@@ -83,7 +83,7 @@ class Attribution:
         claims = self._records(doc, [f for f in found if f.kind == CLAIM], quotes, claims=True)
         others = self._records(doc, [f for f in found if f.kind != CLAIM], quotes, claims=False)
         doc._.claims = [claim for _, claim in claims]
-        doc._.attributions = attributions(claims, others)
+        doc._.attributions = outermost(attributions(claims, others), quotes.spans if quotes is not None else [])
         return doc
 
     def _records(
@@ -205,6 +205,21 @@ def attributions(claims: list[tuple[Frame, Claim]], others: list[tuple[Frame, Cl
         _mention(frame.kind, claim, _pieces(claim)) for frame, claim in others if frame.cue_token.i not in cues
     )
     return sorted(found, key=lambda a: a.parts[0][0] if a.cue_span is None else a.cue_span.start)
+
+
+def outermost(found: list[AttributionMention], quotations: list[tuple[int, int]]) -> list[AttributionMention]:
+    """Without the attributions whose cue lies inside a quotation that another attribution's content takes in
+    ("“He says he is rich,” she said" is one attribution, hers: the quotation is counted once)."""
+    def quoted(cue: Span) -> bool:
+        return any(s < cue.start and cue.end < e for s, e in quotations)
+
+    def enclosed(item: AttributionMention) -> bool:
+        cue = item.cue_span
+        return any(
+            other is not item and any(a <= cue.start and cue.end <= b for a, b in other.parts) for other in found
+        )
+
+    return [a for a in found if a.cue_span is None or not quoted(a.cue_span) or not enclosed(a)]
 
 
 def _pieces(claim: Claim) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from claimscope.extract.actors import resolve_source
 from claimscope.extract.attribution.datelines import dateline_tokens, load_datelines
+from claimscope.extract.attribution.evidential import evidential_frames, passive_frames
 from claimscope.extract.attribution.contents import subtree
 from claimscope.extract.attribution.finder import FrameFinder
 from claimscope.extract.attribution.frames import CLAIM, Frame
@@ -83,8 +84,25 @@ class Attribution:
         claims = self._records(doc, [f for f in found if f.kind == CLAIM], quotes, claims=True)
         others = self._records(doc, [f for f in found if f.kind != CLAIM], quotes, claims=False)
         doc._.claims = [claim for _, claim in claims]
-        doc._.attributions = outermost(attributions(claims, others), quotes.spans if quotes is not None else [])
+        found_all = attributions(claims, others)
+        cues = {a.cue_span.start for a in found_all if a.cue_span is not None}
+        found_all.extend(a for a in self._sourceless(doc) if a.cue_span.start not in cues)
+        found_all.sort(key=lambda a: a.parts[0][0] if a.cue_span is None else a.cue_span.start)
+        doc._.attributions = outermost(found_all, quotes.spans if quotes is not None else [])
         return doc
+
+    def _sourceless(self, doc: Doc) -> list[AttributionMention]:
+        """The attributions without a source ("the plan seems to be stalling", "is expected to"), from
+        `evidential`."""
+        found = []
+        for frame in [*evidential_frames(doc, self.cues), *passive_frames(doc, self.cues)]:
+            runs = content_runs(doc, frame.content)
+            if runs:
+                cue = frame.cue_token
+                cue_span = Span(cue.text, cue.idx, cue.idx + len(cue))
+                pieces = [(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in runs]
+                found.append(AttributionMention(frame.kind, None, frame.lemma, cue_span, pieces))
+        return found
 
     def _records(
         self, doc: Doc, frames: list[Frame], quotes: Quotations | None, claims: bool

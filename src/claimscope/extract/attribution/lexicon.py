@@ -47,6 +47,8 @@ class CueLexicon:
     hearsay_adverbs: frozenset[str] = frozenset()
     non_claims: dict[str, str] = field(default_factory=dict)  # verb lemma -> its class of non-claim cue
     non_claim_particles: dict[str, dict[str, str]] = field(default_factory=dict)  # "call" -> {"for": "directive"}
+    evidential: dict[str, str] = field(default_factory=dict)  # "seem" -> its class (a sourceless attribution)
+    passive_claim_class: str | None = None  # the class of an agentless passive claim verb ("is reported to")
     negated_class: str | None = None  # the class of a negated claim verb ("did not say"); None: no attribution
 
 
@@ -138,6 +140,10 @@ def load_cues(path: str | None = None) -> CueLexicon:
         hearsay_adverbs=_words(raw.get("hearsay_adverbs")),
         non_claims=non_claims,
         negated_class=raw.get("negated_class"),
+        passive_claim_class=raw.get("passive_claim_class"),
+        evidential={
+            str(lemma).lower(): kind for kind, lemmas in (raw.get("evidential") or {}).items() for lemma in lemmas
+        },
         non_claim_particles={
             str(lemma).lower(): {str(p).lower(): kind for p, kind in particles.items()}
             for lemma, particles in (raw.get("non_claim_particles") or {}).items()

@@ -149,7 +149,8 @@ class Quotations:
             return
         if not frame.content:  # "X said: “...”", the quotation maybe on the next paragraph ("He said:\n\n“...”")
             last = doc[max(cue_tokens)]
-            quote = self.starting_after(last.idx + len(last)) or self.starting_after(doc[edge].idx + len(doc[edge]))
+            quote = self.starting_after(last.idx + len(last))
+            quote = quote or self.starting_after(doc[edge].idx + len(doc[edge]))
             if quote is not None:
                 frame.content = self._tokens(*quote)
                 frame.across_lines = "\n" in self.text[last.idx : quote[0]]

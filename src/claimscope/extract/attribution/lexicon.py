@@ -76,16 +76,22 @@ def _words(values: list) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or [])
 
 
-def cue_classes(raw: dict, part: str) -> dict[str, str]:
-    """Lemma -> class ("claim" or a non-claim class) of the verbs or nouns (`part`) of a raw cues.yml: its claim
-    lists, its non-claim classes and the classes it gives derived lemmas (`derived_classes`)."""
-    found = {str(lemma).lower(): kind for kind, lemmas in (raw.get("derived_classes") or {}).get(part, {}).items()
-             for lemma in lemmas}
-    if part == "verbs":  # the hand lists win
-        found.update({str(lemma).lower(): kind for kind, lemmas in (raw.get("non_claims") or {}).items()
-                      for lemma in lemmas})
+def _by_lemma(classes: dict | None) -> dict[str, str]:
+    """{class: [lemma, ...]} turned into {lemma: class}."""
+    return {str(lemma).lower(): kind for kind, lemmas in (classes or {}).items() for lemma in lemmas}
+
+
+def _hand_classes(raw: dict, part: str) -> dict[str, str]:
+    """Lemma -> class of the hand lists of a raw cues.yml: the claim verbs or nouns, the non-claim verb classes."""
+    found = _by_lemma(raw.get("non_claims")) if part == "verbs" else {}
     found.update({lemma: CLAIM_CLASS for lemma in _words(raw.get(part))})
     return found
+
+
+def cue_classes(raw: dict, part: str) -> dict[str, str]:
+    """Lemma -> class ("claim" or a non-claim class) of the verbs or nouns (`part`) of a raw cues.yml: its hand
+    lists, which win, and the classes it gives derived lemmas (`derived_classes`)."""
+    return {**_by_lemma((raw.get("derived_classes") or {}).get(part)), **_hand_classes(raw, part)}
 
 
 def _derived(raw: dict, rates_path: Path) -> dict[str, dict[str, str]]:
@@ -94,10 +100,9 @@ def _derived(raw: dict, rates_path: Path) -> dict[str, dict[str, str]]:
     rates = yaml.safe_load(rates_path.read_text(encoding="utf-8")) if rates_path.exists() else {}
     found: dict[str, dict[str, str]] = {}
     for part in ("verbs", "nouns"):
-        classes = {str(lemma).lower(): kind for kind, lemmas in (raw.get("derived_classes") or {}).get(part, {}).items()
-                   for lemma in lemmas}
+        classes = _by_lemma((raw.get("derived_classes") or {}).get(part))
         selected = (str(lemma).lower() for lemma in (rates or {}).get(part) or {})
-        hand = set(cue_classes({**raw, "derived_classes": {}}, part))
+        hand = _hand_classes(raw, part)
         found[part] = {lemma: classes[lemma] for lemma in selected if lemma in classes and lemma not in hand}
     return found
 
@@ -111,9 +116,7 @@ def load_cues(path: str | None = None) -> CueLexicon:
     claim_verbs = {lemma for lemma, kind in derived["verbs"].items() if kind == CLAIM_CLASS}
     claim_nouns = {lemma for lemma, kind in derived["nouns"].items() if kind == CLAIM_CLASS}
     non_claims = {lemma: kind for lemma, kind in derived["verbs"].items() if kind != CLAIM_CLASS}
-    non_claims.update(
-        {str(lemma).lower(): kind for kind, lemmas in (raw.get("non_claims") or {}).items() for lemma in lemmas}
-    )
+    non_claims.update(_by_lemma(raw.get("non_claims")))
     return CueLexicon(
         verbs=_words(raw["verbs"]) | claim_verbs,
         addressee_verbs=_words(raw.get("addressee_verbs")),
@@ -141,9 +144,7 @@ def load_cues(path: str | None = None) -> CueLexicon:
         non_claims=non_claims,
         negated_class=raw.get("negated_class"),
         passive_claim_class=raw.get("passive_claim_class"),
-        evidential={
-            str(lemma).lower(): kind for kind, lemmas in (raw.get("evidential") or {}).items() for lemma in lemmas
-        },
+        evidential=_by_lemma(raw.get("evidential")),
         non_claim_particles={
             str(lemma).lower(): {str(p).lower(): kind for p, kind in particles.items()}
             for lemma, particles in (raw.get("non_claim_particles") or {}).items()

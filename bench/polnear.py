@@ -9,13 +9,16 @@ Span figures: precision, recall and F1 per role, by exact match (same characters
 quotes and a leading "that" are set aside, on both sides alike) and by overlap (at least one shared word).
 Attribution F1: a prediction matches a gold attribution when their cues overlap and their sources overlap (cue
 only where gold has no source). Matching is one-to-one, largest overlap first.
-`CLAIMSCOPE_BENCH_LIMIT` limits the number of articles.
+`CLAIMSCOPE_BENCH_LIMIT` limits the number of articles. `CLAIMSCOPE_ATTRIBUTION_MISSES=1` prints the gold
+attributions that no prediction of all our attributions matches ("miss") and the predictions that match none ("extra")
+to stderr, one a line (cue, source, content, article), to sort errors by phenomenon.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterator
 from datetime import date
 from dataclasses import dataclass, field
@@ -173,8 +176,10 @@ def _match(gold: list, pred: list, score) -> list[tuple[int, int]]:
     return kept
 
 
-def score_document(text: str, gold: list[Attribution], pred: list[Attribution], tally: Tally) -> None:
-    """Add one article's span and attribution counts."""
+def score_document(
+    text: str, gold: list[Attribution], pred: list[Attribution], tally: Tally
+) -> list[tuple[int, int]]:
+    """Add one article's span and attribution counts; returns the matched (gold, prediction) attribution pairs."""
     for role in ROLES:
         g_spans = [getattr(a, role) for a in gold if getattr(a, role)]
         p_spans = [getattr(a, role) for a in pred if getattr(a, role)]
@@ -204,6 +209,22 @@ def score_document(text: str, gold: list[Attribution], pred: list[Attribution], 
     tally.add("attribution:hit", len(hits))
     tally.add("attribution:pred", len(pred))
     tally.add("attribution:gold", len(gold))
+    return hits
+
+
+def print_misses(name: str, text: str, gold: list[Attribution], pred: list[Attribution],
+                 hits: list[tuple[int, int]]) -> None:
+    """One stderr line per unmatched gold attribution and per unmatched prediction: tag, cue, source, content."""
+    def show(spans: Spans, width: int = 0) -> str:
+        words = re.sub(r"\s+", " ", " … ".join(text[s:e] for s, e in spans))
+        return words[:width] if width else words
+
+    matched_g, matched_p = {g for g, _ in hits}, {p for _, p in hits}
+    for tag, items, used in (("miss", gold, matched_g), ("extra", pred, matched_p)):
+        for k, item in enumerate(items):
+            if k not in used:
+                print(tag, show(item.cue).lower(), show(item.source, 40), show(item.content, 100), name,
+                      sep="\t", file=sys.stderr)
 
 
 def rows(name: str, tally: Tally) -> dict[str, object]:
@@ -244,7 +265,10 @@ def run(root: Path) -> Result:
     texts = [t.read_text(encoding="utf-8") for t, _ in pairs]
     for (_, ann_path), text, doc in zip(pairs, texts, nlp.pipe(_docs(nlp, pairs, texts), batch_size=8), strict=True):
         gold = read_ann(ann_path)
-        score_document(text, gold, predict_claimscope(doc), ours)
+        predicted = predict_claimscope(doc)
+        hits = score_document(text, gold, predicted, ours)
+        if os.environ.get("CLAIMSCOPE_ATTRIBUTION_MISSES"):
+            print_misses(ann_path.stem, text, gold, predicted, hits)
         score_document(text, gold, predict_claims(doc), claims)
         score_document(text, gold, predict_baseline(doc, verbs), base)
         for item in doc._.attributions or []:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from claimscope.extract.actors import resolve_source
 from claimscope.extract.attribution.datelines import dateline_tokens, load_datelines
+from claimscope.extract.attribution.evidential import evidential_frames, passive_frames
 from claimscope.extract.attribution.contents import subtree
 from claimscope.extract.attribution.finder import FrameFinder
 from claimscope.extract.attribution.frames import CLAIM, Frame
@@ -29,6 +30,7 @@ from claimscope.extract.types import ActorMention, AttributionMention, Claim, Sp
 
 DATED = frozenset({"day", "month", "year"})
 PART_SEPARATOR = " … "
+GLUED_QUOTES = "“”\"'‘’«»"  # quotation marks the tokenizer may glue to a punctuation cue
 
 
 @Language.factory(
@@ -82,8 +84,25 @@ class Attribution:
         claims = self._records(doc, [f for f in found if f.kind == CLAIM], quotes, claims=True)
         others = self._records(doc, [f for f in found if f.kind != CLAIM], quotes, claims=False)
         doc._.claims = [claim for _, claim in claims]
-        doc._.attributions = attributions(claims, others)
+        found_all = attributions(claims, others)
+        cues = {a.cue_span.start for a in found_all if a.cue_span is not None}
+        found_all.extend(a for a in self._sourceless(doc) if a.cue_span.start not in cues)
+        found_all.sort(key=lambda a: a.parts[0][0] if a.cue_span is None else a.cue_span.start)
+        doc._.attributions = outermost(found_all, quotes.spans if quotes is not None else [])
         return doc
+
+    def _sourceless(self, doc: Doc) -> list[AttributionMention]:
+        """The attributions without a source ("the plan seems to be stalling", "is expected to"), from
+        `evidential`."""
+        found = []
+        for frame in [*evidential_frames(doc, self.cues), *passive_frames(doc, self.cues)]:
+            runs = content_runs(doc, frame.content)
+            if runs:
+                cue = frame.cue_token
+                cue_span = Span(cue.text, cue.idx, cue.idx + len(cue))
+                pieces = [(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in runs]
+                found.append(AttributionMention(frame.kind, None, frame.lemma, cue_span, pieces))
+        return found
 
     def _records(
         self, doc: Doc, frames: list[Frame], quotes: Quotations | None, claims: bool
@@ -119,7 +138,8 @@ class Attribution:
             if frame.source is not None:
                 start, end = frame.source_tokens or source_span(frame.source, self.max_source_tokens)
                 own.update(range(start, end))
-            frame.content = {i for i in frame.content if (lines[i] == line or frame.earlier) and i not in own}
+            frame.content = {i for i in frame.content if (lines[i] == line or frame.earlier or frame.across_lines)
+                             and i not in own}
         frames = _distinct(_unnested([f for f in frames if f.content]))
         times = _time_index(doc)
         text = doc.text
@@ -151,6 +171,8 @@ class Attribution:
         if frame.cue:
             first, last = min(t.i for t in frame.cue), max(t.i for t in frame.cue)
             start, end = doc[first].idx, doc[last].idx + len(doc[last])
+            while end - start > 1 and text[start] in GLUED_QUOTES:  # "”―": the dash is the cue, not the quote
+                start += 1
             cue_span = Span(text[start:end], start, end)
             lemma = frame.lemma
         return Claim(
@@ -203,6 +225,21 @@ def attributions(claims: list[tuple[Frame, Claim]], others: list[tuple[Frame, Cl
         _mention(frame.kind, claim, _pieces(claim)) for frame, claim in others if frame.cue_token.i not in cues
     )
     return sorted(found, key=lambda a: a.parts[0][0] if a.cue_span is None else a.cue_span.start)
+
+
+def outermost(found: list[AttributionMention], quotations: list[tuple[int, int]]) -> list[AttributionMention]:
+    """Without the attributions whose cue lies inside a quotation that another attribution's content takes in
+    ("“He says he is rich,” she said" is one attribution, hers: the quotation is counted once)."""
+    def quoted(cue: Span) -> bool:
+        return any(s < cue.start and cue.end < e for s, e in quotations)
+
+    def enclosed(item: AttributionMention) -> bool:
+        cue = item.cue_span
+        return any(
+            other is not item and any(a <= cue.start and cue.end <= b for a, b in other.parts) for other in found
+        )
+
+    return [a for a in found if a.cue_span is None or not quoted(a.cue_span) or not enclosed(a)]
 
 
 def _pieces(claim: Claim) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimscope.extract.attribution.frames import Frame
+from claimscope.extract.attribution.frames import Frame, negated
 from claimscope.extract.attribution.lexicon import CueLexicon, PrepositionalCue
 from claimscope.extract.attribution.nominal import NominalFrames
 from claimscope.extract.attribution.verbs import VerbFrames
@@ -54,11 +54,13 @@ class FrameFinder:
         return sorted([*frames.values(), *others], key=lambda f: f.cue_token.i)
 
     def _non_claim_kind(self, verb: Token, lemma: str) -> str | None:
-        """The class of a verb cue that makes no claim, by its lemma or particle (data/cues.yml); None for a verb
-        that is no such cue."""
+        """The class of a verb cue that makes no claim, by its lemma or particle, or a negated claim verb's
+        (data/cues.yml); None for a verb that is no such cue."""
         lex = self.lex
         particles = lex.non_claim_particles.get(lemma, {})
         particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ in particles), None)
         if particle is not None:
             return particles[particle]
+        if lemma in lex.verbs and negated(verb):  # "did not say", "wouldn't confirm": a non-statement
+            return lex.negated_class
         return lex.non_claims.get(lemma)

@@ -32,6 +32,7 @@ class Frame:
     cites: list[Token] = field(default_factory=list)
     source_tokens: tuple[int, int] | None = None  # the source's token span where it is not read off the parse
     earlier: bool = False  # the content is the sentence before the cue's ("This was reported by X")
+    across_lines: bool = False  # the content is a quotation opening on the next paragraph ("He said:\n\n“...”")
     kind: str = CLAIM  # CLAIM, or the class of a cue that makes no claim (an attribution all the same)
     continues: Frame | None = None  # the quoted frame a cueless quotation carries on
 

@@ -1,4 +1,6 @@
-"""The attribution lexicons (cue verbs and nouns, their frames, channels), read from `extract/data/*.yml`."""
+"""The attribution lexicons (cue verbs and nouns, their frames, channels), read from `extract/data/*.yml`: the hand
+lists of cues.yml, with the lemmas cue_rates.yml derives from PolNeAR train (`python -m bench.cue_rates`) in the
+class cues.yml gives them."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+CLAIM_CLASS = "claim"  # the class of a cue that makes a claim (frames.CLAIM)
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,9 @@ class CueLexicon:
     hearsay_adverbs: frozenset[str] = frozenset()
     non_claims: dict[str, str] = field(default_factory=dict)  # verb lemma -> its class of non-claim cue
     non_claim_particles: dict[str, dict[str, str]] = field(default_factory=dict)  # "call" -> {"for": "directive"}
+    evidential: dict[str, str] = field(default_factory=dict)  # "seem" -> its class (a sourceless attribution)
+    passive_claim_class: str | None = None  # the class of an agentless passive claim verb ("is reported to")
+    negated_class: str | None = None  # the class of a negated claim verb ("did not say"); None: no attribution
 
 
 @dataclass(frozen=True)
@@ -70,12 +76,49 @@ def _words(values: list) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or [])
 
 
+def _by_lemma(classes: dict | None) -> dict[str, str]:
+    """{class: [lemma, ...]} turned into {lemma: class}."""
+    return {str(lemma).lower(): kind for kind, lemmas in (classes or {}).items() for lemma in lemmas}
+
+
+def _hand_classes(raw: dict, part: str) -> dict[str, str]:
+    """Lemma -> class of the hand lists of a raw cues.yml: the claim verbs or nouns, the non-claim verb classes."""
+    found = _by_lemma(raw.get("non_claims")) if part == "verbs" else {}
+    found.update({lemma: CLAIM_CLASS for lemma in _words(raw.get(part))})
+    return found
+
+
+def cue_classes(raw: dict, part: str) -> dict[str, str]:
+    """Lemma -> class ("claim" or a non-claim class) of the verbs or nouns (`part`) of a raw cues.yml: its hand
+    lists, which win, and the classes it gives derived lemmas (`derived_classes`)."""
+    return {**_by_lemma((raw.get("derived_classes") or {}).get(part)), **_hand_classes(raw, part)}
+
+
+def _derived(raw: dict, rates_path: Path) -> dict[str, dict[str, str]]:
+    """Per part (verbs, nouns), the lemmas cue_rates.yml selects, with the class `derived_classes` of cues.yml gives
+    them; a lemma the hand lists have keeps its hand class."""
+    rates = yaml.safe_load(rates_path.read_text(encoding="utf-8")) if rates_path.exists() else {}
+    found: dict[str, dict[str, str]] = {}
+    for part in ("verbs", "nouns"):
+        classes = _by_lemma((raw.get("derived_classes") or {}).get(part))
+        selected = (str(lemma).lower() for lemma in (rates or {}).get(part) or {})
+        hand = _hand_classes(raw, part)
+        found[part] = {lemma: classes[lemma] for lemma in selected if lemma in classes and lemma not in hand}
+    return found
+
+
 @lru_cache(maxsize=8)
 def load_cues(path: str | None = None) -> CueLexicon:
-    """Read the cue lexicon (default `data/cues.yml`)."""
-    raw = yaml.safe_load(Path(path or DATA / "cues.yml").read_text(encoding="utf-8"))
+    """Read the cue lexicon (default `data/cues.yml`, with `cue_rates.yml` beside it)."""
+    cues_path = Path(path or DATA / "cues.yml")
+    raw = yaml.safe_load(cues_path.read_text(encoding="utf-8"))
+    derived = _derived(raw, cues_path.with_name("cue_rates.yml"))
+    claim_verbs = {lemma for lemma, kind in derived["verbs"].items() if kind == CLAIM_CLASS}
+    claim_nouns = {lemma for lemma, kind in derived["nouns"].items() if kind == CLAIM_CLASS}
+    non_claims = {lemma: kind for lemma, kind in derived["verbs"].items() if kind != CLAIM_CLASS}
+    non_claims.update(_by_lemma(raw.get("non_claims")))
     return CueLexicon(
-        verbs=_words(raw["verbs"]),
+        verbs=_words(raw["verbs"]) | claim_verbs,
         addressee_verbs=_words(raw.get("addressee_verbs")),
         predicative_verbs=_words(raw.get("predicative_verbs")),
         clause_only_verbs=_words(raw.get("clause_only_verbs")),
@@ -88,7 +131,7 @@ def load_cues(path: str | None = None) -> CueLexicon:
         blocking_heads=_words(raw.get("blocking_heads")),
         blocking_modals=_words(raw.get("blocking_modals")),
         relay_verbs=_words(raw.get("relay_verbs")),
-        nouns=_words(raw.get("nouns")),
+        nouns=_words(raw.get("nouns")) | claim_nouns,
         noun_governors=_words(raw.get("noun_governors")),
         rejecting_verbs=_words(raw.get("rejecting_verbs")),
         source_needed_verbs=_words(raw.get("source_needed_verbs")),
@@ -98,9 +141,10 @@ def load_cues(path: str | None = None) -> CueLexicon:
             for item in raw.get("prepositional") or []
         ),
         hearsay_adverbs=_words(raw.get("hearsay_adverbs")),
-        non_claims={
-            str(lemma).lower(): kind for kind, lemmas in (raw.get("non_claims") or {}).items() for lemma in lemmas
-        },
+        non_claims=non_claims,
+        negated_class=raw.get("negated_class"),
+        passive_claim_class=raw.get("passive_claim_class"),
+        evidential=_by_lemma(raw.get("evidential")),
         non_claim_particles={
             str(lemma).lower(): {str(p).lower(): kind for p, kind in particles.items()}
             for lemma, particles in (raw.get("non_claim_particles") or {}).items()

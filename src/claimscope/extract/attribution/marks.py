@@ -8,12 +8,13 @@ before a colon, or at the end of a line after a dash or colon; the rest of the l
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimscope.extract.attribution.frames import Frame
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 DASHES = frozenset({"―", "—", "–", "-"})
+CLOSING_QUOTES = "”\"’»"
 MAX_NAME_TOKENS = 5
 # Section labels that head a line like a speaker but name nobody ("UPDATE: ...", "Correction: ...").
 LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "correction", "source", "sources", "watch",
@@ -76,13 +77,30 @@ def _colon_frame(line: Span) -> Frame | None:
 def _dash_frame(line: Span) -> Frame | None:
     doc = line.doc
     for dash in reversed(line[-(MAX_NAME_TOKENS + 1) :]):
-        if (dash.text in DASHES or dash.text == ":") and dash.i > line.start:
+        if _dash(dash.text) and dash.i > line.start:
             last = line.end
             while last > dash.i + 1 and doc[last - 1].is_punct:
                 last -= 1
-            name = doc[dash.i + 1 : last]
-            if not _is_name(name) or dash.whitespace_ == "" and dash.text == "-":
+            first = dash.i + 1
+            while first < last and doc[first].is_space:  # "― Name" with a no-break space
+                first += 1
+            name = doc[first:last]
+            signed = _after_quotation(dash) and 0 < len(name) <= MAX_NAME_TOKENS
+            signed = signed and all(t.pos_ == "PROPN" for t in name)
+            if not (signed or _is_name(name)) or dash.whitespace_ == "" and dash.text[-1] == "-":
                 return None
             content = set(range(line.start, dash.i))
             return Frame([dash], dash.text, name[-1], content, dash, source_tokens=(name.start, name.end))
     return None
+
+
+def _dash(text: str) -> bool:
+    """A dash or colon before a closing name, maybe glued to the quotation mark before it ("”―")."""
+    return text == ":" or text[-1] in DASHES and all(not ch.isalnum() for ch in text)
+
+
+def _after_quotation(dash: Token) -> bool:
+    """A dash right after a closing quotation mark ("”― Beck Pimentel"): a signed quotation, whose signature may be
+    any proper name, not only one the model knows."""
+    before = dash.doc[dash.i - 1].text if dash.i > 0 else ""
+    return dash.text[0] in CLOSING_QUOTES or before[-1:] in CLOSING_QUOTES

@@ -90,7 +90,9 @@ class Quotations:
         doc = self.doc
         cue = frame.cue_token
         sentence = cue.sent
-        closing = [e for s, e in self.spans if sentence.start_char <= e <= cue.idx]
+        # the quotation may end the sentence before: "“Is it too big?” Vitter demanded."
+        opened = len(self.text[: sentence.start_char].rstrip())
+        closing = [e for s, e in self.spans if opened <= e <= cue.idx]
         if not closing:
             return
         between = doc.char_span(closing[-1], cue.idx, alignment_mode="expand")
@@ -147,10 +149,13 @@ class Quotations:
         edge = max(cue_tokens | {t.right_edge.i for t in frame.cue})
         if frame.content and max(frame.content) > edge:
             return
-        if not frame.content:
-            quote = self.starting_after(doc[edge].idx + len(doc[edge]))
+        if not frame.content:  # "X said: “...”", maybe on the next paragraph ("He said:\n\n“...”")
+            last = doc[max(cue_tokens)]
+            quote = self.starting_after(last.idx + len(last))
+            quote = quote or self.starting_after(doc[edge].idx + len(doc[edge]))
             if quote is not None:
                 frame.content = self._tokens(*quote)
+                frame.across_lines = "\n" in self.text[last.idx : quote[0]]
             return
         # "“A,” X said, “B.”": the attribution sits between two pieces of one quotation in one sentence.
         if doc[edge].text in (".", "!", "?") or not self._closes_before(min(cue_tokens)):

@@ -14,6 +14,7 @@ from claimscope.extract.attribution.contents import (
     refers_back,
     sentence_before,
     subtree,
+    temporal,
     without_coordinate_reports,
 )
 from claimscope.extract.attribution.frames import (
@@ -152,8 +153,11 @@ class VerbFrames:
         if preps:  # "accused Pyongyang of sending troops": the object with what it is accused of
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < preps[0].i]
             return set().union(*(subtree(t) for t in [*objects, preps[0]])) | object_complements(verb, preps[0])
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in lex.prepositional_complements.get(lemma, ()):
+        complements = lex.prepositional_complements.get(lemma, ())
+        if any(c.dep_ == "dobj" for c in verb.children):  # "On the Israeli side, X reported 82 dead"
+            complements = ()
+        for child in verb.rights:  # "reported on the talks", not "reported ... on Wednesday"
+            if child.dep_ == "prep" and child.lower_ in complements and not temporal(child):
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return subtree(obj)

@@ -49,3 +49,22 @@ def test_called_fake_news_is_a_denial(modality):
 def test_a_relayed_denial_is_asserted_by_the_relay(nlp):
     claims = nlp("TASS reported that Peskov denied that the troops had crossed the border.")._.claims
     assert [(c.source.text, c.modality) for c in claims] == [("TASS", "asserted"), ("Peskov", "denied")]
+
+
+@pytest.mark.parametrize("name", ["modality", "actor_words", "channels", "cues", "events", "quantities"])
+def test_extraction_lexicon_words_are_strings(name):
+    """YAML reads bare on / no / true / false as booleans, and such a phrase never matches: every list of an
+    extraction lexicon holds words (strings), numbers or lists of them, never a boolean."""
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("claimscope.extract").joinpath("data", f"{name}.yml").read_text())
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            assert not any(isinstance(v, bool) for v in item), (name, item)
+            stack.extend(item)

@@ -56,6 +56,18 @@ def extract(nlp):
     return run
 
 
+@pytest.fixture(scope="module")
+def parse(nlp):
+    """The parsed doc of a text published on Friday 2024-10-25."""
+
+    def run(text: str):
+        doc = nlp.make_doc(text)
+        doc._.published = date(2024, 10, 25)
+        return nlp(doc)
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def extractor():
     """An Extractor over the full pipeline."""

@@ -2,25 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    """The parsed doc of a text published on Friday 2024-10-25."""
-
-    def run(text: str):
-        doc = nlp.make_doc(text)
-        doc._.published = date(2024, 10, 25)
-        return nlp(doc)
-
-    return run
-
-
-def _content(doc, item) -> str:
-    return " … ".join(doc.text[s:e] for s, e in item.parts)
+from lexicon_helpers import content_of
 
 
 @pytest.mark.parametrize(
@@ -40,7 +23,7 @@ def test_a_cue_of_another_kind_is_an_attribution_and_no_claim(parse, text, kind,
     (item,) = doc._.attributions
     assert item.kind == kind and item.claim is None
     assert item.source.text == source
-    assert content in _content(doc, item)
+    assert content in content_of(doc, item)
 
 
 def test_a_claim_is_an_attribution_of_kind_claim(parse):
@@ -56,7 +39,7 @@ def test_a_continued_quotation_is_one_attribution_with_its_cue(parse):
     assert len(doc._.claims) == 2  # the continuation is a claim of its own
     (item,) = doc._.attributions
     assert item.cue_span.text == "said"
-    assert len(item.parts) == 2 and "The water is falling now" in _content(doc, item)
+    assert len(item.parts) == 2 and "The water is falling now" in content_of(doc, item)
 
 
 def test_the_other_kinds_change_no_claim(nlp, parse):

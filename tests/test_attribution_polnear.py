@@ -3,28 +3,11 @@ adjacent cue (counted once, the outermost kept), "in X's view", sourceless appea
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 import yaml
+from lexicon_helpers import content_of
 
 from claimscope.extract.attribution.lexicon import DATA, load_cues
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    """The parsed doc of a text published on Friday 2024-10-25."""
-
-    def run(text: str):
-        doc = nlp.make_doc(text)
-        doc._.published = date(2024, 10, 25)
-        return nlp(doc)
-
-    return run
-
-
-def _content(doc, item) -> str:
-    return " … ".join(doc.text[s:e] for s, e in item.parts)
 
 
 def _kinds(doc) -> list[tuple[str, str | None, str]]:
@@ -46,7 +29,7 @@ def test_a_derived_cue_makes_an_attribution_not_a_claim(parse):
     assert doc._.claims == []
     (item,) = doc._.attributions
     assert (item.kind, item.source.text, item.cue) == ("evaluation", "The union", "oppose")
-    assert _content(doc, item) == "the new pension rules"
+    assert content_of(doc, item) == "the new pension rules"
 
 
 def test_a_derived_claim_cue_makes_a_claim(parse):
@@ -68,14 +51,14 @@ def test_a_negated_cue_is_a_refusal_not_a_claim(parse, text, cue, content):
     assert doc._.claims == []
     (item,) = doc._.attributions
     assert item.kind == "refusal" and item.cue_span.text == cue
-    assert _content(doc, item) == content
+    assert content_of(doc, item) == content
 
 
 def test_a_call_on_is_a_directive(parse):
     doc = parse("The senator called on the agency to release the videos.")
     assert doc._.claims == []
     (item,) = doc._.attributions
-    assert item.kind == "directive" and "release the videos" in _content(doc, item)
+    assert item.kind == "directive" and "release the videos" in content_of(doc, item)
 
 
 def test_a_quotation_after_said_colon_is_the_content(parse):
@@ -94,21 +77,21 @@ def test_a_quotation_ending_the_sentence_before_its_speaker_is_the_content(parse
     doc = parse("“Is the bank too big to regulate?” the senator demanded.\n\nThe hearing went on.")
     (item,) = doc._.attributions
     assert item.kind == "directive" and item.source.text == "the senator"
-    assert _content(doc, item) == "Is the bank too big to regulate"
+    assert content_of(doc, item) == "Is the bank too big to regulate"
 
 
 def test_a_signed_quotation_has_the_signature_as_source(parse):
     doc = parse("“The bridge must reopen before the winter.”―\u00a0Beck Pimentel\nThe council met on Monday.")
     (item,) = doc._.attributions
     assert item.cue_span.text == "―" and item.source.text == "Beck Pimentel"
-    assert _content(doc, item) == "The bridge must reopen before the winter"
+    assert content_of(doc, item) == "The bridge must reopen before the winter"
 
 
 def test_a_cue_inside_a_quoted_content_is_counted_once_the_outermost_kept(parse):
     doc = parse("“Maybe he is not as rich as he says he is,” she said on Monday.")
     assert [c.cue for c in doc._.claims] == ["say", "say"]  # both layers stay claims (ANNOTATION.md relays)
     assert _kinds(doc) == [("claim", "she", "said")]
-    assert _content(doc, doc._.attributions[0]) == "Maybe he is not as rich as he says he is"
+    assert content_of(doc, doc._.attributions[0]) == "Maybe he is not as rich as he says he is"
 
 
 @pytest.mark.parametrize(
@@ -142,7 +125,7 @@ def test_a_sourceless_cue_is_an_attribution_without_a_source(parse, text, kind, 
     assert doc._.claims == []
     (item,) = doc._.attributions
     assert item.source is None and (item.kind, item.cue_span.text) == (kind, cue)
-    assert _content(doc, item) == content
+    assert content_of(doc, item) == content
 
 
 def test_appearing_somewhere_is_no_attribution(parse):

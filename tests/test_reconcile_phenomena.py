@@ -109,15 +109,11 @@ def test_a_surname_and_a_pronoun_take_the_origin_of_the_person_named_in_the_docu
 
 def test_lexicon_words_are_strings():
     """YAML reads bare on / no / yes as booleans: every word list must hold strings only."""
+    from lexicon_helpers import booleans_in
+
     for name in ("topics", "origins", "demonyms"):
         data = yaml.safe_load(resources.files("claimscope.reconcile").joinpath("data", f"{name}.yml").read_text())
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, dict):
-                stack.extend(item.values())
-            elif isinstance(item, list):
-                assert all(isinstance(v, str | dict) for v in item), (name, item)
+        assert booleans_in(data) == [], name
 
 
 def test_an_unnamed_office_with_a_guessed_country_is_the_state_the_document_quotes():

@@ -98,7 +98,7 @@ def claimscope_system() -> Callable[[Iterable[str]], Iterable[list[Toponym]]]:
 
     def predict(texts: Iterable[str]) -> Iterable[list[Toponym]]:
         for doc in nlp.pipe(texts, batch_size=16):
-            yield [Toponym(p.start, p.end, p.lat, p.lon, p.geonames_id, p.name, p.feature) for p in doc._.places]
+            yield [Toponym(p.start, p.end, p.lat, p.lon, p.geonames_id, p.name, p.feature) for p in doc._.toponyms]
 
     return predict
 

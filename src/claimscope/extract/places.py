@@ -12,8 +12,12 @@ commas ("Charleston, W.Va.") and grown or changed by the words around them (`dat
 - "Boulder City", "New London": a capitalised word the tagger left out joins the name when the whole is one;
 - "COLUMBUS, Ohio (AP) --": an upper-case dateline name the tagger missed;
 - "Lake Vermont", "Gulf of Mexico": a feature named after a place is not that place.
-Demonyms ("North Korean") and organisation names that contain a toponym ("Kyiv Independent", "Bank of Russia")
-are not places; demonyms still tell the resolver which countries the document is about.
+Demonyms ("North Korean", "Texan") and toponyms inside names ("Kyiv Independent", "Bank of Russia", "Ohio State
+University") are no places of the content, but the geoparsing corpora count them as toponyms: they are kept with
+their role (`PlaceMention.role` "demonym", "in-name"), resolved, in `doc._.toponyms`, while `doc._.places` holds
+the literal places only. A demonym stands for the place of the demonym table (`geo/data/demonyms.json`); a name
+inside a name is resolved with the others and lends them its context. Demonyms also tell the resolver which
+countries the document is about.
 Candidates are ranked by `claimscope.geo.resolve.Resolver`: context of the document (its countries, their
 neighbours, its regions; one place per name), then prominence.
 """
@@ -35,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
 from claimscope.extract.local_places import local_towns
 from claimscope.extract.types import PlaceMention
+from claimscope.geo.demonyms import country_demonyms, demonyms
 from claimscope.geo.gazetteer import Entry, gazetteer
 from claimscope.geo.names import name_key
 from claimscope.geo.patterns import common_words, places_lexicon, stopnames
@@ -52,6 +57,13 @@ _DEMONYM_LABELS = frozenset({"NORP", "GPE"})
 _WIDE_FEATURES = frozenset({"PCLI", "CONT", "RGN"})
 # The least population of a settlement that an upper-case dateline name the tagger missed may name.
 _DATELINE_MIN_POPULATION = 1_000
+# Inside an organisation's name, a settlement this big (or a country, region, county, continent) is a toponym.
+_IN_NAME_MIN_POPULATION = 5_000
+_IN_NAME_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "ADM1", "ADM2", "CONT", "RGN"})
+_IN_NAME_MAX_WORDS = 4
+# Words a toponym inside a name may contain between capitalised ones ("Bank of America" is no one toponym).
+_NAME_PARTICLES = frozenset({"of", "the", "upon", "on"})
+LITERAL, DEMONYM, IN_NAME = "literal", "demonym", "in-name"
 
 
 @Language.factory("claimscope_places", default_config={"labels": ["GPE", "LOC", "FAC"], "lexicon": None})
@@ -73,11 +85,12 @@ class _Found:
     vague: bool = False
     inner: tuple[int, int] | None = None
     precision: str | None = None  # forced precision ("point" for sites)
-    fixed: Entry | None = None  # already resolved (a state abbreviation)
+    fixed: Entry | None = None  # already resolved (a state abbreviation, a demonym)
+    role: str = LITERAL
 
 
 class PlaceFinder:
-    """Sets `doc._.places` to a PlaceMention per toponym, in text order."""
+    """Sets `doc._.toponyms` to a PlaceMention per toponym and `doc._.places` to the literal ones, in text order."""
 
     def __init__(self, labels: Iterable[str], lexicon: dict[str, Any]) -> None:
         self.labels = frozenset(labels)
@@ -105,6 +118,8 @@ class PlaceFinder:
         )
         self.locative_prepositions = frozenset(lexicon["locative_prepositions"])
         self.not_towns = self.generic | frozenset(name_key(w) for w in [*stopnames(), *self.demonyms])
+        self.demonym_places = {**demonyms(), **{k: v for k, v in self.demonyms.items() if v}}
+        self.confirmed_demonyms = frozenset(country_demonyms()) | frozenset(self.demonyms)
         self._resolver: Resolver | None = None
 
     @property
@@ -116,27 +131,36 @@ class PlaceFinder:
     def __call__(self, doc: Doc) -> Doc:
         sentences = _sentence_numbers(doc)
         found = self._find(doc, sentences)
+        taken = {t for item in found if item.role == LITERAL for t in range(item.start, item.end)}
+        named = {t for item in found for t in range(item.start, item.end)}
+        found.extend(self._names_inside(doc, found, named, sentences))
+        found.extend(self._demonyms(doc, named))
         mentions = [f.mention for f in found if f.mention is not None and f.fixed is None]
         entries = dict(zip(map(id, mentions), self.resolver.resolve(mentions, self._demonym_hints(doc))))
         places: list[PlaceMention] = []
+        others: list[PlaceMention] = []
         for item in found:
             entry = item.fixed or (entries.get(id(item.mention)) if item.mention is not None else None)
             if item.vague and item.inner and entry is not None and entry.feature not in _WIDE_FEATURES:
                 item.start, item.end, item.vague = *item.inner, False
             span = doc[item.start:item.end]
-            if item.vague:
+            if item.role != LITERAL:
+                if entry is not None:
+                    others.append(_place(span, entry, item.precision, item.role))
+            elif item.vague:
                 places.append(_vague(span, entry))
             elif entry is not None:
                 places.append(_place(span, entry, item.precision))
             elif span[-1].text in self.toponym_heads or span[0].text in self.toponym_prefixes:
                 places.append(_unresolved(span))
-        taken = {t for item in found for t in range(item.start, item.end)}
         regions = {p.admin1 for p in places if p.admin1}
         towns = local_towns(doc, self.resolver.gazetteer, regions, taken, self.locative_prepositions, self.not_towns)
         if towns:
             places = sorted([*places, *(_place(doc[start:end], town, None) for start, end, town in towns)],
                             key=lambda p: p.start)
         doc._.places = places
+        doc._.toponyms = sorted([*places, *(p for p in others if not any(_overlaps(p, q) for q in places))],
+                                key=lambda p: p.start)
         return doc
 
     # -- finding spans --------------------------------------------------------------------------------------
@@ -180,8 +204,10 @@ class PlaceFinder:
             return None
         if text in self.state_abbreviations:
             return self._abbreviation_at(doc, start)
-        if name_key(text) in self.generic or self._inside_organisation(doc, start, end):
+        if name_key(text) in self.generic:
             return None
+        if self._inside_organisation(doc, start, end):
+            return _Found(start, end, Mention(name=text, sentence=sentences[start]), role=IN_NAME)
         head = self.site_heads.start_of(doc, end)
         if head is not None and head > start:
             return self._site(doc, start, head, sentences, qualifier)
@@ -297,6 +323,79 @@ class PlaceFinder:
         if entry is None:
             return None
         return _Found(start, end, Mention(name=doc[start:end].text, sentence=0), fixed=entry)
+
+    def _names_inside(self, doc: Doc, found: list[_Found], taken: set[int], sentences: list[int]) -> list[_Found]:
+        """Toponyms inside names ("Ohio State University", "Laurel County Fiscal Court", "Bank of America"): the
+        longest gazetteer names of a country, region, county or town in the capitalised words of an organisation,
+        or of a place name the gazetteer lacks ("[Ohio State]GPE University")."""
+        spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "ORG"
+                 and not any(t in taken for t in range(ent.start, ent.end))]
+        spans.extend((f.start, f.end) for f in found if f.role != DEMONYM and self._unknown(doc, f))
+        inside = []
+        for start, end in spans:
+            i = start
+            while i < end:
+                stop = self._name_at(doc, i, end)
+                if stop is None:
+                    i += 1
+                    continue
+                inside.append(_Found(i, stop, Mention(name=doc[i:stop].text, sentence=sentences[i]), role=IN_NAME))
+                i = stop
+        return inside
+
+    def _unknown(self, doc: Doc, item: _Found) -> bool:
+        """A literal span that names nothing: no gazetteer entry, no feature word to stand as a region."""
+        if item.mention is None or item.fixed is not None or item.vague or item.mention.mode != "any":
+            return False
+        span = doc[item.start:item.end]
+        if span[-1].text in self.toponym_heads or span[0].text in self.toponym_prefixes:
+            return False
+        return not self.resolver.candidates(item.mention)
+
+    def _name_at(self, doc: Doc, i: int, limit: int) -> int | None:
+        """The end of the longest toponym starting at token i and ending by `limit`, or None."""
+        if not _capitalised(doc[i]):
+            return None
+        for end in range(min(limit, i + _IN_NAME_MAX_WORDS), i, -1):
+            words = doc[i:end]
+            if not _capitalised(words[-1]) or any(not _capitalised(t) and t.lower_ not in _NAME_PARTICLES
+                                                 for t in words):
+                continue
+            text = words.text
+            key = name_key(text)
+            if key in self.not_towns or text in self.org_heads or text in self.demonym_places:
+                continue
+            if any(e.feature in _IN_NAME_FEATURES or e.is_settlement and e.population >= _IN_NAME_MIN_POPULATION
+                   for e in self.resolver.candidates(Mention(name=text, sentence=0))):
+                return end
+        return None
+
+    def _demonyms(self, doc: Doc, taken: set[int]) -> list[_Found]:
+        """Demonyms ("Iraqi", "Texans", "European"), each at the place of the demonym table; a form the rules
+        derived counts only where the tagger reads it as a nationality (NORP)."""
+        found = []
+        gaz = self.resolver.gazetteer
+        for ent in doc.ents:
+            if ent.label_ not in _DEMONYM_LABELS or any(t in taken for t in range(ent.start, ent.end)):
+                continue
+            start, end = ent.start, ent.end
+            while end > start and doc[end - 1].text in _POSSESSIVE:
+                end -= 1
+            while start < end and doc[start].lower_ in _DETERMINERS:
+                start += 1
+            text = doc[start:end].text
+            code = self.demonym_places.get(text)
+            if code is None or ent.label_ != "NORP" and text not in self.confirmed_demonyms:
+                continue
+            if "-" in code:
+                entry = gaz.admin1(code)
+            elif len(code) == 2 and code.isupper():
+                entry = gaz.country(code)
+            else:
+                entry = next((e for e in gaz.lookup(code) if e.feature == "CONT"), None)
+            if entry is not None:
+                found.append(_Found(start, end, None, fixed=entry, role=DEMONYM))
+        return found
 
     def _demonym_hints(self, doc: Doc) -> list[str]:
         """The country of every demonym: "North Korean troops" speaks of North Korea."""
@@ -443,6 +542,15 @@ def _comma_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return chunks
 
 
+def _capitalised(token: Token) -> bool:
+    """A word that may be part of a name: capitalised or upper-case ("Ohio", "U.S.")."""
+    return token.text[:1].isupper()
+
+
+def _overlaps(a: PlaceMention, b: PlaceMention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def _caps(token: Token) -> bool:
     """An upper-case word of a dateline name ("COLUMBUS", "TEL", "AVIV")."""
     return token.is_upper and token.is_alpha and len(token) >= 2
@@ -455,11 +563,11 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     return (numpy.cumsum(doc.to_array(SENT_START) == 1) - 1).tolist()
 
 
-def _place(span: Span, entry: Entry, precision: str | None) -> PlaceMention:
+def _place(span: Span, entry: Entry, precision: str | None, role: str = LITERAL) -> PlaceMention:
     return PlaceMention(
         text=span.text, start=span.start_char, end=span.end_char, name=entry.name, lat=entry.lat, lon=entry.lon,
         geonames_id=entry.geonames_id, country=entry.country, feature=entry.feature,
-        precision=precision or entry.precision, admin1=entry.admin1,
+        precision=precision or entry.precision, admin1=entry.admin1, role=role,
     )
 
 

@@ -57,8 +57,10 @@ _DEMONYM_LABELS = frozenset({"NORP", "GPE"})
 _WIDE_FEATURES = frozenset({"PCLI", "CONT", "RGN"})
 # The least population of a settlement that an upper-case dateline name the tagger missed may name.
 _DATELINE_MIN_POPULATION = 1_000
-# Inside an organisation's name, a settlement this big (or a country, region, county, continent) is a toponym.
-_IN_NAME_MIN_POPULATION = 5_000
+# Inside an organisation's name, a country, region, county or continent is a toponym, and so is a settlement this
+# big or one the document names as a place too ("the Mansfield Police", "in Mansfield"): smaller towns named like
+# a word or a surname ("Liberal Party", "Turner Construction") are not.
+_IN_NAME_MIN_POPULATION = 30_000
 _IN_NAME_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "ADM1", "ADM2", "CONT", "RGN"})
 _IN_NAME_MAX_WORDS = 4
 # Words a toponym inside a name may contain between capitalised ones ("Bank of America" is no one toponym).
@@ -331,11 +333,12 @@ class PlaceFinder:
         spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "ORG"
                  and not any(t in taken for t in range(ent.start, ent.end))]
         spans.extend((f.start, f.end) for f in found if f.role != DEMONYM and self._unknown(doc, f))
+        places = {name_key(f.mention.name) for f in found if f.role == LITERAL and f.mention is not None}
         inside = []
         for start, end in spans:
             i = start
             while i < end:
-                stop = self._name_at(doc, i, end)
+                stop = self._name_at(doc, i, end, places)
                 if stop is None:
                     i += 1
                     continue
@@ -352,8 +355,9 @@ class PlaceFinder:
             return False
         return not self.resolver.candidates(item.mention)
 
-    def _name_at(self, doc: Doc, i: int, limit: int) -> int | None:
-        """The end of the longest toponym starting at token i and ending by `limit`, or None."""
+    def _name_at(self, doc: Doc, i: int, limit: int, places: set[str]) -> int | None:
+        """The end of the longest toponym starting at token i and ending by `limit`, or None; `places` are the
+        name keys of the document's literal places."""
         if not _capitalised(doc[i]):
             return None
         for end in range(min(limit, i + _IN_NAME_MAX_WORDS), i, -1):
@@ -365,7 +369,9 @@ class PlaceFinder:
             key = name_key(text)
             if key in self.not_towns or text in self.org_heads or text in self.demonym_places:
                 continue
-            if any(e.feature in _IN_NAME_FEATURES or e.is_settlement and e.population >= _IN_NAME_MIN_POPULATION
+            named = key in places
+            if any(e.feature in _IN_NAME_FEATURES
+                   or e.is_settlement and (named or e.population >= _IN_NAME_MIN_POPULATION)
                    for e in self.resolver.candidates(Mention(name=text, sentence=0))):
                 return end
         return None

@@ -38,8 +38,9 @@ from spacy.tokens import Doc, Span, Token
 
 from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
 from claimscope.extract.local_places import local_towns
+from claimscope.extract.phrases import Phrases
+from claimscope.extract.place_roles import DEMONYM, DEMONYM_LABELS, IN_NAME, LITERAL, RoleFinder
 from claimscope.extract.types import PlaceMention
-from claimscope.geo.demonyms import country_demonyms, demonyms
 from claimscope.geo.gazetteer import Entry, gazetteer
 from claimscope.geo.names import name_key
 from claimscope.geo.patterns import common_words, places_lexicon, stopnames
@@ -51,21 +52,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Labels the model gives a site's name when the site head is outside the entity ("[Sergeevka]ORG training ground").
 _SITE_NAME_LABELS = frozenset({"ORG", "PRODUCT", "PERSON"})
-# Labels the model gives demonyms ("North Korean" NORP, sometimes "Ukrainian" GPE).
-_DEMONYM_LABELS = frozenset({"NORP", "GPE"})
 # Features a direction word makes vague: "eastern Russia" is a region of Russia, "north Arlington" is Arlington.
 _WIDE_FEATURES = frozenset({"PCLI", "CONT", "RGN"})
 # The least population of a settlement that an upper-case dateline name the tagger missed may name.
 _DATELINE_MIN_POPULATION = 1_000
-# Inside an organisation's name, a country, region, county or continent is a toponym, and so is a settlement this
-# big or one the document names as a place too ("the Mansfield Police", "in Mansfield"): smaller towns named like
-# a word or a surname ("Liberal Party", "Turner Construction") are not.
-_IN_NAME_MIN_POPULATION = 30_000
-_IN_NAME_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "ADM1", "ADM2", "CONT", "RGN"})
-_IN_NAME_MAX_WORDS = 4
-# Words a toponym inside a name may contain between capitalised ones ("Bank of America" is no one toponym).
-_NAME_PARTICLES = frozenset({"of", "the", "upon", "on"})
-LITERAL, DEMONYM, IN_NAME = "literal", "demonym", "in-name"
 
 
 @Language.factory("claimscope_places", default_config={"labels": ["GPE", "LOC", "FAC"], "lexicon": None})
@@ -96,11 +86,11 @@ class PlaceFinder:
 
     def __init__(self, labels: Iterable[str], lexicon: dict[str, Any]) -> None:
         self.labels = frozenset(labels)
-        self.admin_heads = _Phrases(lexicon["admin_heads"])
-        self.site_heads = _Phrases(lexicon["site_heads"])
-        self.region_heads = _Phrases(lexicon["region_heads"])
-        self.direction_adjectives = _Phrases(lexicon["direction_adjectives"])
-        self.direction_nouns = _Phrases(lexicon["direction_nouns"])
+        self.admin_heads = Phrases(lexicon["admin_heads"])
+        self.site_heads = Phrases(lexicon["site_heads"])
+        self.region_heads = Phrases(lexicon["region_heads"])
+        self.direction_adjectives = Phrases(lexicon["direction_adjectives"])
+        self.direction_nouns = Phrases(lexicon["direction_nouns"])
         self.org_heads = frozenset(lexicon["org_heads"])
         self.org_prefix_heads = frozenset(lexicon["org_prefix_heads"])
         strings = StringStore()
@@ -120,9 +110,8 @@ class PlaceFinder:
         )
         self.locative_prepositions = frozenset(lexicon["locative_prepositions"])
         self.not_towns = self.generic | frozenset(name_key(w) for w in [*stopnames(), *self.demonyms])
-        self.demonym_places = {**demonyms(), **{k: v for k, v in self.demonyms.items() if v}}
-        self.confirmed_demonyms = frozenset(country_demonyms()) | frozenset(self.demonyms)
         self._resolver: Resolver | None = None
+        self.roles = RoleFinder(self, self.demonyms)
 
     @property
     def resolver(self) -> Resolver:
@@ -327,24 +316,14 @@ class PlaceFinder:
         return _Found(start, end, Mention(name=doc[start:end].text, sentence=0), fixed=entry)
 
     def _names_inside(self, doc: Doc, found: list[_Found], taken: set[int], sentences: list[int]) -> list[_Found]:
-        """Toponyms inside names ("Ohio State University", "Laurel County Fiscal Court", "Bank of America"): the
-        longest gazetteer names of a country, region, county or town in the capitalised words of an organisation,
-        or of a place name the gazetteer lacks ("[Ohio State]GPE University")."""
+        """Toponyms inside organisation names and inside place names the gazetteer lacks ("[Ohio State]GPE
+        University"), not where another toponym is."""
         spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "ORG"
                  and not any(t in taken for t in range(ent.start, ent.end))]
         spans.extend((f.start, f.end) for f in found if f.role != DEMONYM and self._unknown(doc, f))
         places = {name_key(f.mention.name) for f in found if f.role == LITERAL and f.mention is not None}
-        inside = []
-        for start, end in spans:
-            i = start
-            while i < end:
-                stop = self._name_at(doc, i, end, places)
-                if stop is None:
-                    i += 1
-                    continue
-                inside.append(_Found(i, stop, Mention(name=doc[i:stop].text, sentence=sentences[i]), role=IN_NAME))
-                i = stop
-        return inside
+        return [_Found(start, end, Mention(name=doc[start:end].text, sentence=sentences[start]), role=IN_NAME)
+                for start, end in self.roles.names_inside(doc, spans, places)]
 
     def _unknown(self, doc: Doc, item: _Found) -> bool:
         """A literal span that names nothing: no gazetteer entry, no feature word to stand as a region."""
@@ -355,57 +334,12 @@ class PlaceFinder:
             return False
         return not self.resolver.candidates(item.mention)
 
-    def _name_at(self, doc: Doc, i: int, limit: int, places: set[str]) -> int | None:
-        """The end of the longest toponym starting at token i and ending by `limit`, or None; `places` are the
-        name keys of the document's literal places."""
-        if not _capitalised(doc[i]):
-            return None
-        for end in range(min(limit, i + _IN_NAME_MAX_WORDS), i, -1):
-            words = doc[i:end]
-            if not _capitalised(words[-1]) or any(not _capitalised(t) and t.lower_ not in _NAME_PARTICLES
-                                                 for t in words):
-                continue
-            text = words.text
-            key = name_key(text)
-            if key in self.not_towns or text in self.org_heads or text in self.demonym_places:
-                continue
-            named = key in places
-            if any(e.feature in _IN_NAME_FEATURES
-                   or e.is_settlement and (named or e.population >= _IN_NAME_MIN_POPULATION)
-                   for e in self.resolver.candidates(Mention(name=text, sentence=0))):
-                return end
-        return None
-
     def _demonyms(self, doc: Doc, taken: set[int]) -> list[_Found]:
-        """Demonyms ("Iraqi", "Texans", "European"), each at the place of the demonym table; a form the rules
-        derived counts only where the tagger reads it as a nationality (NORP)."""
-        found = []
-        gaz = self.resolver.gazetteer
-        for ent in doc.ents:
-            if ent.label_ not in _DEMONYM_LABELS or any(t in taken for t in range(ent.start, ent.end)):
-                continue
-            start, end = ent.start, ent.end
-            while end > start and doc[end - 1].text in _POSSESSIVE:
-                end -= 1
-            while start < end and doc[start].lower_ in _DETERMINERS:
-                start += 1
-            text = doc[start:end].text
-            code = self.demonym_places.get(text)
-            if code is None or ent.label_ != "NORP" and text not in self.confirmed_demonyms:
-                continue
-            if "-" in code:
-                entry = gaz.admin1(code)
-            elif len(code) == 2 and code.isupper():
-                entry = gaz.country(code)
-            else:
-                entry = next((e for e in gaz.lookup(code) if e.feature == "CONT"), None)
-            if entry is not None:
-                found.append(_Found(start, end, None, fixed=entry, role=DEMONYM))
-        return found
+        return [_Found(start, end, None, fixed=entry, role=DEMONYM) for start, end, entry in self.roles.demonyms(doc, taken)]
 
     def _demonym_hints(self, doc: Doc) -> list[str]:
         """The country of every demonym: "North Korean troops" speaks of North Korea."""
-        return [code for ent in doc.ents if ent.label_ in _DEMONYM_LABELS and (code := self.demonyms.get(ent.text))]
+        return [code for ent in doc.ents if ent.label_ in DEMONYM_LABELS and (code := self.demonyms.get(ent.text))]
 
     def _inside_organisation(self, doc: Doc, start: int, end: int) -> bool:
         """"Kyiv Independent", "Korea Central News Agency", "Bank of Russia": a toponym inside a name."""
@@ -500,41 +434,6 @@ class PlaceFinder:
         return found
 
 
-class _Phrases:
-    """Lexicon phrases as lower-case token tuples, looked up by their first and last words, longest first."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        phrases = sorted({tuple(w.lower().replace("-", " - ").split()) for w in words}, key=lambda p: (-len(p), p))
-        self.by_first: dict[str, list[tuple[str, ...]]] = {}
-        self.by_last: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in phrases:
-            self.by_first.setdefault(phrase[0], []).append(phrase)
-            self.by_last.setdefault(phrase[-1], []).append(phrase)
-
-    def end_of(self, doc: Doc, i: int) -> int | None:
-        """The end of the longest phrase starting at token i, or None."""
-        if i >= len(doc):
-            return None
-        for phrase in self.by_first.get(doc[i].lower_, ()):
-            n = len(phrase)
-            if i + n <= len(doc) and all(doc[i + k].lower_ == phrase[k] for k in range(1, n)):
-                return i + n
-        return None
-
-    def starts_of(self, doc: Doc, end: int) -> Iterable[int]:
-        """The starts of the phrases ending right before token `end`, longest first."""
-        if end < 1:
-            return
-        for phrase in self.by_last.get(doc[end - 1].lower_, ()):
-            n = len(phrase)
-            if end - n >= 0 and all(doc[end - n + k].lower_ == phrase[k] for k in range(n - 1)):
-                yield end - n
-
-    def start_of(self, doc: Doc, end: int) -> int | None:
-        """The start of the longest phrase ending right before token `end`, or None."""
-        return next(iter(self.starts_of(doc, end)), None)
-
-
 def _comma_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """An entity split at its commas: "Charleston, W.Va." is a place and its qualifier."""
     chunks, begin = [], start
@@ -546,11 +445,6 @@ def _comma_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if end > begin:
         chunks.append((begin, end))
     return chunks
-
-
-def _capitalised(token: Token) -> bool:
-    """A word that may be part of a name: capitalised or upper-case ("Ohio", "U.S.")."""
-    return token.text[:1].isupper()
 
 
 def _overlaps(a: PlaceMention, b: PlaceMention) -> bool:

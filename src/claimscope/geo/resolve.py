@@ -28,13 +28,15 @@ NEIGHBOUR_COUNTRY = 1.2
 # Only settlements this big (or the only candidate of their name) lend their country and region as context, so
 # that two wrong hamlets do not vote for each other.
 CONTEXT_MIN_POPULATION = 1_000
-# Coverage: an admin-1 region where the candidates of the document's other names lie ("Monroe", "Trenton" and
-# "Middletown" all have one in Ohio) supports its candidates even before any is chosen; a name votes for each
+# Coverage: an admin-1 region where the candidates of the document's other names lie ("Albany", "Decatur" and
+# "Gainesville" all have one in Georgia) supports its candidates even before any is chosen; a name votes for each
 # region of its candidates by one over their number, so that a name found in every state says little.
 COVERAGE = 1.0
 COVERAGE_CAP = 3.0
-# Only candidates this big vote (hamlets of a common name would vote everywhere).
+# Only the plausible readings of a name vote and gain votes: settlements this big and a fair share of their
+# biggest namesake, a thirtieth (hamlets of a common name would vote everywhere; "Mykolaiv" is the city).
 COVERAGE_MIN_POPULATION = 1_000
+COVERAGE_RATIO = 30
 # In "the X region", a region that is one city (Kyiv City, Moscow as a federal city) is the less likely reading.
 CITY_REGION_PENALTY = 2.0
 
@@ -177,10 +179,18 @@ class Resolver:
                 value += NEIGHBOUR_COUNTRY
         if entry.admin1 and _others(context.admin1, entry.admin1, key):
             value += DOCUMENT_ADMIN1
-        if entry.admin1 and entry.admin1 in context.coverage:
+        if entry.admin1 and entry.admin1 in context.coverage and _plausible(entry, mention):
             votes = sum(v for k, v in context.coverage[entry.admin1].items() if k != key)
             value += COVERAGE * min(votes, COVERAGE_CAP)
         return value
+
+
+def _plausible(entry: Entry, mention: Mention) -> bool:
+    """Whether a candidate is a plausible reading of its name for the coverage vote (see COVERAGE_RATIO)."""
+    if not entry.is_settlement:
+        return True
+    top = max(e.population for e in mention.candidates)
+    return entry.population >= max(COVERAGE_MIN_POPULATION, top / COVERAGE_RATIO)
 
 
 def _coverage(mentions: list[Mention]) -> dict[str, dict[str, float]]:
@@ -189,8 +199,7 @@ def _coverage(mentions: list[Mention]) -> dict[str, dict[str, float]]:
     for mention in mentions:
         if not mention.context:
             continue
-        regions = {e.admin1 for e in mention.candidates if e.admin1 and not e.is_country
-                   and (not e.is_settlement or e.population >= COVERAGE_MIN_POPULATION)}
+        regions = {e.admin1 for e in mention.candidates if e.admin1 and not e.is_country and _plausible(e, mention)}
         if regions:
             regions_of.setdefault(mention.name.casefold(), set()).update(regions)
     coverage: dict[str, dict[str, float]] = {}

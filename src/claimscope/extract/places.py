@@ -140,6 +140,8 @@ class PlaceFinder:
                     others.append(_place(span, entry, item.precision, item.role))
             elif item.vague:
                 places.append(_vague(span, entry))
+                if item.inner and entry is not None:  # "southern China": China is named inside the region's name
+                    others.append(_place(doc[item.inner[0]:item.inner[1]], entry, None, IN_NAME))
             elif entry is not None:
                 places.append(_place(span, entry, item.precision))
             elif span[-1].text in self.toponym_heads or span[0].text in self.toponym_prefixes:
@@ -150,7 +152,8 @@ class PlaceFinder:
             places = sorted([*places, *(_place(doc[start:end], town, None) for start, end, town in towns)],
                             key=lambda p: p.start)
         doc._.places = places
-        doc._.toponyms = sorted([*places, *(p for p in others if not any(_overlaps(p, q) for q in places))],
+        doc._.toponyms = sorted([*places, *(p for p in others if not any(_overlaps(p, q) and q.lat is not None
+                                                                       for q in places))],
                                 key=lambda p: p.start)
         return doc
 

@@ -150,7 +150,10 @@ def actor_json(actor: ActorMention) -> dict[str, Any]:
 
 
 def place_json(place: PlaceMention) -> dict[str, Any]:
-    return asdict(place)
+    """A literal place as OUTPUT.md has it (its `role` is implied: the document's places are the literal ones)."""
+    data = asdict(place)
+    del data["role"]
+    return data
 
 
 def quantity_json(quantity: Quantity) -> dict[str, Any]:

@@ -12,8 +12,12 @@ commas ("Charleston, W.Va.") and grown or changed by the words around them (`dat
 - "Boulder City", "New London": a capitalised word the tagger left out joins the name when the whole is one;
 - "COLUMBUS, Ohio (AP) --": an upper-case dateline name the tagger missed;
 - "Lake Vermont", "Gulf of Mexico": a feature named after a place is not that place.
-Demonyms ("North Korean") and organisation names that contain a toponym ("Kyiv Independent", "Bank of Russia")
-are not places; demonyms still tell the resolver which countries the document is about.
+Demonyms ("North Korean", "Texan") and toponyms inside names ("Kyiv Independent", "Bank of Russia", "Ohio State
+University") are no places of the content, but the geoparsing corpora count them as toponyms: they are kept with
+their role (`PlaceMention.role` "demonym", "in-name"), resolved, in `doc._.toponyms`, while `doc._.places` holds
+the literal places only. A demonym stands for the place of the demonym table (`geo/data/demonyms.json`); a name
+inside a name is resolved with the others and lends them its context. Demonyms also tell the resolver which
+countries the document is about.
 Candidates are ranked by `claimscope.geo.resolve.Resolver`: context of the document (its countries, their
 neighbours, its regions; one place per name), then prominence.
 """
@@ -34,6 +38,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
 from claimscope.extract.local_places import local_towns
+from claimscope.extract.phrases import Phrases
+from claimscope.extract.place_roles import DEMONYM, DEMONYM_LABELS, IN_NAME, LITERAL, RoleFinder
 from claimscope.extract.types import PlaceMention
 from claimscope.geo.gazetteer import Entry, gazetteer
 from claimscope.geo.names import name_key
@@ -46,8 +52,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Labels the model gives a site's name when the site head is outside the entity ("[Sergeevka]ORG training ground").
 _SITE_NAME_LABELS = frozenset({"ORG", "PRODUCT", "PERSON"})
-# Labels the model gives demonyms ("North Korean" NORP, sometimes "Ukrainian" GPE).
-_DEMONYM_LABELS = frozenset({"NORP", "GPE"})
 # Features a direction word makes vague: "eastern Russia" is a region of Russia, "north Arlington" is Arlington.
 _WIDE_FEATURES = frozenset({"PCLI", "CONT", "RGN"})
 # The least population of a settlement that an upper-case dateline name the tagger missed may name.
@@ -73,19 +77,20 @@ class _Found:
     vague: bool = False
     inner: tuple[int, int] | None = None
     precision: str | None = None  # forced precision ("point" for sites)
-    fixed: Entry | None = None  # already resolved (a state abbreviation)
+    fixed: Entry | None = None  # already resolved (a state abbreviation, a demonym)
+    role: str = LITERAL
 
 
 class PlaceFinder:
-    """Sets `doc._.places` to a PlaceMention per toponym, in text order."""
+    """Sets `doc._.toponyms` to a PlaceMention per toponym and `doc._.places` to the literal ones, in text order."""
 
     def __init__(self, labels: Iterable[str], lexicon: dict[str, Any]) -> None:
         self.labels = frozenset(labels)
-        self.admin_heads = _Phrases(lexicon["admin_heads"])
-        self.site_heads = _Phrases(lexicon["site_heads"])
-        self.region_heads = _Phrases(lexicon["region_heads"])
-        self.direction_adjectives = _Phrases(lexicon["direction_adjectives"])
-        self.direction_nouns = _Phrases(lexicon["direction_nouns"])
+        self.admin_heads = Phrases(lexicon["admin_heads"])
+        self.site_heads = Phrases(lexicon["site_heads"])
+        self.region_heads = Phrases(lexicon["region_heads"])
+        self.direction_adjectives = Phrases(lexicon["direction_adjectives"])
+        self.direction_nouns = Phrases(lexicon["direction_nouns"])
         self.org_heads = frozenset(lexicon["org_heads"])
         self.org_prefix_heads = frozenset(lexicon["org_prefix_heads"])
         strings = StringStore()
@@ -106,6 +111,7 @@ class PlaceFinder:
         self.locative_prepositions = frozenset(lexicon["locative_prepositions"])
         self.not_towns = self.generic | frozenset(name_key(w) for w in [*stopnames(), *self.demonyms])
         self._resolver: Resolver | None = None
+        self.roles = RoleFinder(self, self.demonyms)
 
     @property
     def resolver(self) -> Resolver:
@@ -116,27 +122,39 @@ class PlaceFinder:
     def __call__(self, doc: Doc) -> Doc:
         sentences = _sentence_numbers(doc)
         found = self._find(doc, sentences)
+        taken = {t for item in found if item.role == LITERAL for t in range(item.start, item.end)}
+        named = {t for item in found for t in range(item.start, item.end)}
+        found.extend(self._names_inside(doc, found, named, sentences))
+        found.extend(self._demonyms(doc, named))
         mentions = [f.mention for f in found if f.mention is not None and f.fixed is None]
         entries = dict(zip(map(id, mentions), self.resolver.resolve(mentions, self._demonym_hints(doc))))
         places: list[PlaceMention] = []
+        others: list[PlaceMention] = []
         for item in found:
             entry = item.fixed or (entries.get(id(item.mention)) if item.mention is not None else None)
             if item.vague and item.inner and entry is not None and entry.feature not in _WIDE_FEATURES:
                 item.start, item.end, item.vague = *item.inner, False
             span = doc[item.start:item.end]
-            if item.vague:
+            if item.role != LITERAL:
+                if entry is not None:
+                    others.append(_place(span, entry, item.precision, item.role))
+            elif item.vague:
                 places.append(_vague(span, entry))
+                if item.inner and entry is not None:  # "southern China": China is named inside the region's name
+                    others.append(_place(doc[item.inner[0]:item.inner[1]], entry, None, IN_NAME))
             elif entry is not None:
                 places.append(_place(span, entry, item.precision))
             elif span[-1].text in self.toponym_heads or span[0].text in self.toponym_prefixes:
                 places.append(_unresolved(span))
-        taken = {t for item in found for t in range(item.start, item.end)}
         regions = {p.admin1 for p in places if p.admin1}
         towns = local_towns(doc, self.resolver.gazetteer, regions, taken, self.locative_prepositions, self.not_towns)
         if towns:
             places = sorted([*places, *(_place(doc[start:end], town, None) for start, end, town in towns)],
                             key=lambda p: p.start)
         doc._.places = places
+        doc._.toponyms = sorted([*places, *(p for p in others if not any(_overlaps(p, q) and q.lat is not None
+                                                                       for q in places))],
+                                key=lambda p: p.start)
         return doc
 
     # -- finding spans --------------------------------------------------------------------------------------
@@ -180,8 +198,10 @@ class PlaceFinder:
             return None
         if text in self.state_abbreviations:
             return self._abbreviation_at(doc, start)
-        if name_key(text) in self.generic or self._inside_organisation(doc, start, end):
+        if name_key(text) in self.generic:
             return None
+        if self._inside_organisation(doc, start, end):
+            return _Found(start, end, Mention(name=text, sentence=sentences[start]), role=IN_NAME)
         head = self.site_heads.start_of(doc, end)
         if head is not None and head > start:
             return self._site(doc, start, head, sentences, qualifier)
@@ -298,9 +318,31 @@ class PlaceFinder:
             return None
         return _Found(start, end, Mention(name=doc[start:end].text, sentence=0), fixed=entry)
 
+    def _names_inside(self, doc: Doc, found: list[_Found], taken: set[int], sentences: list[int]) -> list[_Found]:
+        """Toponyms inside organisation names and inside place names the gazetteer lacks ("[Ohio State]GPE
+        University"), not where another toponym is."""
+        spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "ORG"
+                 and not any(t in taken for t in range(ent.start, ent.end))]
+        spans.extend((f.start, f.end) for f in found if f.role != DEMONYM and self._unknown(doc, f))
+        places = {name_key(f.mention.name) for f in found if f.role == LITERAL and f.mention is not None}
+        return [_Found(start, end, Mention(name=doc[start:end].text, sentence=sentences[start]), role=IN_NAME)
+                for start, end in self.roles.names_inside(doc, spans, places)]
+
+    def _unknown(self, doc: Doc, item: _Found) -> bool:
+        """A literal span that names nothing: no gazetteer entry, no feature word to stand as a region."""
+        if item.mention is None or item.fixed is not None or item.vague or item.mention.mode != "any":
+            return False
+        span = doc[item.start:item.end]
+        if span[-1].text in self.toponym_heads or span[0].text in self.toponym_prefixes:
+            return False
+        return not self.resolver.candidates(item.mention)
+
+    def _demonyms(self, doc: Doc, taken: set[int]) -> list[_Found]:
+        return [_Found(start, end, None, fixed=entry, role=DEMONYM) for start, end, entry in self.roles.demonyms(doc, taken)]
+
     def _demonym_hints(self, doc: Doc) -> list[str]:
         """The country of every demonym: "North Korean troops" speaks of North Korea."""
-        return [code for ent in doc.ents if ent.label_ in _DEMONYM_LABELS and (code := self.demonyms.get(ent.text))]
+        return [code for ent in doc.ents if ent.label_ in DEMONYM_LABELS and (code := self.demonyms.get(ent.text))]
 
     def _inside_organisation(self, doc: Doc, start: int, end: int) -> bool:
         """"Kyiv Independent", "Korea Central News Agency", "Bank of Russia": a toponym inside a name."""
@@ -395,41 +437,6 @@ class PlaceFinder:
         return found
 
 
-class _Phrases:
-    """Lexicon phrases as lower-case token tuples, looked up by their first and last words, longest first."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        phrases = sorted({tuple(w.lower().replace("-", " - ").split()) for w in words}, key=lambda p: (-len(p), p))
-        self.by_first: dict[str, list[tuple[str, ...]]] = {}
-        self.by_last: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in phrases:
-            self.by_first.setdefault(phrase[0], []).append(phrase)
-            self.by_last.setdefault(phrase[-1], []).append(phrase)
-
-    def end_of(self, doc: Doc, i: int) -> int | None:
-        """The end of the longest phrase starting at token i, or None."""
-        if i >= len(doc):
-            return None
-        for phrase in self.by_first.get(doc[i].lower_, ()):
-            n = len(phrase)
-            if i + n <= len(doc) and all(doc[i + k].lower_ == phrase[k] for k in range(1, n)):
-                return i + n
-        return None
-
-    def starts_of(self, doc: Doc, end: int) -> Iterable[int]:
-        """The starts of the phrases ending right before token `end`, longest first."""
-        if end < 1:
-            return
-        for phrase in self.by_last.get(doc[end - 1].lower_, ()):
-            n = len(phrase)
-            if end - n >= 0 and all(doc[end - n + k].lower_ == phrase[k] for k in range(n - 1)):
-                yield end - n
-
-    def start_of(self, doc: Doc, end: int) -> int | None:
-        """The start of the longest phrase ending right before token `end`, or None."""
-        return next(iter(self.starts_of(doc, end)), None)
-
-
 def _comma_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """An entity split at its commas: "Charleston, W.Va." is a place and its qualifier."""
     chunks, begin = [], start
@@ -441,6 +448,10 @@ def _comma_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if end > begin:
         chunks.append((begin, end))
     return chunks
+
+
+def _overlaps(a: PlaceMention, b: PlaceMention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _caps(token: Token) -> bool:
@@ -455,11 +466,11 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     return (numpy.cumsum(doc.to_array(SENT_START) == 1) - 1).tolist()
 
 
-def _place(span: Span, entry: Entry, precision: str | None) -> PlaceMention:
+def _place(span: Span, entry: Entry, precision: str | None, role: str = LITERAL) -> PlaceMention:
     return PlaceMention(
         text=span.text, start=span.start_char, end=span.end_char, name=entry.name, lat=entry.lat, lon=entry.lon,
         geonames_id=entry.geonames_id, country=entry.country, feature=entry.feature,
-        precision=precision or entry.precision, admin1=entry.admin1,
+        precision=precision or entry.precision, admin1=entry.admin1, role=role,
     )
 
 

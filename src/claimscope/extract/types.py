@@ -64,6 +64,9 @@ class PlaceMention:
     feature: str | None  # GeoNames feature code (PPLA, ADM1, PCLI ...)
     precision: str  # point, city, admin1, country, region
     admin1: str | None = None  # ISO 3166-2 code of the containing region, when known
+    # How the text uses the toponym: "literal" (a place of the content), "demonym" ("Iraqi", "Texan") or "in-name"
+    # ("Ohio State University"). Only literal ones are `doc._.places`; all are `doc._.toponyms`.
+    role: str = "literal"
 
 
 @dataclass

@@ -28,6 +28,15 @@ NEIGHBOUR_COUNTRY = 1.2
 # Only settlements this big (or the only candidate of their name) lend their country and region as context, so
 # that two wrong hamlets do not vote for each other.
 CONTEXT_MIN_POPULATION = 1_000
+# Coverage: an admin-1 region where the candidates of the document's other names lie ("Albany", "Decatur" and
+# "Gainesville" all have one in Georgia) supports its candidates even before any is chosen; a name votes for each
+# region of its candidates by one over their number, so that a name found in every state says little.
+COVERAGE = 1.0
+COVERAGE_CAP = 3.0
+# Only the plausible readings of a name vote and gain votes: settlements this big and a fair share of their
+# biggest namesake, a thirtieth (hamlets of a common name would vote everywhere; "Mykolaiv" is the city).
+COVERAGE_MIN_POPULATION = 1_000
+COVERAGE_RATIO = 30
 # In "the X region", a region that is one city (Kyiv City, Moscow as a federal city) is the less likely reading.
 CITY_REGION_PENALTY = 2.0
 
@@ -44,6 +53,7 @@ class Mention:
     country: str | None = None
     admin1: str | None = None
     candidates: tuple[Entry, ...] = field(default=(), repr=False)
+    context: bool = True  # whether it lends its country and region to the others
 
 
 @dataclass
@@ -54,6 +64,7 @@ class _Context:
     specific: dict[str, set[str]] = field(default_factory=dict)  # countries of cities and regions
     countries: dict[str, set[str]] = field(default_factory=dict)  # countries named as such
     admin1: dict[str, set[str]] = field(default_factory=dict)
+    coverage: dict[str, dict[str, float]] = field(default_factory=dict)  # admin-1 -> key -> vote
 
 
 class Resolver:
@@ -91,10 +102,13 @@ class Resolver:
         document speaks of otherwise (demonyms: "North Korean troops"), weighed as country mentions."""
         for mention in mentions:
             mention.candidates = self.candidates(mention)
-        first = [self._best(m, _Context()) for m in mentions]
+        coverage = _coverage(mentions)
+        first = [self._best(m, _Context(coverage=coverage)) for m in mentions]
         context = self._context(mentions, [e if e is not None and e.is_country else None for e in first], hints)
+        context.coverage = coverage
         second = [self._best(m, context) for m in mentions]
         context = self._context(mentions, second, hints)
+        context.coverage = coverage
         return self._one_sense([self._best(m, context) for m in mentions], mentions, context)
 
     def _one_sense(self, entries: list[Entry | None], mentions: list[Mention], context: _Context) -> list[Entry | None]:
@@ -124,7 +138,7 @@ class Resolver:
         for country in hints:
             context.countries.setdefault(country, set()).add("")
         for mention, entry in zip(mentions, entries):
-            if entry is None or not self._reliable(entry, mention):
+            if entry is None or not mention.context or not self._reliable(entry, mention):
                 continue
             key = mention.name.casefold()
             if entry.country:
@@ -165,7 +179,34 @@ class Resolver:
                 value += NEIGHBOUR_COUNTRY
         if entry.admin1 and _others(context.admin1, entry.admin1, key):
             value += DOCUMENT_ADMIN1
+        if entry.admin1 and entry.admin1 in context.coverage and _plausible(entry, mention):
+            votes = sum(v for k, v in context.coverage[entry.admin1].items() if k != key)
+            value += COVERAGE * min(votes, COVERAGE_CAP)
         return value
+
+
+def _plausible(entry: Entry, mention: Mention) -> bool:
+    """Whether a candidate is a plausible reading of its name for the coverage vote (see COVERAGE_RATIO)."""
+    if not entry.is_settlement:
+        return True
+    top = max(e.population for e in mention.candidates)
+    return entry.population >= max(COVERAGE_MIN_POPULATION, top / COVERAGE_RATIO)
+
+
+def _coverage(mentions: list[Mention]) -> dict[str, dict[str, float]]:
+    """Admin-1 code -> name key -> that name's vote: one over the number of regions its candidates lie in."""
+    regions_of: dict[str, set[str]] = {}
+    for mention in mentions:
+        if not mention.context:
+            continue
+        regions = {e.admin1 for e in mention.candidates if e.admin1 and not e.is_country and _plausible(e, mention)}
+        if regions:
+            regions_of.setdefault(mention.name.casefold(), set()).update(regions)
+    coverage: dict[str, dict[str, float]] = {}
+    for key, regions in regions_of.items():
+        for code in regions:
+            coverage.setdefault(code, {})[key] = 1.0 / len(regions)
+    return coverage
 
 
 def _others(support: dict[str, set[str]], code: str, key: str) -> bool:

@@ -96,6 +96,16 @@ def test_seas_and_straits_are_named_regions_of_no_country(places_nlp):
         assert (found[span].feature, found[span].country, found[span].lat) == ("RGN", None, None)
 
 
+def test_a_town_the_tagger_took_for_a_person_is_a_place_after_in(places_nlp):
+    found = places(places_nlp, "Israel's military said it had killed a commander in an airstrike in Khan Younis.")
+    assert found["Khan Younis"].country == "PS"
+
+
+def test_an_article_of_a_name_is_no_place_alone(places_nlp):
+    found = places(places_nlp, "Fighters attacked a village in El Gezira state on Friday.")
+    assert "El" not in found and found["Gezira state"].country == "SD"
+
+
 def test_direction_on_a_city_keeps_the_city(places_nlp):
     found = places(places_nlp, "Shelling hit north Kharkiv and eastern Ukraine on Monday.")
     assert found["Kharkiv"].precision == "city" and found["Kharkiv"].country == "UA"

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from claimscope.extract import extensions  # noqa: F401  (registers Doc._ attributes)
 from claimscope.extract.local_places import local_towns
 from claimscope.extract.phrases import Phrases
+from claimscope.extract.place_mentions import mention_at, unresolved_at, vague_at
 from claimscope.extract.place_roles import DEMONYM, DEMONYM_LABELS, IN_NAME, LITERAL, RoleFinder
 from claimscope.extract.types import PlaceMention
 from claimscope.geo.gazetteer import Entry, gazetteer
@@ -109,6 +110,8 @@ class PlaceFinder:
                                   *lexicon["direction_adjectives"], *lexicon["direction_nouns"]]
         )
         self.locative_prepositions = frozenset(lexicon["locative_prepositions"])
+        self.name_particles = frozenset(lexicon["name_particles"])
+        self.person_place_prepositions = frozenset(lexicon["person_place_prepositions"])
         self.not_towns = self.generic | frozenset(name_key(w) for w in [*stopnames(), *self.demonyms])
         self._resolver: Resolver | None = None
         self.roles = RoleFinder(self, self.demonyms)
@@ -137,19 +140,19 @@ class PlaceFinder:
             span = doc[item.start:item.end]
             if item.role != LITERAL:
                 if entry is not None:
-                    others.append(_place(span, entry, item.precision, item.role))
+                    others.append(mention_at(span, entry, item.precision, item.role))
             elif item.vague:
-                places.append(_vague(span, entry))
+                places.append(vague_at(span, entry))
                 if item.inner and entry is not None:  # "southern China": China is named inside the region's name
-                    others.append(_place(doc[item.inner[0]:item.inner[1]], entry, None, IN_NAME))
+                    others.append(mention_at(doc[item.inner[0]:item.inner[1]], entry, None, IN_NAME))
             elif entry is not None:
-                places.append(_place(span, entry, item.precision))
+                places.append(mention_at(span, entry, item.precision))
             elif span[-1].text in self.toponym_heads or span[0].text in self.toponym_prefixes:
-                places.append(_unresolved(span))
+                places.append(unresolved_at(span))
         regions = {p.admin1 for p in places if p.admin1}
         towns = local_towns(doc, self.resolver.gazetteer, regions, taken, self.locative_prepositions, self.not_towns)
         if towns:
-            places = sorted([*places, *(_place(doc[start:end], town, None) for start, end, town in towns)],
+            places = sorted([*places, *(mention_at(doc[start:end], town, None) for start, end, town in towns)],
                             key=lambda p: p.start)
         doc._.places = places
         doc._.toponyms = sorted([*places, *(p for p in others if not any(_overlaps(p, q) and q.lat is not None
@@ -194,8 +197,12 @@ class PlaceFinder:
         ):
             return self._site(doc, start, end, sentences, qualifier)
         text = doc[start:end].text
+        if label == "PERSON" and self._settlement_after_preposition(doc, start, text):
+            label = "GPE"  # "an airstrike in Khan Younis": the tagger took the town for a person
         if label not in self.labels or text in self.demonyms or not text[:1].isupper():
             return None
+        if end - start == 1 and text in self.name_particles and end < len(doc) and doc[end].text[:1].isupper():
+            return None  # "El" of "El Gezira state": part of the name after it
         if text in self.state_abbreviations:
             return self._abbreviation_at(doc, start)
         if name_key(text) in self.generic:
@@ -229,6 +236,13 @@ class PlaceFinder:
         if right is not None:
             return _Found(start, right, mention, vague=True, inner=(start, end))
         return _Found(start, end, mention)
+
+    def _settlement_after_preposition(self, doc: Doc, start: int, text: str) -> bool:
+        """A name after "in" / "near" that the gazetteer knows as a settlement and that is no person's name the
+        ruler is told to leave alone."""
+        if not start or doc[start - 1].lower_ not in self.person_place_prepositions or name_key(text) in self.not_towns:
+            return False
+        return any(e.feature.startswith("PPL") for e in self.resolver.gazetteer.lookup(text))
 
     def _site(self, doc: Doc, start: int, head: int, sentences: list[int], qualifier: str | None) -> _Found | None:
         """A site named after a settlement: the words before the site head name it."""
@@ -464,28 +478,3 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     if not doc.has_annotation("SENT_START"):
         return [0] * len(doc)
     return (numpy.cumsum(doc.to_array(SENT_START) == 1) - 1).tolist()
-
-
-def _place(span: Span, entry: Entry, precision: str | None, role: str = LITERAL) -> PlaceMention:
-    return PlaceMention(
-        text=span.text, start=span.start_char, end=span.end_char, name=entry.name, lat=entry.lat, lon=entry.lon,
-        geonames_id=entry.geonames_id, country=entry.country, feature=entry.feature,
-        precision=precision or entry.precision, admin1=entry.admin1, role=role,
-    )
-
-
-def _vague(span: Span, owner: Entry | None) -> PlaceMention:
-    """A vague region: the phrase is its name; no point; the country (and region) of the place it names."""
-    return PlaceMention(
-        text=span.text, start=span.start_char, end=span.end_char, name=span.text, lat=None, lon=None,
-        geonames_id=None, country=owner.country if owner else None, feature=None, precision="region",
-        admin1=owner.admin1 if owner and owner.is_admin1 else None,
-    )
-
-
-def _unresolved(span: Span) -> PlaceMention:
-    """A named feature or area the gazetteer lacks ("Rapides Parish", "Lake Vermont"): a region without a point."""
-    return PlaceMention(
-        text=span.text, start=span.start_char, end=span.end_char, name=span.text, lat=None, lon=None,
-        geonames_id=None, country=None, feature=None, precision="region",
-    )

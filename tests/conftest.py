@@ -69,6 +69,19 @@ def parse(nlp):
 
 
 @pytest.fixture(scope="session")
+def places_nlp():
+    """The model, the gazetteer entity ruler (place and actor patterns) and the places component."""
+    from claimscope.extract import places  # noqa: F401  (registers the factory)
+    from claimscope.extract.pipeline import load_model
+    from claimscope.extract.ruler import add_entity_ruler
+
+    nlp = load_model()
+    add_entity_ruler(nlp)
+    nlp.add_pipe("claimscope_places")
+    return nlp
+
+
+@pytest.fixture(scope="session")
 def extractor():
     """An Extractor over the full pipeline."""
     from claimscope.extract import Extractor

@@ -12,19 +12,6 @@ from claimscope.ingest.text import read_text
 from conftest import SEED_ARTICLE as SEED
 
 
-@pytest.fixture(scope="module")
-def places_nlp():
-    """The model, the gazetteer entity ruler (place and actor patterns) and the places component."""
-    from claimscope.extract import places  # noqa: F401  (registers the factory)
-    from claimscope.extract.pipeline import load_model
-    from claimscope.extract.ruler import add_entity_ruler
-
-    nlp = load_model()
-    add_entity_ruler(nlp)
-    nlp.add_pipe("claimscope_places")
-    return nlp
-
-
 def places(nlp, text: str) -> dict[str, PlaceMention]:
     doc = nlp(text)
     found = {p.text: p for p in doc._.places}

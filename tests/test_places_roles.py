@@ -14,19 +14,6 @@ from claimscope.geo.demonyms import build, demonyms, plural, suffix_forms
 from claimscope.geo.gazetteer import gazetteer
 
 
-@pytest.fixture(scope="module")
-def places_nlp():
-    """The model, the gazetteer entity ruler and the places component."""
-    from claimscope.extract import places  # noqa: F401  (registers the factory)
-    from claimscope.extract.pipeline import load_model
-    from claimscope.extract.ruler import add_entity_ruler
-
-    nlp = load_model()
-    add_entity_ruler(nlp)
-    nlp.add_pipe("claimscope_places")
-    return nlp
-
-
 def roles(nlp, text: str):
     doc = nlp(text)
     for p in doc._.toponyms:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
-
 from claimscope.extract.types import PlaceMention
 from claimscope.ingest.text import read_text
 

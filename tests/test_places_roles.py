@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-import pytest
-
 from claimscope.extract.output import place_json
 from claimscope.geo import resolve
 from claimscope.geo.demonyms import build, demonyms, plural, suffix_forms

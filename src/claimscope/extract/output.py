@@ -18,6 +18,7 @@ def document_json(document: Document, doc: Doc) -> dict[str, Any]:
     times = doc._.times or []
     places = doc._.places or []
     quantities = doc._.quantities or []
+    dateline = dateline_tokens(doc, load_datelines())
     return {
         "document": {
             "id": document.id,
@@ -29,20 +30,19 @@ def document_json(document: Document, doc: Doc) -> dict[str, Any]:
             "kind": document.kind,
         },
         "claims": [
-            claim_json(document.id, claim, times, places, quantities, settings(doc, claim, places))
+            claim_json(document.id, claim, times, places, quantities, settings(doc, claim, places, dateline))
             for claim in (doc._.claims or [])
         ],
         "times": [asdict(t) for t in times],
-        "places": document_places(doc, places),
+        "places": document_places(doc, places, dateline),
         "actors": [actor_json(a) for a in (doc._.actors or [])],
         "quantities": [quantity_json(q) for q in quantities],
     }
 
 
-def document_places(doc: Doc, places: list[PlaceMention]) -> list[dict[str, Any]]:
-    """Every place mention; one inside a dateline ("CAIRO, Aug 15 (Reuters) -") has `role` "dateline": where
-    the report was filed, not what it is about."""
-    dateline = dateline_tokens(doc, load_datelines())
+def document_places(doc: Doc, places: list[PlaceMention], dateline: set[int]) -> list[dict[str, Any]]:
+    """Every place mention; one inside a dateline (its tokens: "CAIRO, Aug 15 (Reuters) -") has `role`
+    "dateline": where the report was filed, not what it is about."""
     starts = {doc[i].idx for i in dateline}
     return [{**place_json(p), "role": "dateline"} if p.start in starts else place_json(p) for p in places]
 
@@ -86,10 +86,11 @@ def claim_json(
     }
 
 
-def settings(doc: Doc, claim: Claim, places: list[PlaceMention]) -> list[PlaceMention]:
+def settings(doc: Doc, claim: Claim, places: list[PlaceMention], dateline: set[int]) -> list[PlaceMention]:
     """Places the claim's cue governs, outside its content and its source: where it was said ("told the press
     conference in Kazan"). A dateline ("SEOUL, Feb. 4 (Yonhap) --") and a place reached through the source or a
-    subject ("an analyst at a Seoul institute said") are not where it was said."""
+    subject ("an analyst at a Seoul institute said") are not where it was said; `dateline`: the document's
+    dateline tokens."""
     if claim.cue_span is None:
         return []
     cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
@@ -98,7 +99,6 @@ def settings(doc: Doc, claim: Claim, places: list[PlaceMention]) -> list[PlaceMe
     sentence = cue.sent
     pieces = claim.parts or [(claim.content.start, claim.content.end)]
     taken = [*pieces, *([(claim.source.start, claim.source.end)] if claim.source else [])]
-    dateline = dateline_tokens(doc, load_datelines())
     found = []
     for p in places:
         if p.lat is None or not (sentence.start_char <= p.start and p.end <= sentence.end_char):

@@ -114,11 +114,11 @@ class Attribution:
             frames.extend(phrase_frames(doc, self.cues))
         dateline = dateline_tokens(doc, self.datelines)
         if dateline:  # "SEOUL:" is no speaker; "SEOUL, Feb. 4 (Yonhap) --" no part of what is claimed
-            frames = [f for f in frames if not any(t.i in dateline for t in f.cue)]
+            # nor is a subject the parse finds in it ("JERUSALEM (AP) - ..." as a subject of the cue after it)
+            frames = [f for f in frames if not any(t.i in dateline for t in f.cue)
+                      and (f.source is None or f.source.i not in dateline)]
             for frame in frames:
                 frame.content -= dateline
-                if frame.source is not None and frame.source.i in dateline:
-                    frame.source = _subject_after(frame, dateline)
         if quotes is not None:
             frames = [f for f in frames if not quotes.within_speech(f)]
             if claims:
@@ -332,13 +332,6 @@ def _line_numbers(doc: Doc) -> list[int]:
         numbers.append(line)
         line += token.whitespace_.count("\n")
     return numbers
-
-
-def _subject_after(frame: Frame, dateline: set[int]) -> Token | None:
-    """The cue's subject outside the dateline: the parse may make "JERUSALEM (AP) -" a second subject of
-    "Israel's military said"."""
-    verb = frame.cue_token
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in dateline), None)
 
 
 def _unnested(frames: list[Frame]) -> list[Frame]:

@@ -80,8 +80,8 @@ def closing_clauses(verb: Token, clauses: list[Token]) -> set[int]:
 def without_coordinate_reports(content: set[int], doc: Doc, verbs: frozenset[str]) -> set[int]:
     """ "it had deployed troops to Russia, with state news agency KCNA reporting ...", "it had killed a
     commander, while health officials said 40,005 people have been killed": a "with" phrase or an adverbial
-    or coordinate clause whose verb reports, with a subject of its own, is another claim; it and what follows
-    leave the content."""
+    or coordinate clause whose verb reports, with a subject of its own (or the speaker's: `coordinate_cue`), is
+    another claim; it and what follows leave the content."""
     for i in sorted(content):
         token = doc[i]
         if token.lower_ == "with" and token.dep_ == "prep" and any(
@@ -90,6 +90,10 @@ def without_coordinate_reports(content: set[int], doc: Doc, verbs: frozenset[str
         elif token.dep_ in ("advcl", "conj") and _reports(token, verbs) and token.left_edge.i in content \
                 and token.left_edge.i > min(content):
             end = token.left_edge.i
+        elif coordinate_cue(token, verbs) and token.i > min(content):
+            end = token.i
+            while end and doc[end - 1].dep_ == "cc":
+                end -= 1
         else:
             continue
         while end and doc[end - 1].is_punct:
@@ -99,8 +103,26 @@ def without_coordinate_reports(content: set[int], doc: Doc, verbs: frozenset[str
 
 
 def _reports(verb: Token, verbs: frozenset[str]) -> bool:
-    """A reporting verb with a subject of its own."""
-    return verb.lemma_.lower() in verbs and any(c.dep_ == "nsubj" for c in verb.children)
+    """A reporting verb with a subject of its own; one after "that" is reported, not reporting ("said A, and
+    that the search was continuing")."""
+    return (
+        verb.lemma_.lower() in verbs
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    )
+
+
+def coordinate_cue(verb: Token, verbs: frozenset[str]) -> bool:
+    """ "told reporters that the army held the city, and accused Rwanda of ...": a subjectless reporting verb
+    that the parse coordinated with the reported clause is a second act of the speaker of that clause's cue."""
+    clause = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in verbs
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in verbs
+    )
 
 
 def refers_back(verb: Token) -> bool:

@@ -10,6 +10,7 @@ from claimscope.extract.attribution.contents import (
     after_that,
     closing_attribution,
     closing_clauses,
+    coordinate_cue,
     object_complements,
     refers_back,
     sentence_before,
@@ -24,6 +25,7 @@ from claimscope.extract.attribution.frames import (
     Frame,
     clause_head,
     clause_of_noun,
+    has_that,
     modal_blocked,
     negated,
 )
@@ -85,7 +87,7 @@ class VerbFrames:
         if kind == CLAIM and self._unasserted(verb):
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
-            if verb.head.pos_ == "PROPN" or verb.head.ent_type_ in SPEAKER_ENTITIES:  # "Trump, saying that"
+            if verb.head.pos_ == "PROPN" or verb.head.ent_type_ in SPEAKER_ENTITIES or self._lost_predicate(verb):
                 content = self._verb_content(verb, lemma, kind)
                 return Frame([verb], lemma, verb.head, content, verb.head, kind=kind) if content else None
             frame = self._participle_frame(verb, lemma)
@@ -115,6 +117,15 @@ class VerbFrames:
             earlier=earlier, kind=kind,
         )
 
+    def _lost_predicate(self, verb: Token) -> bool:
+        """ "A UN group of experts estimated that ...": a past cue with a clause, hung by the parse on a subject
+        noun left as the sentence's root (a reduced relative has no clause), so the noun phrase speaks ("Trump, saying that" is the
+        other case of a speaking head)."""
+        noun = verb.head
+        if noun.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or not self._complement_clauses(verb):
+            return False
+        return self._can_speak(noun) or guess_kind(noun.doc[noun.left_edge.i : verb.i].text) is not None
+
     def _unasserted(self, verb: Token) -> bool:
         """Whether a cue makes no claim: negated, hypothetical ("would say", "if they confirm") or the complement
         of a blocking head ("refused to confirm")."""
@@ -143,16 +154,20 @@ class VerbFrames:
             return (subtree(particle) - {particle.i}).union(*(subtree(c) for c in rest)) or None
         if lemma in lex.predicative_verbs:
             return self._predication(verb)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses = self._complement_clauses(verb)
         if clauses:
             content: set[int] = set()
             for clause in clauses:
                 content |= subtree(clause)
             return without_coordinate_reports(content | closing_clauses(verb, clauses), verb.doc, lex.verbs)
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.object_complements.get(lemma, ())]
+        linking = lex.object_complements.get(lemma, ())
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in linking]
         if preps:  # "accused Pyongyang of sending troops": the object with what it is accused of
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < preps[0].i]
             return set().union(*(subtree(t) for t in [*objects, preps[0]])) | object_complements(verb, preps[0])
+        for obj in verb.children:  # the same, with the preposition hung on the object ("the military of ...")
+            if obj.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ in linking for c in obj.children):
+                return subtree(obj) | object_complements(verb, obj)
         complements = lex.prepositional_complements.get(lemma, ())
         if any(c.dep_ == "dobj" for c in verb.children):  # "On the Israeli side, X reported 82 dead"
             complements = ()
@@ -188,6 +203,21 @@ class VerbFrames:
                 return subtree(child) | object_complements(verb, child, lex.predicative_verbs)
         return None
 
+    def _complement_clauses(self, verb: Token) -> list[Token]:
+        """The clauses a cue reports: its complements, a coordinate "and that ..." ("said A, and that B"), and
+        the clause of a claim noun it speaks through ("said in a statement that A", "estimated in a forecast
+        that A"), which the parse hangs on the noun."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "conj" and has_that(c))]
+        for prep in verb.rights:
+            if prep.dep_ != "prep":
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in self.lex.nouns:
+                    clause = clause_of_noun(noun)
+                    if clause is not None:
+                        clauses.append(clause)
+        return clauses
+
     def _predication(self, verb: Token) -> set[int] | None:
         """ "called the reports fake news", "described the talks as a failure": object and predicate."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -222,6 +252,8 @@ class VerbFrames:
                 return source_head(subject, lex), current, cites, None
             head = current.head
             if current.dep_ == "pcomp" and head.dep_ == "prep":  # "quoted B as saying", "after saying"
+                head = head.head
+            elif coordinate_cue(current, lex.verbs):  # "said that A held the city, and accused B of ..."
                 head = head.head
             elif current.dep_ not in ("advcl", "conj", "xcomp"):
                 break

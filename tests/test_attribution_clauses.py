@@ -1,0 +1,48 @@
+"""Which clauses a cue reports when the parse spreads them: a claim noun's clause ("said in a statement that
+..."), "and that ...", a second cue coordinated inside the reported clause, and a subject left as root."""
+
+from __future__ import annotations
+
+
+def test_the_clause_of_a_statement_the_cue_speaks_through(extract):
+    text = "The army's press team said in a statement that 3,408 people had been injured and 139 were missing."
+    (claim,) = extract(text)
+    assert claim.content.text == "3,408 people had been injured and 139 were missing"
+    assert claim.channel == "statement"
+
+
+def test_a_forecast_after_a_long_adjunct(extract):
+    text = "The survey estimated in a model-based forecast that the number of dead could exceed 10,000."
+    (claim,) = extract(text)
+    assert claim.cue == "estimate" and claim.content.text == "the number of dead could exceed 10,000"
+
+
+def test_and_that_adds_a_second_clause(extract):
+    text = ("The coast guard said 60 people had been rescued and brought to the port, and that the search for the "
+            "missing was continuing with ships.")
+    (claim,) = extract(text)
+    assert claim.content.text.endswith("the search for the missing was continuing with ships")
+
+
+def test_a_second_cue_inside_the_reported_clause_is_the_speakers(extract):
+    text = ("The spokesman Ivan Petrov told reporters that the army still held the airport, and accused the "
+            "neighbours of sending 4,000 soldiers across the border.")
+    claims = {c.cue: c for c in extract(text)}
+    assert claims["tell"].content.text == "the army still held the airport"
+    assert claims["accuse"].source.text == claims["tell"].source.text
+    assert claims["accuse"].content.text == "the neighbours of sending 4,000 soldiers across the border"
+
+
+def test_an_accusation_with_its_charge_hung_on_the_object(extract):
+    (claim,) = extract("Opposition groups have accused the military of continuing air strikes despite the disaster.")
+    assert claim.cue == "accuse"
+    assert claim.content.text.startswith("the military of continuing air strikes")
+
+
+def test_a_speaker_the_parse_left_as_the_root(extract):
+    text = ("A UN group of experts estimated in a report last year that between 3,000 and 4,000 troops were "
+            "fighting alongside the rebels.")
+    (claim,) = extract(text)
+    assert claim.source.text == "A UN group of experts"
+    assert claim.content.text.startswith("between 3,000 and 4,000 troops were fighting")
+

@@ -46,3 +46,23 @@ def test_a_speaker_the_parse_left_as_the_root(extract):
     assert claim.source.text == "A UN group of experts"
     assert claim.content.text.startswith("between 3,000 and 4,000 troops were fighting")
 
+
+
+def test_a_title_before_a_name_gives_the_country(extract):
+    text = "Freedonia's government spokesman Ivan Petrov told reporters that the airport was closed."
+    (claim,) = extract(text)
+    assert claim.source.text == "Freedonia's government spokesman Ivan Petrov"
+    assert claim.source.actor == "Ivan Petrov"
+
+
+def test_a_title_set_off_by_a_comma_gives_the_scene_country(extract):
+    text = ("MANDALAY, Myanmar (AP) - The toll has risen to 2,719, the head of the military government, Min Aung "
+            "Hlaing, said on Tuesday.")
+    claim = next(c for c in extract(text) if c.cue == "say")
+    assert claim.source.actor == "Min Aung Hlaing" and claim.source.country == "MM"
+
+
+def test_a_spokesman_of_a_local_group_is_of_the_scene(extract):
+    text = "GOMA, Congo (Reuters) - \"The city is liberated,\" rebel spokesman Lawrence Kanyuka said in a statement."
+    claim = next(c for c in extract(text) if c.cue == "say")
+    assert claim.source.actor == "Lawrence Kanyuka" and claim.source.country == "CD"

@@ -59,7 +59,10 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
     if named is not None and (actor is None or actor.kind != "person") and guess_kind(text) in (None, "person"):
         # A name the base does not know is the source, named by itself; a body or title with it gives its
         # country.
-        country = (actor.country if actor else None) or base.country_in(text.replace(named.text, "")) or named.country
+        title = text.replace(named.text, "")
+        country = (actor.country if actor else None) or base.country_in(title) or named.country
+        if country is None and _office_of_the_scene(base, title, [m for m, _ in inner if m is not named]):
+            country = _context_country(doc, start, scene=True)  # "M23 spokesman Lawrence Kanyuka"
         return ActorMention(text, start, end, named.text, "person", country), named.text
     if actor is not None:
         actor = base.speaker(actor)
@@ -89,20 +92,42 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
         # authorities", "the minister") is of the state the text is about there.
         country = _context_country(doc, start, scene=True)
     # A proper name the base does not know names the source ("the Rapid Support Forces").
-    name = _proper_name(base, span) if span is not None and span.root.pos_ == "PROPN" else None
+    name = _proper_name(base, span) if span is not None and span.root.pos_ == "PROPN" else _apposed_name(span)
     return ActorMention(text, start, end, name, kind, country), name
 
 
 def _proper_name(base: ActorBase, span: Span) -> str:
-    """A name as its words say it, without a leading determiner or owner ("Ukraine's Coordination
-    Headquarters" -> "Coordination Headquarters")."""
+    """A name as its words say it, without a leading determiner, owner or common-noun title ("Ukraine's
+    Coordination Headquarters" -> "Coordination Headquarters")."""
     start = span.start
     while start < span.root.i and span.doc[start].lower_ in base.words.definite | base.words.indefinite:
         start += 1
+    name_start = span.root.i  # "Government spokesman Patrick Muyaya": the name after a common-noun title
+    while name_start > start and span.doc[name_start - 1].pos_ == "PROPN":
+        name_start -= 1
+    if any(t.pos_ == "NOUN" and t.is_lower for t in span.doc[start:name_start]):
+        return span.doc[name_start : span.end].text
     possessive = next((t.i for t in span.doc[start : span.root.i] if t.dep_ == "case"), None)
     if possessive is not None and base.is_owner_form(base.words.key(span.doc[start:possessive].text)):
         start = possessive + 1
     return span.doc[start : span.end].text
+
+
+def _office_of_the_scene(base: ActorBase, title: str, others: list[ActorMention]) -> bool:
+    """Whether a named person's title is an office of a local body or group the base does not know, so of the
+    state the text is about there: an office word, no regional office, no international body in the title."""
+    if not base.words.office_words.intersection(base.words.words(title)) or _regional(base, title):
+        return False
+    return not any(m.kind == "international organisation" or (m.actor and not m.country) for m in others)
+
+
+def _apposed_name(span: Span | None) -> str | None:
+    """The name after a title in the source ("Congo's government spokesman Patrick Muyaya" -> "Patrick
+    Muyaya"), when the tagger did not see a person in it."""
+    if span is None:
+        return None
+    named = next((c for c in span.root.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < span.end), None)
+    return span.doc[named.left_edge.i : named.right_edge.i + 1].text if named is not None else None
 
 
 def _as(base: ActorBase, text: str, start: int, end: int, antecedent: _Source) -> ActorMention:

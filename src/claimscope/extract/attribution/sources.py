@@ -55,11 +55,22 @@ def author_of(token: Token, lex: CueLexicon, depth: int) -> Token | None:
     return None
 
 
+def _title_of(title: Token, name: Token) -> bool:
+    """Whether a common noun before a name in apposition is its title: right before it ("spokesman Patrick
+    Muyaya") or set off by one comma ("the head of the military government, Min Aung Hlaing")."""
+    end = max([title.i, *(c.right_edge.i for c in title.children if c.i < name.left_edge.i and not c.is_punct)])
+    between = title.doc[end + 1 : name.left_edge.i]
+    return not any(t.is_punct for t in title.doc[title.i + 1 : name.i]) or [t.text for t in between] == [","]
+
+
 def source_span(head: Token, max_tokens: int) -> tuple[int, int]:
     """Token span [start, end) of a source's name: the head with its modifiers, prepositional complements
     ("the Commission on Presidential Debates") and conjuncts ("Grassley and Leahy"), up to an apposition or
-    a relative clause; no possessive marker, no time ("10:40 a.m. Donald Trump")."""
+    a relative clause; a name in apposition right after its title keeps the title; no possessive marker, no time ("10:40 a.m. Donald Trump")."""
     left = head.i
+    described = head.head if head.dep_ == "appos" and head.head.pos_ == "NOUN" else None
+    if described is not None and described.i < head.i and _title_of(described, head):
+        left = described.left_edge.i  # "Congo's government spokesman Patrick Muyaya": the title with the name
     for child in head.lefts:
         if child.dep_ not in SOURCE_DROP and child.ent_type_ not in NOT_SOURCES:
             left = min(left, child.left_edge.i)

@@ -70,3 +70,16 @@ def test_nested_report_is_a_statement(events):
 )
 def test_conflict_events(events, text, expected):
     assert events(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The survey said the magnitude 7.7 quake struck near the city on Friday.",
+     "Officials said the storm hit the coast overnight."],
+)
+def test_a_natural_hazard_that_strikes_is_no_combat(events, text):
+    assert events(text) == [None]
+
+
+def test_a_strike_by_an_army_is_combat(events):
+    assert events("Officials said the army struck the village overnight.") == ["combat"]

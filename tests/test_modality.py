@@ -29,6 +29,7 @@ def modality(nlp):
         ("Analysts warned that the dam could collapse.", "speculative"),
         ("Analysts said the dam might collapse.", "speculative"),
         ("Officials said the convoy is expected to reach Kherson.", "speculative"),
+        ("The general said he expected the toll to exceed 3,000.", "speculative"),
         ("The Kremlin denied that its troops had crossed the border.", "denied"),
         ("The Kremlin dismissed reports that its troops had crossed the border.", "denied"),
         ("The Kremlin rejected the claims that troops had crossed the border as groundless.", "denied"),

@@ -116,7 +116,8 @@ def test_qualifiers(quantities_nlp, qualifier, phrases):
 
 @pytest.mark.parametrize(
     "text, qualifier",
-    [("The count topped 3,000 last week.", "more_than"), ("The count exceeded 3,000 last week.", "more_than")],
+    [("The count topped 3,000 last week.", "more_than"), ("The count exceeded 3,000 last week.", "more_than"),
+     ("The toll passes 3,000.", "more_than"), ("The count is expected to exceed 3,000.", "more_than")],
 )
 def test_verbal_qualifiers_without_a_noun(quantities_nlp, text, qualifier):
     q = one(quantities_nlp, text)

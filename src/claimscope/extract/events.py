@@ -5,7 +5,8 @@ Triggers come from `data/events.yml`. Several may fit; the one nearest the root 
 forced thousands to flee": the flight, not the attacks), then the type listed first in the lexicon. Weak
 triggers ("reached", "recorded", a nested "said") count only where no other fits: "the toll has reached 1,640"
 is a casualty. A trigger that only modifies a following noun ("training ground") does not count, nor a raising
-verb with a clause ("appears to have sent"). No trigger -> None.
+verb with a clause ("appears to have sent"), nor a combat verb of a natural hazard ("the quake struck"). No
+trigger -> None.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class EventLexicon:
     max_words: int
     types: int  # ranks from here on are weak triggers
     raising: frozenset[str] = frozenset()
+    hazards: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -52,7 +54,8 @@ def load_events(path: str | None = None) -> EventLexicon:
         for lemma in entry.get("weak") or []:
             lemmas.setdefault(str(lemma).lower(), (len(entries) + rank, entry["type"]))
     raising = frozenset(str(w).lower() for w in raw.get("raising") or [])
-    return EventLexicon(lemmas, phrases, max((len(p) for p in phrases), default=1), len(entries), raising)
+    hazards = frozenset(str(w).lower() for w in raw.get("hazards") or [])
+    return EventLexicon(lemmas, phrases, max((len(p) for p in phrases), default=1), len(entries), raising, hazards)
 
 
 @Language.factory("claimscope_events", default_config={"lexicon_path": None})
@@ -86,6 +89,8 @@ class Events:
             hit = self._phrase(doc, i, content)
             if hit is None and not self._modifier(token, content) and not self._raising(token):
                 hit = lex.lemmas.get(token.lemma_.lower()) or lex.lemmas.get(token.lower_)
+            if hit is not None and hit[1] == "combat" and self._by_hazard(token):
+                hit = None
             if hit is not None:
                 depth, subject_side = _depth(doc, i, content)
                 weak = hit[0] >= lex.types
@@ -105,6 +110,14 @@ class Events:
         return token.lemma_.lower() in self.lexicon.raising and any(
             c.dep_ in ("xcomp", "ccomp") for c in token.children
         )
+
+    def _by_hazard(self, token: Token) -> bool:
+        """A natural hazard ("the storm", not "stormed the building") or a verb whose subject is one ("the quake
+        struck"): no fighting."""
+        hazards = self.lexicon.hazards
+        if token.pos_ == "NOUN" and token.lemma_.lower() in hazards:
+            return True
+        return any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in hazards for c in token.children)
 
     def _phrase(self, doc: Doc, i: int, content: set[int]) -> tuple[int, str] | None:
         words: list[str] = []

@@ -72,9 +72,10 @@ def has_that(clause: Token) -> bool:
 
 
 def clause_of_noun(noun: Token) -> Token | None:
-    """The that-clause complementing a claim noun ("reports that ...")."""
+    """The that-clause complementing a claim noun ("reports that ..."); a "relative clause" with "that" as its
+    mark is one too (a relative "that" is the clause's subject or object)."""
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in VERBAL and has_that(child):
+        if child.dep_ in ("acl", "ccomp", "appos", "relcl") and child.pos_ in VERBAL and has_that(child):
             return child
     return None
 

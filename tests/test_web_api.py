@@ -7,9 +7,11 @@ import os
 import subprocess
 import sys
 from datetime import date
+from urllib.parse import quote
 
 import httpx
 import pytest
+from markupsafe import escape
 from web_support import site, web_store  # noqa: F401
 
 from claimscope.store.filters import ClaimQuery
@@ -153,6 +155,19 @@ def test_openapi_documents_the_api(client):
 def test_pages_send_a_strict_content_security_policy(client):
     policy = client.get("/").headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+
+
+def test_source_links_quote_and_escape_hostile_names(client):
+    """The claims and topic pages link a source by its name, URL-quoted in the link and escaped as text."""
+    name = client.get("/api/v1/actors", params={"q": "Evil"}).json()["rows"][0]["name"]
+    assert "<script>" in name
+    link = f'<a href="/source?name={quote(name, safe="/")}">{escape(name)}</a>'
+    assert "&lt;script&gt;" in link and "<script>" not in link
+    page = client.get("/claims", params={"actor": name}).text
+    assert link in page and "<script>window" not in page
+    claim = client.get("/api/v1/claims", params={"actor": name}).json()["rows"][0]
+    topic = client.get(f"/api/v1/claims/{claim['id']}").json()["topics"][0]["id"]
+    assert link in client.get(f"/topics/{topic}").text
 
 
 def test_csv_download_is_safe_for_spreadsheets(client, web_store):

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Connection, Select, bindparam, select
 from sqlalchemy.orm import Session, load_only, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -50,11 +50,12 @@ def claims_of(session: Session, rows: Sequence[Any], chosen: Select | None = Non
     claims `chosen` selects (a SELECT of claim ids holding at least the rows), else for the rows' ids."""
     if not rows:
         return []
+    connection = session.connection()
     if chosen is not None:
-        links = _links(session, [chosen])
+        links = _links(connection, _link_statements(chosen), [{}])
     else:
         ids = [row.id for row in rows]
-        links = _links(session, [ids[i:i + ID_CHUNK] for i in range(0, len(ids), ID_CHUNK)])
+        links = _links(connection, _BY_IDS, [{"ids": ids[i:i + ID_CHUNK]} for i in range(0, len(ids), ID_CHUNK)])
     quantities, places, times, relays = links
     return [records.claim_from_parts(row, row.source_actor_name, quantities.get(row.id, []),
                                      places.get(row.id, []), times.get(row.id, []), relays.get(row.id, []))
@@ -66,8 +67,9 @@ def with_briefs(session: Session, rows: Sequence[Any], claims: list[dict[str, An
     query per page."""
     doc_ids = sorted({row.document_id for row in rows})
     briefs: dict[str, dict[str, Any]] = {}
+    connection = session.connection()
     for i in range(0, len(doc_ids), ID_CHUNK):
-        for doc in session.execute(select(*_BRIEF_COLUMNS).where(DocumentRow.id.in_(doc_ids[i:i + ID_CHUNK]))):
+        for doc in connection.execute(_BRIEFS, {"ids": doc_ids[i:i + ID_CHUNK]}).all():
             briefs[doc.id] = {"id": doc.id, "title": doc.title, "published": records.published_iso(doc),
                               "outlet": doc.outlet, "kind": doc.kind}
     return [{**claim, "document": briefs[row.document_id]} for row, claim in zip(rows, claims, strict=True)]
@@ -102,37 +104,47 @@ def document_page(session: Session, doc_ids: list[str], conditions: list[ColumnE
 _Links = tuple[dict[str, list[Any]], dict[str, list[Any]], dict[str, list[Any]], dict[str, list[Any]]]
 
 
-def _links(session: Session, id_sets: Iterable[Select | list[str]]) -> _Links:
-    """Claim id -> its quantities, places, times and (role, actor) relays as JSON, in the claim's order, for
-    the claims of each id set (a list of ids or a SELECT of them): one query per link table and set."""
-    quantities: dict[str, list[Any]] = defaultdict(list)
-    places: dict[str, list[Any]] = defaultdict(list)
-    times: dict[str, list[Any]] = defaultdict(list)
-    relays: dict[str, list[Any]] = defaultdict(list)
-    for ids in id_sets:
-        _linked(session, quantities, select(ClaimQuantityRow.claim_id, _QUANTITIES)
-                .join(QuantityRow, QuantityRow.id == ClaimQuantityRow.quantity_id)
-                .where(ClaimQuantityRow.claim_id.in_(ids))
-                .order_by(ClaimQuantityRow.claim_id, ClaimQuantityRow.position), records.quantity_json)
-        _linked(session, places, select(ClaimPlaceRow.claim_id, ClaimPlaceRow.role, _PLACES)
-                .join(PlaceMentionRow, PlaceMentionRow.id == ClaimPlaceRow.place_mention_id)
-                .where(ClaimPlaceRow.claim_id.in_(ids))
-                .order_by(ClaimPlaceRow.claim_id, ClaimPlaceRow.position),
-                lambda r: {**records.place_json(r), "role": r.role})
-        _linked(session, times, select(ClaimTimeRow.claim_id, TimeRow.text, TimeRow.value)
-                .join(TimeRow, TimeRow.id == ClaimTimeRow.time_id)
-                .where(ClaimTimeRow.claim_id.in_(ids))
-                .order_by(ClaimTimeRow.claim_id, ClaimTimeRow.position),
-                lambda r: {"text": r.text, "value": r.value})
-        _linked(session, relays, select(_CLAIM_ACTORS, ActorRow.name.label("actor_name"))
-                .outerjoin(ActorRow, ClaimActorRow.actor_id == ActorRow.id)
-                .where(ClaimActorRow.claim_id.in_(ids))
-                .order_by(ClaimActorRow.claim_id, ClaimActorRow.role, ClaimActorRow.position),
-                lambda r: (r.role, records.actor_json(r, r.actor_name)))
-    return quantities, places, times, relays
+def _link_statements(ids: Any) -> tuple[Select, Select, Select, Select]:
+    """The SELECTs of the quantities, places, times and relays of the claims whose ids `ids` gives (a SELECT of
+    them, or an expanding bound parameter), in the claims' order."""
+    return (
+        select(ClaimQuantityRow.claim_id, _QUANTITIES)
+        .join(QuantityRow, QuantityRow.id == ClaimQuantityRow.quantity_id)
+        .where(ClaimQuantityRow.claim_id.in_(ids))
+        .order_by(ClaimQuantityRow.claim_id, ClaimQuantityRow.position),
+        select(ClaimPlaceRow.claim_id, ClaimPlaceRow.role, _PLACES)
+        .join(PlaceMentionRow, PlaceMentionRow.id == ClaimPlaceRow.place_mention_id)
+        .where(ClaimPlaceRow.claim_id.in_(ids))
+        .order_by(ClaimPlaceRow.claim_id, ClaimPlaceRow.position),
+        select(ClaimTimeRow.claim_id, TimeRow.text, TimeRow.value)
+        .join(TimeRow, TimeRow.id == ClaimTimeRow.time_id)
+        .where(ClaimTimeRow.claim_id.in_(ids))
+        .order_by(ClaimTimeRow.claim_id, ClaimTimeRow.position),
+        select(_CLAIM_ACTORS, ActorRow.name.label("actor_name"))
+        .outerjoin(ActorRow, ClaimActorRow.actor_id == ActorRow.id)
+        .where(ClaimActorRow.claim_id.in_(ids))
+        .order_by(ClaimActorRow.claim_id, ClaimActorRow.role, ClaimActorRow.position),
+    )
 
 
-def _linked(session: Session, found: dict[str, list[Any]], stmt: Any, as_json: Callable[[Any], Any]) -> None:
-    """Add claim id -> the JSON of its linked rows, in the statement's order, to `found`."""
-    for row in session.execute(stmt):
-        found[row.claim_id].append(as_json(row))
+# Built once, with the ids as one expanding parameter: a page's reads skip building and coercing a statement
+# of 100 literal ids per table, which cost more than the queries themselves.
+_BY_IDS = _link_statements(bindparam("ids", expanding=True))
+_BRIEFS = select(*_BRIEF_COLUMNS).where(DocumentRow.id.in_(bindparam("ids", expanding=True)))
+_AS_JSON: tuple[Callable[[Any], Any], ...] = (
+    records.quantity_json,
+    lambda r: {**records.place_json(r), "role": r.role},
+    lambda r: {"text": r.text, "value": r.value},
+    lambda r: (r.role, records.actor_json(r, r.actor_name)),
+)
+
+
+def _links(connection: Connection, statements: Sequence[Select], params: Iterable[dict[str, Any]]) -> _Links:
+    """Claim id -> its quantities, places, times and (role, actor) relays as JSON, in the claim's order: the
+    four `_link_statements` run with each set of parameters (one query per link table and set)."""
+    found: _Links = (defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list))
+    for values in params:
+        for links, stmt, as_json in zip(found, statements, _AS_JSON, strict=True):
+            for row in connection.execute(stmt, values).all():
+                links[row.claim_id].append(as_json(row))
+    return found

@@ -271,7 +271,7 @@ def claim_from_parts(row: Any, source_actor: str | None, quantities: list[dict[s
     cue_span = None
     if row.cue_text is not None:
         cue_span = {"text": row.cue_text, "start": row.cue_start, "end": row.cue_end}
-    return {
+    claim = {
         "id": row.id,
         "source": source,
         "cue": row.cue,
@@ -284,8 +284,10 @@ def claim_from_parts(row: Any, source_actor: str | None, quantities: list[dict[s
         "quantities": quantities,
         "places": places,
         "times": times,
-        **{role: [actor for r, actor in relays if r == role] for role in RELAY_ROLES},
     }
+    for role in RELAY_ROLES:  # most claims have no relays: no filtering then
+        claim[role] = [actor for r, actor in relays if r == role] if relays else []
+    return claim
 
 
 def time_json(row: TimeRow) -> dict[str, Any]:

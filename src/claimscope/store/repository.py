@@ -346,11 +346,12 @@ class Store(Reconciled):
         key = paging.ClaimKey.decode(after) if after else None
         base = self._filtered(pages.claim_select(), query)
         with self._sessions() as session:
-            rows = list(session.execute(
+            connection = session.connection()  # Core rows: the ORM adds nothing to a SELECT of columns
+            rows = connection.execute(
                 base.where(paging.dated_after(key)).order_by(*paging.dated_order()).limit(size + 1)
-            ))
+            ).all()
             if len(rows) <= size:
-                rows += session.execute(
+                rows += connection.execute(
                     base.where(paging.undated_after(key)).order_by(*paging.undated_order())
                     .limit(size + 1 - len(rows))
                 )

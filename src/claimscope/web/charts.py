@@ -6,6 +6,7 @@ The specs carry their data inline; the page renders them with the vendored vega-
 from __future__ import annotations
 
 import copy
+from bisect import bisect_right
 from collections import defaultdict
 from datetime import date, timedelta
 from functools import lru_cache
@@ -88,12 +89,15 @@ def _bands(rows: list[dict[str, Any]], top: float, end: date) -> list[dict[str, 
     dates: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         dates[r["origin"]].append(r["date"])
+    for days in dates.values():
+        days.sort()
     bands = []
     for r in rows:
-        later = [d for d in dates[r["origin"]] if d > r["date"]]
+        days = dates[r["origin"]]
+        later = bisect_right(days, r["date"])  # the first of the origin's dates after this one
         kind = "denial" if r["denied"] else ("figure" if r["value"] is not None else "presence")
         bands.append({
-            "start": r["date"], "date": r["date"], "until": min(later) if later else end.isoformat(),
+            "start": r["date"], "date": r["date"], "until": days[later] if later < len(days) else end.isoformat(),
             "low": r["low"] or 0, "high": r["high"] if r["high"] is not None else top, "value": r["value"],
             "origin": r["origin"], "source": r["actor"] or r["source"], "stated": r["stated"],
             "modality": r["modality"], "credibility": f"{r['reliability']}{r['credibility']}", "kind": kind,

@@ -3,11 +3,14 @@ posted forms, and HTML error pages (the API keeps JSON errors)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 import jinja2
+from jinja2.utils import url_quote
+from markupsafe import Markup
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.templating import Jinja2Templates
@@ -32,9 +35,18 @@ ASSETS = {
     "swagger": "swagger-ui-dist-5.35.0",
 }
 
+@lru_cache(maxsize=4096)
+def source_link(name: str | None) -> Markup:
+    """The link to a source's page, escaped as the templates escape (a function, not a macro: a macro call
+    per table row cost more than the rest of the row; a page names few sources, hence the cache)."""
+    if not name:
+        return Markup("")
+    return Markup('<a href="/source?name={}">{}</a>').format(url_quote(name), name)
+
+
 # Templates are package files: compiled once, never checked for changes on a request (auto_reload off).
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, auto_reload=False)
-_env.globals.update(assets=ASSETS, version=__version__, csrf_field=CSRF_FIELD)
+_env.globals.update(assets=ASSETS, version=__version__, csrf_field=CSRF_FIELD, source_link=source_link)
 templates = Jinja2Templates(env=_env)
 
 

@@ -56,11 +56,15 @@ def _word_before(words: list[str]) -> re.Pattern[str]:
 
 
 def _led_by(words: re.Pattern[str], span: Span) -> bool:
-    """Whether one of `words` comes just before the span or begins it ("until Tuesday" either way)."""
-    text = span.doc.text
-    if words.search(text[max(0, span.start_char - LOOK_BEHIND) : span.start_char]):
+    """Whether one of `words` comes just before the span or begins it ("until Tuesday" either way).
+
+    The left context is read from the LOOK_BEHIND tokens before the span (each holds a character at least), not
+    from `Doc.text`, which spaCy joins anew from every token at each call."""
+    doc = span.doc
+    before = doc[max(0, span.start - LOOK_BEHIND) : span.start].text_with_ws[-LOOK_BEHIND:]
+    if words.search(before):
         return True
-    return len(span) > 1 and words.search(text[max(0, span.start_char - LOOK_BEHIND) : span[1].idx]) is not None
+    return len(span) > 1 and words.search(before + span[0].text_with_ws) is not None
 
 
 def _possessed(span: Span) -> bool:

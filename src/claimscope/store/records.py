@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from claimscope.store.schema import (
     ActorMentionRow,
-    ActorRow,
     ClaimActorRow,
     ClaimPlaceRow,
     ClaimQuantityRow,
@@ -17,7 +17,6 @@ from claimscope.store.schema import (
     ClaimTimeRow,
     DocumentRow,
     PlaceMentionRow,
-    PlaceRow,
     QuantityRow,
     TimeRow,
 )
@@ -26,139 +25,173 @@ from claimscope.timeformat import iso_at_precision
 if TYPE_CHECKING:
     from claimscope.ingest.document import Document
 
-# Resolve an actor mention (by its canonical `actor` name) or a place (by `geonames_id`) to its shared row.
-ActorLookup = Callable[[dict[str, Any]], ActorRow | None]
-PlaceLookup = Callable[[dict[str, Any]], PlaceRow | None]
+# Resolve an actor mention (by its canonical `actor` name) or a place (by `geonames_id`) to its shared row's key.
+ActorLookup = Callable[[dict[str, Any]], int | None]
+PlaceLookup = Callable[[dict[str, Any]], int | None]
 
 RELAY_ROLES = ("relayed_by", "cites")
+# The mention tables a claim links to, with the link table and its key column.
+LINKS = (("times", ClaimTimeRow, "time_id"), ("quantities", ClaimQuantityRow, "quantity_id"),
+         ("place_mentions", ClaimPlaceRow, "place_mention_id"))
 
 
-def document_row(
+@dataclass
+class DocumentRows:
+    """The rows of one document as column values, ready for bulk inserts (far cheaper than ORM objects).
+
+    A link row's mention key (`time_id`, `quantity_id`, `place_mention_id`) holds the mention's position in its
+    list until the mentions are inserted and their ids known (`Store._add`)."""
+
+    document: dict[str, Any]
+    mentions: dict[str, list[dict[str, Any]]]  # times, quantities, place_mentions, actor_mentions
+    claims: list[dict[str, Any]]
+    links: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # as `mentions`, and claim_actors
+
+
+def document_rows(
     document: Document, data: dict[str, Any], actor: ActorLookup, place: PlaceLookup, ingested_at: datetime
-) -> DocumentRow:
-    """The document with every mention and claim of its claims JSON, as rows ready to add to a session.
+) -> DocumentRows:
+    """The document with every mention and claim of its claims JSON, as rows.
 
     Raises ValueError when a claim lists a quantity, place or time that is not among the document's mentions.
     """
-    row = DocumentRow(
-        id=document.id,
-        title=document.title,
-        url=document.url,
-        outlet=document.outlet,
-        published=document.published.isoformat() if document.published else None,
-        published_precision=document.published_precision,
-        language=document.language,
-        kind=document.kind,
-        text=document.text,
-        origin=document.origin,
-        meta=dict(document.meta),
-        ingested_at=ingested_at,
-    )
-    row.times = [
-        TimeRow(position=i, **_span(t), value=t.get("value"), precision=t.get("precision"))
+    doc_id = document.id
+    row = {
+        "id": doc_id,
+        "title": document.title,
+        "url": document.url,
+        "outlet": document.outlet,
+        "published": document.published.isoformat() if document.published else None,
+        "published_precision": document.published_precision,
+        "language": document.language,
+        "kind": document.kind,
+        "text": document.text,
+        "origin": document.origin,
+        "meta": dict(document.meta),
+        "ingested_at": ingested_at,
+    }
+    own = {"document_id": doc_id}
+    times = [
+        {**own, "position": i, **_span(t), "value": t.get("value"), "precision": t.get("precision")}
         for i, t in enumerate(data.get("times") or [])
     ]
-    row.quantities = [
-        QuantityRow(
-            position=i,
+    quantities = [
+        {
+            **own,
+            "position": i,
             **_span(q),
-            value=q["value"],
-            low=q.get("low"),
-            high=q.get("high"),
-            qualifier=q["qualifier"],
-            unit=q.get("unit"),
-            subject=q.get("subject"),
-        )
+            "value": q["value"],
+            "low": q.get("low"),
+            "high": q.get("high"),
+            "qualifier": q["qualifier"],
+            "unit": q.get("unit"),
+            "subject": q.get("subject"),
+        }
         for i, q in enumerate(data.get("quantities") or [])
     ]
-    row.place_mentions = [
-        PlaceMentionRow(
-            position=i,
+    places = [
+        {
+            **own,
+            "position": i,
             **_span(p),
-            place=place(p),
-            name=p.get("name"),
-            lat=p.get("lat"),
-            lon=p.get("lon"),
-            country=p.get("country"),
-            feature=p.get("feature"),
-            precision=p["precision"],
-            admin1=p.get("admin1"),
-            dateline=p.get("role") == "dateline",
-        )
+            "geonames_id": place(p),
+            "name": p.get("name"),
+            "lat": p.get("lat"),
+            "lon": p.get("lon"),
+            "country": p.get("country"),
+            "feature": p.get("feature"),
+            "precision": p["precision"],
+            "admin1": p.get("admin1"),
+            "dateline": p.get("role") == "dateline",
+        }
         for i, p in enumerate(data.get("places") or [])
     ]
-    row.actor_mentions = [
-        ActorMentionRow(position=i, **_span(a), actor=actor(a), kind=a.get("kind"), country=a.get("country"))
+    actors = [
+        {**own, "position": i, **_span(a), "actor_id": actor(a), "kind": a.get("kind"), "country": a.get("country")}
         for i, a in enumerate(data.get("actors") or [])
     ]
+    rows = DocumentRows(row, {"times": times, "quantities": quantities, "place_mentions": places,
+                              "actor_mentions": actors}, [],
+                        {"times": [], "quantities": [], "place_mentions": [], "claim_actors": []})
+    # A claim's mention is the document's first at the same offsets (a claim's lists repeat the document's).
+    offsets = {name: {(m["start"], m["end"]): i for i, m in reversed(list(enumerate(rows.mentions[name])))}
+               for name in ("quantities", "place_mentions")}
     published = document.published_iso()
-    row.claims = [claim_row(i, claim, row, actor, published) for i, claim in enumerate(data.get("claims") or [])]
-    ids = [claim.id for claim in row.claims]
+    for i, claim in enumerate(data.get("claims") or []):
+        rows.claims.append(claim_row(i, claim, doc_id, actor, published))
+        _claim_links(rows, claim, offsets, actor)
+    ids = [claim["id"] for claim in rows.claims]
     if len(set(ids)) != len(ids):
         raise ValueError("two claims share an id: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1})))
-    return row
+    return rows
 
 
 def claim_row(
-    position: int, claim: dict[str, Any], document: DocumentRow, actor: ActorLookup, published: str | None
-) -> ClaimRow:
-    """One claim, linked to the document's mentions that its JSON lists."""
+    position: int, claim: dict[str, Any], document_id: str, actor: ActorLookup, published: str | None
+) -> dict[str, Any]:
+    """One claim's columns."""
     source = claim.get("source")
     cue_span = claim.get("cue_span")
     content = claim["content"]
     dated_from, dated_to = day_interval(claim.get("asserted_on") or published)
-    row = ClaimRow(
-        id=claim["id"],
-        position=position,
-        source_text=source["text"] if source else None,
-        source_start=source["start"] if source else None,
-        source_end=source["end"] if source else None,
-        source_actor=actor(source) if source else None,
-        source_kind=source.get("kind") if source else None,
-        source_country=source.get("country") if source else None,
-        cue=claim.get("cue"),
-        cue_text=cue_span["text"] if cue_span else None,
-        cue_start=cue_span["start"] if cue_span else None,
-        cue_end=cue_span["end"] if cue_span else None,
-        channel=claim.get("channel"),
-        asserted_on=claim.get("asserted_on"),
-        dated_from=dated_from,
-        dated_to=dated_to,
-        content_text=content["text"],
-        content_start=content["start"],
-        content_end=content["end"],
-        content_parts=content.get("parts"),
-        modality=claim["modality"],
-        event=claim.get("event"),
-    )
-    row.actor_links = [
-        ClaimActorRow(role=role, position=i, **_span(a), actor=actor(a), kind=a.get("kind"), country=a.get("country"))
+    return {
+        "id": claim["id"],
+        "document_id": document_id,
+        "position": position,
+        "source_text": source["text"] if source else None,
+        "source_start": source["start"] if source else None,
+        "source_end": source["end"] if source else None,
+        "source_actor_id": actor(source) if source else None,
+        "source_kind": source.get("kind") if source else None,
+        "source_country": source.get("country") if source else None,
+        "cue": claim.get("cue"),
+        "cue_text": cue_span["text"] if cue_span else None,
+        "cue_start": cue_span["start"] if cue_span else None,
+        "cue_end": cue_span["end"] if cue_span else None,
+        "channel": claim.get("channel"),
+        "asserted_on": claim.get("asserted_on"),
+        "dated_from": dated_from,
+        "dated_to": dated_to,
+        "content_text": content["text"],
+        "content_start": content["start"],
+        "content_end": content["end"],
+        "content_parts": content.get("parts"),
+        "modality": claim["modality"],
+        "event": claim.get("event"),
+    }
+
+
+def _claim_links(rows: DocumentRows, claim: dict[str, Any], offsets: dict[str, dict[tuple[int, int], int]],
+                 actor: ActorLookup) -> None:
+    """The link rows of one claim to its actors and to the document's mentions its JSON lists."""
+    claim_id = claim["id"]
+    rows.links["claim_actors"] += [
+        {"claim_id": claim_id, "role": role, "position": i, **_span(a), "actor_id": actor(a), "kind": a.get("kind"),
+         "country": a.get("country")}
         for role in RELAY_ROLES
         for i, a in enumerate(claim.get(role) or [])
     ]
-    quantities = {(q.start, q.end): q for q in reversed(document.quantities)}
-    places = {(p.start, p.end): p for p in reversed(document.place_mentions)}
-    row.quantity_links = [
-        ClaimQuantityRow(position=i, quantity=_listed(quantities, q, claim, "quantity"))
+    rows.links["quantities"] += [
+        {"claim_id": claim_id, "position": i, "quantity_id": _listed(offsets["quantities"], q, claim, "quantity")}
         for i, q in enumerate(claim.get("quantities") or [])
     ]
-    row.place_links = [
-        ClaimPlaceRow(position=i, place=_listed(places, p, claim, "place"), role=p.get("role") or "content")
+    rows.links["place_mentions"] += [
+        {"claim_id": claim_id, "position": i, "place_mention_id": _listed(offsets["place_mentions"], p, claim, "place"),
+         "role": p.get("role") or "content"}
         for i, p in enumerate(claim.get("places") or [])
     ]
-    row.time_links = [
-        ClaimTimeRow(position=i, time=time)
-        for i, time in enumerate(_claim_times(claim, document.times))
+    rows.links["times"] += [
+        {"claim_id": claim_id, "position": i, "time_id": time}
+        for i, time in enumerate(_claim_times(claim, rows.mentions["times"]))
     ]
-    return row
 
 
 def _span(item: dict[str, Any]) -> dict[str, Any]:
     return {"text": item["text"], "start": item["start"], "end": item["end"]}
 
 
-def _listed(mentions: dict[tuple[int, int], Any], item: dict[str, Any], claim: dict[str, Any], what: str) -> Any:
-    """The document's mention at the item's offsets (a claim's lists repeat the document's)."""
+def _listed(mentions: dict[tuple[int, int], int], item: dict[str, Any], claim: dict[str, Any], what: str) -> int:
+    """The position of the document's mention at the item's offsets."""
     found = mentions.get((item["start"], item["end"]))
     if found is None:
         raise ValueError(
@@ -168,23 +201,22 @@ def _listed(mentions: dict[tuple[int, int], Any], item: dict[str, Any], claim: d
     return found
 
 
-def _claim_times(claim: dict[str, Any], times: list[TimeRow]) -> list[TimeRow]:
-    """The document's time mentions a claim lists (by text and value: claim times carry no offsets).
-
-    Mentions inside the claim's content are preferred; each mention is used once.
-    """
+def _claim_times(claim: dict[str, Any], times: list[dict[str, Any]]) -> list[int]:
+    """The positions of the document's time mentions a claim lists (by text and value: claim times carry no
+    offsets). Mentions inside the claim's content are preferred; each mention is used once."""
     content = claim["content"]
     pieces = content.get("parts") or [(content["start"], content["end"])]
 
-    def inside(time: TimeRow) -> bool:
-        return any(start <= time.start and time.end <= end for start, end in pieces)
+    def inside(i: int) -> bool:
+        return any(start <= times[i]["start"] and times[i]["end"] <= end for start, end in pieces)
 
-    chosen: list[TimeRow] = []
+    chosen: list[int] = []
     for item in claim.get("times") or []:
         candidates = [
-            t for t in times if t.text == item["text"] and t.value == item.get("value") and t not in chosen
+            i for i, t in enumerate(times)
+            if t["text"] == item["text"] and t["value"] == item.get("value") and i not in chosen
         ]
-        candidates.sort(key=lambda t: not inside(t))
+        candidates.sort(key=lambda i: not inside(i))
         if not candidates:
             raise ValueError(f"claim {claim['id']}: time {item['text']!r} is not among the document's time mentions")
         chosen.append(candidates[0])

@@ -81,8 +81,10 @@ class Attribution:
     def __call__(self, doc: Doc) -> Doc:
         found = self.finder.find(doc)
         quotes = Quotations(doc) if self.quotations else None
-        claims = self._records(doc, [f for f in found if f.kind == CLAIM], quotes, claims=True)
-        others = self._records(doc, [f for f in found if f.kind != CLAIM], quotes, claims=False)
+        # The document's datelines and lines, found once for both kinds of frames.
+        layout = (dateline_tokens(doc, self.datelines), _line_numbers(doc), doc.text)
+        claims = self._records(doc, [f for f in found if f.kind == CLAIM], quotes, layout, claims=True)
+        others = self._records(doc, [f for f in found if f.kind != CLAIM], quotes, layout, claims=False)
         doc._.claims = [claim for _, claim in claims]
         found_all = attributions(claims, others)
         cues = {a.cue_span.start for a in found_all if a.cue_span is not None}
@@ -105,14 +107,16 @@ class Attribution:
         return found
 
     def _records(
-        self, doc: Doc, frames: list[Frame], quotes: Quotations | None, claims: bool
+        self, doc: Doc, frames: list[Frame], quotes: Quotations | None,
+        layout: tuple[set[int], list[int], str], claims: bool,
     ) -> list[tuple[Frame, Claim]]:
-        """Frames made into records, in text order of their cues. `claims` adds the frames only claims have
-        (headline marks, "in X's words", quotations the parse missed, continued quotations, hearsay)."""
+        """Frames made into records, in text order of their cues. `layout`: the document's dateline tokens, the
+        line of each token and its text. `claims` adds the frames only claims have (headline marks, "in X's
+        words", quotations the parse missed, continued quotations, hearsay)."""
         if claims:
             frames.extend(mark_frames(doc))
             frames.extend(phrase_frames(doc, self.cues))
-        dateline = dateline_tokens(doc, self.datelines)
+        dateline, lines, text = layout
         if dateline:  # "SEOUL:" is no speaker; "SEOUL, Feb. 4 (Yonhap) --" no part of what is claimed
             # nor is a subject the parse finds in it ("JERUSALEM (AP) - ..." as a subject of the cue after it)
             frames = [f for f in frames if not any(t.i in dateline for t in f.cue)
@@ -131,7 +135,6 @@ class Attribution:
             frames.extend(quotes.continuations(frames))
         if claims:
             frames.extend(hearsay_frames(doc, frames, self.cues.hearsay_adverbs))
-        lines = _line_numbers(doc)
         for frame in frames:
             line = lines[frame.cue_token.i]
             own = {t.i for t in frame.cue}
@@ -142,7 +145,6 @@ class Attribution:
                              and i not in own}
         frames = _distinct(_unnested([f for f in frames if f.content]))
         times = _time_index(doc)
-        text = doc.text
         records: dict[int, Claim] = {}
         for frame in frames:
             claim = self._claim(doc, text, frame, frames, times)

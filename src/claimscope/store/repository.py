@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
-from sqlalchemy import Select, and_, create_engine, false, func, insert, or_, select
+from sqlalchemy import Select, and_, create_engine, false, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, load_only, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
@@ -15,9 +15,9 @@ from claimscope.config import default_db_url
 from claimscope.store import migrate, pages, paging, postgres, records, search, sqlite
 from claimscope.store.filters import ClaimQuery
 from claimscope.store.reconciled import Reconciled
+from claimscope.store.writes import SharedRows, insert_document
 from claimscope.store.schema import (
     MULTIDAY,
-    ActorMentionRow,
     ActorRow,
     ClaimActorRow,
     ClaimPlaceRow,
@@ -25,7 +25,6 @@ from claimscope.store.schema import (
     ClaimRow,
     DocumentRow,
     PlaceMentionRow,
-    PlaceRow,
     QuantityRow,
     SourceGradeRow,
     TimeRow,
@@ -144,9 +143,9 @@ class Store(Reconciled):
         with self._sessions.begin() as session:
             if session.get(DocumentRow, document.id, options=[load_only(DocumentRow.id)]) is not None:
                 return False
-            shared = _SharedRows(session, claims_json)
+            shared = SharedRows(session, claims_json)
             ingested_at = datetime.now(UTC).replace(tzinfo=None)
-            _insert(session, records.document_rows(document, claims_json, shared.actor, shared.place, ingested_at))
+            insert_document(session, records.document_rows(document, claims_json, shared.actor, shared.place, ingested_at))
         return True
 
     def resolve(self, id_or_prefix: str) -> str:
@@ -522,72 +521,6 @@ def search_portable(stmt: Select, phrases: list[search.Phrase]) -> Select:
             )
         )
     return stmt.order_by(*_newest_first())
-
-
-_MENTION_TABLES = {"times": TimeRow, "quantities": QuantityRow, "place_mentions": PlaceMentionRow,
-                   "actor_mentions": ActorMentionRow}
-
-
-def _insert(session: Session, rows: records.DocumentRows) -> None:
-    """A document's rows, one multi-row insert per table (Core: the ORM's unit of work cost more than the
-    extraction's last steps); then the new mentions' ids by position, so that the claims' links can name them
-    (a RETURNING kept in order takes a statement per row on SQLite)."""
-    doc_id = rows.document["id"]
-    session.execute(insert(DocumentRow.__table__), [rows.document])
-    ids: dict[str, dict[int, int]] = {}
-    for name, model in _MENTION_TABLES.items():
-        if rows.mentions[name]:
-            table = model.__table__
-            session.execute(insert(table), rows.mentions[name])
-            if name != "actor_mentions":
-                ids[name] = dict(session.execute(select(table.c.position, table.c.id)
-                                                 .where(table.c.document_id == doc_id)).all())
-    if rows.claims:
-        session.execute(insert(ClaimRow.__table__), rows.claims)
-    for name, model, key in records.LINKS:
-        links = [{**link, key: ids[name][link[key]]} for link in rows.links[name]]
-        if links:
-            session.execute(insert(model.__table__), links)
-    if rows.links["claim_actors"]:
-        session.execute(insert(ClaimActorRow.__table__), rows.links["claim_actors"])
-
-
-class _SharedRows:
-    """The actors and gazetteer places one document refers to: found in the database, else created once."""
-
-    def __init__(self, session: Session, data: dict[str, Any]) -> None:
-        mentions = list(data.get("actors") or [])
-        for claim in data.get("claims") or []:
-            mentions += [claim["source"]] if claim.get("source") else []
-            mentions += list(claim.get("relayed_by") or []) + list(claim.get("cites") or [])
-        first = {m["actor"]: m for m in reversed(mentions) if m.get("actor")}
-        places = {p["geonames_id"]: p for p in data.get("places") or [] if p.get("geonames_id") is not None}
-        self.actors: dict[str, int] = dict(
-            session.execute(select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(first))).all())
-        known = set(session.scalars(select(PlaceRow.geonames_id).where(PlaceRow.geonames_id.in_(places))))
-        # New shared rows are added in a fixed order (by name, by id), so that two processes storing documents
-        # with the same new actors wait for each other instead of deadlocking.
-        new = sorted(set(first) - set(self.actors))
-        if new:
-            session.execute(insert(ActorRow.__table__), [
-                {"name": name, "kind": first[name].get("kind"), "country": first[name].get("country")} for name in new])
-            self.actors.update(session.execute(select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(new))).all())
-        added = [{"geonames_id": geonames_id, "name": places[geonames_id].get("name"),
-                  "lat": places[geonames_id].get("lat"), "lon": places[geonames_id].get("lon"),
-                  "country": places[geonames_id].get("country"), "feature": places[geonames_id].get("feature"),
-                  "admin1": places[geonames_id].get("admin1")} for geonames_id in sorted(set(places) - known)]
-        if added:
-            session.execute(insert(PlaceRow.__table__), added)
-
-    def actor(self, mention: dict[str, Any]) -> int | None:
-        """The id of the actor a mention resolved to (None if unresolved)."""
-        name = mention.get("actor")
-        return self.actors[name] if name else None
-
-    @staticmethod
-    def place(mention: dict[str, Any]) -> int | None:
-        """The gazetteer entry of a place mention (its GeoNames id; None without one)."""
-        return mention.get("geonames_id")
 
 
 def _date_parts(since: date | None) -> list[tuple[list[ColumnElement[bool]], bool]]:

@@ -66,3 +66,14 @@ def test_a_spokesman_of_a_local_group_is_of_the_scene(extract):
     text = "GOMA, Congo (Reuters) - \"The city is liberated,\" rebel spokesman Lawrence Kanyuka said in a statement."
     claim = next(c for c in extract(text) if c.cue == "say")
     assert claim.source.actor == "Lawrence Kanyuka" and claim.source.country == "CD"
+
+
+def test_a_passive_or_negated_verb_stays_in_the_reported_clause(extract):
+    text = "The Pentagon said the soldiers remain in the region but have not yet been seen taking part in combat."
+    (claim,) = extract(text)
+    assert claim.content.text.endswith("have not yet been seen taking part in combat")
+
+
+def test_a_briefing_after_the_cue_is_no_channel_of_its_clause(extract):
+    text = "The lawmaker told reporters after a briefing by the agency that the troops had joined the fighting."
+    assert len([c for c in extract(text) if c.content.text == "the troops had joined the fighting"]) <= 1

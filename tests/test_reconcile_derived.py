@@ -129,3 +129,13 @@ def test_a_claim_that_refers_back_to_a_figure_takes_its_topics_with_its_own_figu
     row = next(r for t in topics for r in t.rows if r.membership.claim.claim_id == "d")
     assert row.membership.denied
     assert memberships_of(topics, "x") == {}
+
+
+def test_the_missing_and_the_rescued_are_counts_of_their_own():
+    text = "4,521 people had been injured and 441 were still missing, while 60 people had been rescued"
+    counts = [figure("4,521 people", text, 4521, "people"), figure("441", text, 441),
+              figure("60 people", text, 60, "people")]
+    topics = reconcile([claim("a", text, counts, [YEMEN])], texts={})
+    assert memberships_of(topics, "a") == {"personnel wounded in Yemen": (4521, 4521),
+                                           "personnel missing in Yemen": (441, 441),
+                                           "personnel rescued in Yemen": (60, 60)}

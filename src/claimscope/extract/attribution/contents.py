@@ -113,13 +113,14 @@ def _reports(verb: Token, verbs: frozenset[str]) -> bool:
 
 
 def coordinate_cue(verb: Token, verbs: frozenset[str]) -> bool:
-    """ "told reporters that the army held the city, and accused Rwanda of ...": a subjectless reporting verb
-    that the parse coordinated with the reported clause is a second act of the speaker of that clause's cue."""
+    """ "told reporters that the army held the city, and accused Rwanda of ...": a subjectless, active,
+    unnegated reporting verb that the parse coordinated with the reported clause is a second act of the speaker
+    of that clause's cue ("remain in Kursk but have not been seen" stays in the clause)."""
     clause = verb.head
     return (
         verb.dep_ == "conj"
         and verb.lemma_.lower() in verbs
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "neg") for c in verb.children)
         and clause.dep_ == "ccomp"
         and clause.head.lemma_.lower() in verbs
     )

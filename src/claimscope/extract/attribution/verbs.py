@@ -41,6 +41,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
 # Named entities that can speak when a participle hangs off them ("officials from NATO saying ...").
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Prepositions of a claim noun a cue speaks through ("said in a statement that"), unlike "after a briefing".
+CHANNEL_PREPOSITIONS = frozenset({"in", "through", "via"})
 # Left modifiers a mis-parsed sentence-initial subject takes ("Kyiv reports ..." tagged amod).
 MISPARSED_SUBJECT = frozenset({"amod", "compound", "npadvmod", "nmod", "nsubj"})
 
@@ -209,7 +211,7 @@ class VerbFrames:
         that A"), which the parse hangs on the noun."""
         clauses = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "conj" and has_that(c))]
         for prep in verb.rights:
-            if prep.dep_ != "prep":
+            if prep.dep_ != "prep" or prep.lower_ not in CHANNEL_PREPOSITIONS:
                 continue
             for noun in prep.children:
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in self.lex.nouns:

@@ -77,3 +77,9 @@ def test_a_passive_or_negated_verb_stays_in_the_reported_clause(extract):
 def test_a_briefing_after_the_cue_is_no_channel_of_its_clause(extract):
     text = "The lawmaker told reporters after a briefing by the agency that the troops had joined the fighting."
     assert len([c for c in extract(text) if c.content.text == "the troops had joined the fighting"]) <= 1
+
+
+def test_a_bare_participle_of_a_reporting_verb_stays_in_the_content(extract):
+    text = "The agency said hospitals were overwhelmed, with more than 600 wounded admitted since Sunday."
+    (claim,) = extract(text)
+    assert claim.content.text == "hospitals were overwhelmed, with more than 600 wounded admitted since Sunday"

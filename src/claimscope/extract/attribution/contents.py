@@ -104,11 +104,12 @@ def without_coordinate_reports(content: set[int], doc: Doc, verbs: frozenset[str
 
 def _reports(verb: Token, verbs: frozenset[str]) -> bool:
     """A reporting verb with a subject of its own; one after "that" is reported, not reporting ("said A, and
-    that the search was continuing")."""
+    that the search was continuing"), and a bare participle is passive ("with 600 wounded admitted")."""
     return (
         verb.lemma_.lower() in verbs
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        and not (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children))
     )
 
 

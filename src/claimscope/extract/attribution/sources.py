@@ -66,7 +66,8 @@ def _title_of(title: Token, name: Token) -> bool:
 def source_span(head: Token, max_tokens: int) -> tuple[int, int]:
     """Token span [start, end) of a source's name: the head with its modifiers, prepositional complements
     ("the Commission on Presidential Debates") and conjuncts ("Grassley and Leahy"), up to an apposition or
-    a relative clause; a name in apposition right after its title keeps the title; no possessive marker, no time ("10:40 a.m. Donald Trump")."""
+    a relative clause; a name in apposition after its title keeps the title; no possessive marker, no time
+    ("10:40 a.m. Donald Trump")."""
     left = head.i
     described = head.head if head.dep_ == "appos" and head.head.pos_ == "NOUN" else None
     if described is not None and described.i < head.i and _title_of(described, head):

@@ -121,8 +121,7 @@ class VerbFrames:
 
     def _lost_predicate(self, verb: Token) -> bool:
         """ "A UN group of experts estimated that ...": a past cue with a clause, hung by the parse on a subject
-        noun left as the sentence's root (a reduced relative has no clause), so the noun phrase speaks ("Trump, saying that" is the
-        other case of a speaking head)."""
+        noun left as the sentence's root (a reduced relative has no clause), so the noun phrase speaks."""
         noun = verb.head
         if noun.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or not self._complement_clauses(verb):
             return False

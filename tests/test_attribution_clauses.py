@@ -1,5 +1,6 @@
 """Which clauses a cue reports when the parse spreads them: a claim noun's clause ("said in a statement that
-..."), "and that ...", a second cue coordinated inside the reported clause, and a subject left as root."""
+..."), "and that ...", a second cue coordinated inside the reported clause, a subject left as root; and what
+stays outside them (the time of the saying, a channel's participle, the speaker a pronoun refers to)."""
 
 from __future__ import annotations
 
@@ -83,3 +84,25 @@ def test_a_bare_participle_of_a_reporting_verb_stays_in_the_content(extract):
     text = "The agency said hospitals were overwhelmed, with more than 600 wounded admitted since Sunday."
     (claim,) = extract(text)
     assert claim.content.text == "hospitals were overwhelmed, with more than 600 wounded admitted since Sunday"
+
+
+def test_a_time_right_after_the_cue_dates_the_saying(extract):
+    """Without "that", the parse hangs "on Wednesday" on the reported clause; it is when it was said."""
+    (claim,) = extract("India said on Wednesday it had struck nine sites across the border.")
+    assert claim.content.text == "it had struck nine sites across the border"
+    assert claim.asserted_on == "2024-10-23"
+    (claim,) = extract("The ministry said Tuesday the toll had risen to 40.")
+    assert claim.content.text == "the toll had risen to 40" and claim.asserted_on == "2024-10-22"
+
+
+def test_a_person_named_inside_a_clause_does_not_take_the_speakers_pronoun(extract):
+    text = (
+        "Gang leader Amadou Diallo, known as Lion, said in a video posted online that the raids were aimed at "
+        'forcing Prime Minister Ariel Henry to resign. "We are asking all the groups to unite," he said.'
+    )
+    assert [c.source.actor for c in extract(text) if c.source.text == "he"] == ["Amadou Diallo"]
+
+
+def test_a_past_participle_of_a_channel_noun_is_no_second_cue(extract):
+    (claim,) = extract("The rebel leader said in a video posted on social media that the raids would go on.")
+    assert (claim.cue, claim.channel) == ("say", "post")

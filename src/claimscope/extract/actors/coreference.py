@@ -73,6 +73,8 @@ def _antecedent(
             return False
         if not group and kind not in kinds and not set(cue.split()) <= vocabulary:
             return False
+        if cue in words.state_forces and actor and base.get(actor) and not base.state_of(actor):
+            return False  # an armed group the base knows is no state's military
         if owner and not (base.root(actor) == owner if actor else country == owner_country):
             return False
         # An actor the base does not know has the roles and modifiers of the words describing it too ("the
@@ -137,11 +139,13 @@ def _described(doc: Doc, actor: _Source | ActorMention) -> str:
 def _prefer(
     doc: Doc, sources: list[_Source], mentions: list[ActorMention], subjects_only: bool = True
 ) -> _Source | None:
-    """The last compatible source, unless a compatible mention that is a subject comes after it; without a
-    source, the last mention (for pronouns the last subject of its sentence: "Zelensky met Rutte. He said")."""
+    """The last compatible source, unless a compatible mention that is the subject of a sentence comes after it
+    (not one inside a clause: "aimed at forcing Prime Minister Henry to resign. '...,' he said" is still the
+    speaker); without a source, the last mention (for pronouns the last subject of its sentence: "Zelensky met
+    Rutte. He said")."""
     if sources:
         last = sources[-1]
-        later = [m for m in mentions if m.start >= last.end and _is_subject(doc, m)]
+        later = [m for m in mentions if m.start >= last.end and _is_main_subject(doc, m)]
         return _from_mention(later[-1]) if later else last
     if not mentions:
         return None
@@ -155,6 +159,12 @@ def _from_mention(mention: ActorMention) -> _Source:
 
 def _is_subject(doc: Doc, mention: ActorMention) -> bool:
     return _span_of(doc, mention).root.dep_ in SUBJECT_DEPS
+
+
+def _is_main_subject(doc: Doc, mention: ActorMention) -> bool:
+    root = _span_of(doc, mention).root
+    verb = root.head.head if root.head.dep_ == "conj" else root.head
+    return root.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"
 
 
 def _span_of(doc: Doc, mention: ActorMention) -> Span:

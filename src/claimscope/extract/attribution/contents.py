@@ -28,6 +28,26 @@ def temporal(prep: Token) -> bool:
     return any(c.ent_type_ in TIMES for c in prep.children)
 
 
+def cue_time(verb: Token, clause: Token) -> set[int]:
+    """ "said on Wednesday it had struck nine sites", "said Tuesday the toll rose": a time right after the cue
+    and before the subject of a clause without "that" dates the saying; the parse hangs it on the clause."""
+    if clause.i < verb.i or any(c.dep_ == "mark" for c in clause.children):
+        return set()
+    found: set[int] = set()
+    position = verb.i + 1
+    for child in clause.lefts:
+        if child.left_edge.i < position:
+            continue
+        if child.left_edge.i != position:
+            break
+        if not (child.dep_ == "prep" and temporal(child)
+                or child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in TIMES):
+            break
+        found |= subtree(child)
+        position = child.right_edge.i + 1
+    return found
+
+
 def object_complements(verb: Token, obj: Token, predicative: frozenset[str] = frozenset()) -> set[int]:
     """What completes a noun content after its object: "announced the deployment of warships to the Gulf to
     deter Iran" (the destination and purpose hang on the verb); no time, no attribution. After a comma, only

@@ -11,6 +11,7 @@ from claimscope.extract.attribution.contents import (
     closing_attribution,
     closing_clauses,
     coordinate_cue,
+    cue_time,
     object_complements,
     refers_back,
     sentence_before,
@@ -159,7 +160,7 @@ class VerbFrames:
         if clauses:
             content: set[int] = set()
             for clause in clauses:
-                content |= subtree(clause)
+                content |= subtree(clause) - cue_time(verb, clause)
             return without_coordinate_reports(content | closing_clauses(verb, clauses), verb.doc, lex.verbs)
         linking = lex.object_complements.get(lemma, ())
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in linking]
@@ -316,9 +317,10 @@ class VerbFrames:
 
     def _participle_frame(self, verb: Token, lemma: str) -> Frame | None:
         """ "a statement saying that ...", "videos showing troops ...": the noun's author or the subject of
-        the verb governing the noun is the source."""
+        the verb governing the noun is the source. A past participle is passive: "said in a video posted
+        online that ..." is one claim, made through the video."""
         noun = verb.head
-        if noun.lemma_.lower() not in self.lex.evidence_nouns:
+        if noun.lemma_.lower() not in self.lex.evidence_nouns or verb.tag_ == "VBN":
             return None
         content = self._verb_content(verb, lemma)
         if content is None:

@@ -326,3 +326,28 @@ def test_a_description_in_a_lede_names_the_actor_of_the_next_sentence(actor_nlp)
     doc = parse(actor_nlp, text)
     assert source(doc, "the intelligence agency").actor == "Defence Intelligence of Ukraine"
     assert source(doc, "The minister").actor is None  # no minister is named before or after
+
+
+def test_an_armed_group_is_of_the_country_it_operates_in(actor_nlp):
+    """A group the base knows carries its country; its name or adjective qualifies its officials' titles."""
+    text = (
+        "The Pentagon said a missile was shot down over the sea. "
+        "Houthi military spokesman Yahya Saree said the group had targeted two warships. "
+        "A Hamas spokesman said talks had stalled. The Taliban said the border was closed."
+    )
+    doc = parse(actor_nlp, text)
+    assert source(doc, "Houthi military spokesman Yahya Saree").country == "YE"
+    assert facts(source(doc, "A Hamas spokesman")) == ("Hamas", "military unit", "PS")
+    assert facts(source(doc, "The Taliban")) == ("Taliban", "military unit", "AF")
+
+
+def test_a_state_military_is_no_armed_group(actor_nlp):
+    """ "the military" after a sentence naming Hezbollah is a state's forces, and Hezbollah's mention does not
+    make an unknown office holder Lebanese."""
+    text = (
+        "Israeli planes struck Hezbollah sites overnight. Israel estimates Hezbollah's losses at 1,500 fighters, "
+        "Chief of the General Staff Herzi Halevi said. The military warned residents to leave."
+    )
+    doc = parse(actor_nlp, text)
+    assert source(doc, "The military").actor != "Hezbollah"
+    assert source(doc, "Chief of the General Staff Herzi Halevi").country != "LB"

@@ -62,21 +62,21 @@ def test_an_armed_group_takes_its_country_from_its_description(actor_nlp):
 
 def test_mentions_of_one_unknown_name_share_its_description(actor_nlp):
     text = (
-        "Nigeria's Boko Haram attacked two villages on Sunday. The group said 30 soldiers were killed. "
-        "Boko Haram said more attacks would follow."
+        "Nigeria's Lakurawa attacked two villages on Sunday. The group said 30 soldiers were killed. "
+        "Lakurawa said more attacks would follow."
     )
     doc = run_pipeline(actor_nlp, text, DAY)
-    assert [m.country for m in doc._.actors if m.text == "Boko Haram"] == ["NG", "NG"]
+    assert [m.country for m in doc._.actors if m.text == "Lakurawa"] == ["NG", "NG"]
     group = source(doc, "The group")
-    assert (group.actor, group.country) == ("Boko Haram", "NG")
-    assert source(doc, "Boko Haram", 1).country == "NG"
+    assert (group.actor, group.country) == ("Lakurawa", "NG")
+    assert source(doc, "Lakurawa", 1).country == "NG"
 
 
 def test_an_acronym_of_a_body_named_before_is_that_body(actor_nlp):
     text = (
-        "Sudan's paramilitary Rapid Support Forces stormed the village on Friday, activists said. "
-        "The RSF did not respond to a request for comment. It has previously denied targeting civilians."
+        "Sudan's paramilitary National Resistance Forces stormed the village on Friday, activists said. "
+        "The NRF did not respond to a request for comment. It has previously denied targeting civilians."
     )
     doc = run_pipeline(actor_nlp, text, DAY)
-    assert [(m.kind, m.country) for m in doc._.actors if m.text == "RSF"] == [("military unit", "SD")]
+    assert [(m.kind, m.country) for m in doc._.actors if m.text == "NRF"] == [("military unit", "SD")]
     assert (source(doc, "It").kind, source(doc, "It").country) == ("military unit", "SD")

@@ -38,7 +38,8 @@ KINDS = frozenset(
         "think tank",
     }
 )
-# Actors whose names and demonyms qualify bodies and titles ("Ukrainian intelligence", "NATO chief").
+# Actors whose names and demonyms qualify bodies and titles ("Ukrainian intelligence", "NATO chief"); a record
+# with `owner: true` is one too (an armed group: "Houthi military spokesman", "Hamas officials").
 OWNER_KINDS = frozenset({"state", "international organisation"})
 # How a key names an actor, strongest first: a name beats a title, a title a body, a body a metonym.
 HOW_ORDER = {"alias": 0, "title": 1, "body": 2, "metonym": 3}
@@ -98,6 +99,7 @@ class ActorBase:
         self._ambiguous: dict[str, str] = {}  # key of a name that also names something else -> owner
         self._ambiguous_surfaces: dict[str, str] = {}  # the same names as written -> owner
         self._states: dict[str, str] = {}  # country -> state actor
+        self._owners: set[str] = set()  # actors whose names qualify bodies and titles
         self._skip: frozenset[str] = frozenset()  # owners whose ambiguous names are out of play (a view)
         self._views: dict[frozenset[str], ActorBase] = {}
         self._supports: dict[str, re.Pattern[str]] = {}
@@ -380,7 +382,8 @@ class ActorBase:
             for metonym in record.get("metonyms") or ():
                 self._add(metonym, _Entry(name, "metonym"))
                 self._country_forms[metonym] = actor.country or ""
-            if actor.kind in OWNER_KINDS:
+            if actor.kind in OWNER_KINDS or record.get("owner"):
+                self._owners.add(name)
                 self._add_owner(actor, record)
         for record in records:
             self._add_bodies_and_titles(self._actors[record["name"]], record)
@@ -435,7 +438,7 @@ class ActorBase:
 
     def _add_bodies_and_titles(self, actor: Actor, record: dict[str, Any]) -> None:
         root = self.root(actor.name)
-        owner = root if root and self._actors[root].kind in OWNER_KINDS else None
+        owner = root if root in self._owners else None
         if owner is not None:
             for body in record.get("bodies") or ():
                 last = body.split()[-1]

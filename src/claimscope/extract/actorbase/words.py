@@ -40,6 +40,7 @@ class ActorWords:
     head_stops: frozenset[str]
     naming_verbs: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()  # "the group": any organisation the base does not know
+    state_forces: frozenset[str] = frozenset()  # "the military": a state's forces, never an armed group
 
     @classmethod
     def from_file(cls, path: Path) -> ActorWords:
@@ -74,6 +75,7 @@ class ActorWords:
             head_stops=frozenset(data["head_stops"]),
             naming_verbs=frozenset(data.get("naming_verbs") or ()),
             group_words=frozenset(data.get("group_words") or ()),
+            state_forces=frozenset(data.get("state_forces") or ()),
         )
 
     @classmethod

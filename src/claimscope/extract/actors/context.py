@@ -39,7 +39,9 @@ def _country_cues(
     every other place, in text order, quotations left out: where an unknown office holder's country is looked
     for."""
     cues = {(p.start, p.country, _sets_scene(doc, p)) for p in places if p.country}
-    cues.update((m.start, m.country, True) for m in known if m.kind in STATE_KINDS and m.country)
+    # An armed group the base knows is no state: its mention does not set whose office holders follow.
+    cues.update((m.start, m.country, True) for m in known
+                if m.kind in STATE_KINDS and m.country and not (base.get(m.actor or "") and not base.state_of(m.actor)))
     for key, start, end in matches:
         if base.is_owner_form(key):
             country = base.country_in(doc[start:end].text)

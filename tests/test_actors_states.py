@@ -351,3 +351,11 @@ def test_a_state_military_is_no_armed_group(actor_nlp):
     doc = parse(actor_nlp, text)
     assert source(doc, "The military").actor != "Hezbollah"
     assert source(doc, "Chief of the General Staff Herzi Halevi").country != "LB"
+
+
+def test_the_group_refers_back_to_a_known_armed_group(actor_nlp):
+    text = ("Activists said the RSF stormed the village. The RSF did not respond. "
+            "The group has previously denied targeting civilians.")
+    doc = parse(actor_nlp, text)
+    source(doc, "The RSF")
+    assert facts(source(doc, "The group")) == ("Rapid Support Forces", "military unit", "SD")

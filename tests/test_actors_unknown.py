@@ -80,3 +80,4 @@ def test_an_acronym_of_a_body_named_before_is_that_body(actor_nlp):
     doc = run_pipeline(actor_nlp, text, DAY)
     assert [(m.kind, m.country) for m in doc._.actors if m.text == "NRF"] == [("military unit", "SD")]
     assert (source(doc, "It").kind, source(doc, "It").country) == ("military unit", "SD")
+

@@ -106,3 +106,38 @@ def test_a_person_named_inside_a_clause_does_not_take_the_speakers_pronoun(extra
 def test_a_past_participle_of_a_channel_noun_is_no_second_cue(extract):
     (claim,) = extract("The rebel leader said in a video posted on social media that the raids would go on.")
     assert (claim.cue, claim.channel) == ("say", "post")
+
+
+def test_a_headline_passive_accusation_has_no_source(extract):
+    """ "X accused of killing 124": X is the accused; "X has accused Y of ..." stays X's claim."""
+    assert extract("Militia accused of killing 124 in village raid") == []
+    (claim,) = extract("The militia has accused the army of killing 124 people.")
+    assert claim.source.text == "The militia" and claim.cue == "accuse"
+
+
+def test_a_participle_with_its_own_complement_reports_nothing(extract):
+    text = "Shipping firms have diverted 300 vessels, adding around 10 days to voyages, the group said."
+    assert [c.cue for c in extract(text)] == ["say"]
+
+
+def test_a_declared_act_is_no_claim(extract):
+    assert extract("The government declared a 72-hour state of emergency.") == []
+    (claim,) = extract("The army declared that the city was under its control.")
+    assert claim.content.text == "the city was under its control"
+
+
+def test_two_reports_joined_by_a_semicolon(extract):
+    claims = extract("India says it struck nine sites; Pakistan says 31 civilians killed")
+    assert [(c.source.text, c.content.text) for c in claims] == [
+        ("India", "it struck nine sites"), ("Pakistan", "31 civilians killed")]
+
+
+def test_no_dangling_conjunction_before_another_speakers_clause(extract):
+    text = ("The agency estimates that more than 313,000 people have been displaced by the violence, and the "
+            "secretary-general called for a force to be deployed quickly.")
+    assert extract(text)[0].content.text == "more than 313,000 people have been displaced by the violence"
+
+
+def test_people_of_a_place_are_of_its_country(extract):
+    (claim,) = extract("Residents of Muzaffarabad told Reuters they heard four loud explosions.")
+    assert claim.source.country == "PK"

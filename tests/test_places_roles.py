@@ -28,6 +28,13 @@ def test_demonyms_stand_for_their_place_but_are_no_places(places_nlp):
     assert doc._.places == []
 
 
+def test_a_country_modifying_a_noun_is_whose_not_where(places_nlp):
+    """ "a U.S. destroyer" reads like "an American destroyer": a toponym, no place of the content."""
+    doc, found = roles(places_nlp, "A missile was fired at a U.S. destroyer in the Red Sea, far from the U.S.")
+    assert [(p.text, p.role) for p in doc._.toponyms if p.text == "U.S."] == [("U.S.", "demonym"), ("U.S.", "literal")]
+    assert [p.text for p in doc._.places] == ["Red Sea", "U.S."]
+
+
 def test_toponyms_inside_names(places_nlp):
     doc, found = roles(places_nlp, "She studied at Ohio State University and now works for the Laurel County Fiscal "
                                    "Court.")

@@ -138,6 +138,8 @@ class PlaceFinder:
             if item.vague and item.inner and entry is not None and entry.feature not in _WIDE_FEATURES:
                 item.start, item.end, item.vague = *item.inner, False
             span = doc[item.start:item.end]
+            if item.role == LITERAL and entry is not None and entry.feature == "PCLI" and _modifier(span):
+                item.role = DEMONYM  # "a U.S. destroyer", "US warships": whose, like "American", not where
             if item.role != LITERAL:
                 if entry is not None:
                     others.append(mention_at(span, entry, item.precision, item.role))
@@ -478,3 +480,10 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     if not doc.has_annotation("SENT_START"):
         return [0] * len(doc)
     return (numpy.cumsum(doc.to_array(SENT_START) == 1) - 1).tolist()
+
+
+def _modifier(span: Span) -> bool:
+    """A country's name modifying a common noun before it ("U.S. destroyer"), not a name ("U.S. Central Command")
+    nor a place ("troops in the U.S.")."""
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.i > root.i

@@ -67,13 +67,18 @@ def _antecedent(
     role = cue.split()[-1] if cue.split()[-1] in base.role_words else None
     owner_country = base.get(owner).country if owner else None
 
+    def armed_group(actor: str) -> bool:
+        """A group the base knows that belongs to no state ("the group" after "the RSF")."""
+        found = base.get(actor)
+        return found is not None and found.kind == "military unit" and not base.state_of(actor)
+
     def compatible(actor: str | None, kind: str | None, country: str | None, name: str, described: str) -> bool:
         vocabulary = base.vocabulary(actor) if actor else frozenset(words.words(name))
-        if group and (kind == "person" or actor and cue not in vocabulary):
+        if group and (kind == "person" or actor and cue not in vocabulary and not armed_group(actor)):
             return False
         if not group and kind not in kinds and not set(cue.split()) <= vocabulary:
             return False
-        if cue in words.state_forces and actor and base.get(actor) and not base.state_of(actor):
+        if cue in words.state_forces and actor and armed_group(actor):
             return False  # an armed group the base knows is no state's military
         if owner and not (base.root(actor) == owner if actor else country == owner_country):
             return False

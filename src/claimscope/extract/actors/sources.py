@@ -85,7 +85,7 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
         return ActorMention(text, start, end, actor.name, actor.kind, actor.country), None
     rooted = [m for m, s in inner if span is not None and span.root in s]
     kind = guess_kind(text) or (rooted[0].kind if rooted else None)
-    country = base.country_in(text) or (rooted[0].country if rooted else None)
+    country = base.country_in(text) or (rooted[0].country if rooted else None) or _place_in(doc, start, end, inner)
     office = kind == "person" and bool(base.words.office_words.intersection(base.words.words(text)))
     if country is None and (kind in STATE_KINDS or office) and not _regional(base, text):
         # An unnamed or unknown state body or office holder ("the Ministry of Public Health", "local
@@ -94,6 +94,23 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
     # A proper name the base does not know names the source ("the Rapid Support Forces").
     name = _proper_name(base, span) if span is not None and span.root.pos_ == "PROPN" else _apposed_name(span)
     return ActorMention(text, start, end, name, kind, country), name
+
+
+# Prepositions by which a source's words place it ("Residents of X", "a doctor in X", "an official from X").
+PLACE_PREPOSITIONS = frozenset({"of", "in", "from", "at"})
+
+
+def _place_in(doc: Doc, start: int, end: int, inner: list[tuple[ActorMention, Span]]) -> str | None:
+    """The country of a place the source's words name ("Residents of Muzaffarabad", "a doctor in Goma"), unless
+    an international body is named too ("a spokesman for the UN mission in Congo")."""
+    if any(m.kind == "international organisation" or (m.actor and not m.country) for m, _ in inner):
+        return None
+    for place in doc._.places or ():
+        if start <= place.start and place.end <= end and place.country:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS:
+                return place.country
+    return None
 
 
 def _proper_name(base: ActorBase, span: Span) -> str:

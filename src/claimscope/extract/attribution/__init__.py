@@ -261,7 +261,8 @@ def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def content_runs(doc: Doc, indices: set[int]) -> list[tuple[int, int]]:
-    """Contiguous token runs (inclusive) of a content, without edge punctuation or a leading "that"."""
+    """Contiguous token runs (inclusive) of a content, without edge punctuation, a leading "that" or a trailing
+    conjunction whose conjunct was left out ("... in Haiti, and" before another speaker's clause)."""
     runs: list[tuple[int, int]] = []
     for i in sorted(indices):
         if runs and runs[-1][1] == i - 1:
@@ -272,7 +273,7 @@ def content_runs(doc: Doc, indices: set[int]) -> list[tuple[int, int]]:
     for a, b in runs:
         while a <= b and (doc[a].is_punct or doc[a].is_space or _complementiser(doc[a], indices)):
             a += 1
-        while b >= a and (doc[b].is_punct or doc[b].is_space):
+        while b >= a and (doc[b].is_punct or doc[b].is_space or doc[b].dep_ == "cc"):
             b -= 1
         if a <= b:
             trimmed.append((a, b))

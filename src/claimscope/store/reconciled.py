@@ -178,13 +178,15 @@ class Reconciled(Timelines):
         rows = rows[:size]
         return rows, paging.encode_key([rows[-1]["claims"], rows[-1]["label"], rows[-1]["id"]]) if more else None
 
-    def topic(self, id_or_prefix: str) -> dict[str, Any]:
+    def topic(self, id_or_prefix: str, brief: bool = False) -> dict[str, Any]:
         """One materialised topic (by id or unique prefix): its head with its `timeline` (one row per claim, in
-        date order) and its `windows`. `claimscope.reconcile.materialise.topic` adds the collapsed views."""
+        date order; with `brief`, each row's brief, the fields a topic page shows) and its `windows`.
+        `claimscope.reconcile.materialise.topic` adds the collapsed views."""
         topic_id = self.resolve_topic(id_or_prefix)
+        rows = TopicTimelineRow.brief if brief else TopicTimelineRow.data
         with self._sessions() as session:
             head = dict(session.execute(select(TopicRow.data).where(TopicRow.id == topic_id)).scalar_one())
-            timeline = session.scalars(select(TopicTimelineRow.data).where(TopicTimelineRow.topic_id == topic_id)
+            timeline = session.scalars(select(rows).where(TopicTimelineRow.topic_id == topic_id)
                                        .order_by(TopicTimelineRow.day, TopicTimelineRow.claim_id,
                                                  TopicTimelineRow.id))
             windows = session.scalars(select(TopicWindowRow.data).where(TopicWindowRow.topic_id == topic_id)

@@ -34,7 +34,7 @@ def topic_page(request: Request, topic_id: str, message: Annotated[str | None, Q
                error: Annotated[str | None, Query(max_length=500)] = None) -> Response:
     store = store_of(request)
     try:
-        found = topicdata.topic(store, topic_id)
+        found = topicdata.page_topic(store, topic_id)
     except LookupError as exc:
         raise HTTPException(404, str(exc)) from exc
     others = [t for t in topicdata.choices(store) if t["id"] != found["id"]]
@@ -52,7 +52,7 @@ def topic_group(request: Request, topic_id: str, claim_id: str) -> Response:
     """The claims of one timeline group (the group its first claim `claim_id` stands for), as an HTML
     fragment the topic page loads when the group is opened."""
     try:
-        found = topicdata.topic(store_of(request), topic_id)
+        found = topicdata.page_topic(store_of(request), topic_id, whole_rows=True)
     except LookupError as exc:
         raise HTTPException(404, str(exc)) from exc
     group = next((g for g in timeline_groups(found["timeline"][-MAX_ROWS:]) if g["first"]["claim_id"] == claim_id),

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from claimscope import export
 from claimscope.reconcile.grading import CREDIBILITY, RELIABILITY
-from claimscope.web import charts, edits, topicdata
+from claimscope.web import charts, edits, timeline, topicdata
 from claimscope.web.pages import back, posted_form, render, store_of
 
 router = APIRouter(include_in_schema=False)
@@ -41,8 +41,8 @@ def topic_page(request: Request, topic_id: str, message: Annotated[str | None, Q
     shown = {**found, "timeline": found["timeline"][-MAX_ROWS:]}
     actors = sorted({r["actor"] for r in shown["timeline"] if r["actor"]})
     return render(request, "topic.html", topic=shown, chart=charts.topic_chart(shown),
-                  groups=timeline_groups(shown["timeline"]), others=others, actors=actors,
-                  left_out=len(found["timeline"]) - len(shown["timeline"]),
+                  timeline=timeline.groups_html(found["id"], timeline_groups(shown["timeline"])), others=others,
+                  actors=actors, left_out=len(found["timeline"]) - len(shown["timeline"]),
                   reliability=RELIABILITY, credibility=CREDIBILITY, message=message, error=error,
                   export_formats=export.FORMATS)
 

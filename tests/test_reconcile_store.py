@@ -84,14 +84,19 @@ def test_a_topic_page_reads_each_rows_brief(store, extractor):
         assert brief == {**whole, "timeline": [{k: r[k] for k in BRIEF} for r in whole["timeline"]]}
 
 
-def test_an_upgrade_gives_the_stored_timeline_rows_their_briefs(store):
+def test_an_upgrade_gives_the_stored_timeline_rows_their_briefs(db_url, extractor):
     from alembic import command
 
-    expected = {t["id"]: store.topic(t["id"], brief=True) for t in store.topics()}
-    config = migrate.alembic_config()
-    with store.engine.begin() as connection:  # back to the schema before briefs, as an older claimscope left it
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0010")
-    assert "brief" not in {c["name"] for c in inspect(store.engine).get_columns("topic_timeline")}
-    with Store(store.url) as reopened:  # opening upgrades and fills each row's brief from its data
+    errors: list[str] = []
+    with Store(db_url) as store:
+        batch.ingest([str(SEED)], store, extractor, on_error=errors.append)
+        assert not errors
+        expected = {t["id"]: store.topic(t["id"], brief=True) for t in store.topics()}
+        assert expected
+        config = migrate.alembic_config()
+        with store.engine.begin() as connection:  # back to the schema before briefs, as an older claimscope left it
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0010")
+        assert "brief" not in {c["name"] for c in inspect(store.engine).get_columns("topic_timeline")}
+    with Store(db_url) as reopened:  # opening upgrades and fills each row's brief from its data
         assert {t["id"]: reopened.topic(t["id"], brief=True) for t in reopened.topics()} == expected

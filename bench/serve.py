@@ -10,6 +10,8 @@ claims takes longer than a benchmark run). Each endpoint is measured as a browse
 response cache answers while the store is unchanged) and uncached (every request a distinct query parameter
 the server ignores). Baseline, in the same run: a static file from the same server (the framework's floor).
 Each is first requested by one client alone (ALONE requests: the time a request takes, without queueing).
+The uncached rows also give the CPU time of one request with the app called in this process (`bench/asgicpu.py`,
+p10 and p50 of CPU_REQUESTS requests): the steadiest figure on a loaded machine, the one to compare versions by.
 CLAIMSCOPE_BENCH_LIMIT=N builds N documents instead (a quick run). Goal: p95 < 200 ms.
 """
 
@@ -28,13 +30,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench import httpload
+from bench import asgicpu, httpload
 from bench.common import Result
 from claimscope.config import cache_dir
 from claimscope.ingest.document import Document
 from claimscope.reconcile import materialise
 from claimscope.store import Store
-from claimscope.web.app import DB_ENV
+from claimscope.web.app import DB_ENV, create_app
 from claimscope.web.security import CSRF_COOKIE
 
 DOCUMENTS = 10_000
@@ -44,6 +46,8 @@ CLIENTS = 50
 REQUESTS = 1_000  # per endpoint
 SECONDS = 60.0  # per endpoint
 ALONE = 30  # requests of one client alone per endpoint: the time a request takes without queueing
+CPU_REQUESTS = 150  # uncached requests per endpoint of the in-process CPU figure (at most CPU_SECONDS)
+CPU_SECONDS = 20.0
 WORKERS = 2  # server processes (CLAIMSCOPE_BENCH_WORKERS): one per core
 # A browser holds the CSRF cookie after its first page; the pages' responses are cached per cookie.
 COOKIE = f"{CSRF_COOKIE}=bench-client"
@@ -131,6 +135,7 @@ def run(root: Path) -> Result:
     with _server(db, workers) as base:
         baseline = _measure_all(result, base, [("static file (baseline)", "/static/claimscope/app.css"),
                                                ("claims page", "/claims"), ("/api/v1/claims", "/api/v1/claims")])
+    _cpu_all(result, db, [("claims page", "/claims"), ("/api/v1/claims", "/api/v1/claims")])
     started = time.perf_counter()
     db = build(topic_documents, reconciled=True)
     with Store(f"sqlite:///{db}") as store:
@@ -142,10 +147,13 @@ def run(root: Path) -> Result:
         size = len(asyncio.run(httpload.fetch(base + f"/topics/{topic['id']}", COOKIE))[2])
         result.notes.append(f"topic page: {size / 1024:.0f} KB of HTML")
         _measure_all(result, base, [("topic page", f"/topics/{topic['id']}")], baseline)
+    _cpu_all(result, db, [("topic page", f"/topics/{topic['id']}")])
     result.notes.append(f"{CLIENTS} concurrent keep-alive clients (bench/httpload.py), at most {REQUESTS} "
                         f"requests or {SECONDS:.0f} s per endpoint, {workers} server worker process(es); "
                         f"'uncached': every request a distinct (ignored) query parameter, so the response "
                         f"cache never answers; goal p95 < 200 ms")
+    result.notes.append(f"CPU ms: one uncached request with the app called in this process (bench/asgicpu.py), "
+                        f"p10 and p50 of {CPU_REQUESTS} requests or {CPU_SECONDS:.0f} s per endpoint")
     return result
 
 
@@ -195,6 +203,17 @@ def _measure_all(result: Result, base: str, endpoints: list[tuple[str, str]],
                 figures["p95 / baseline"] = figures["p95 ms"] / baseline
             result.rows.append({"system": label, **figures})
     return baseline
+
+
+def _cpu_all(result: Result, db: Path, endpoints: list[tuple[str, str]]) -> None:
+    """Add to each endpoint's uncached row the CPU time of one uncached request, the app in this process."""
+    rows = {row["system"]: row for row in result.rows}
+    with Store(f"sqlite:///{db}") as store:
+        app = create_app(store, catch_up=False)
+        for name, path in endpoints:
+            joiner = "&" if "?" in path else "?"
+            paths = [f"{path}{joiner}_cpu={i}" for i in range(asgicpu.WARM_UP + CPU_REQUESTS)]
+            rows[f"{name}, uncached"].update(asgicpu.cpu_ms(app, paths, COOKIE, CPU_SECONDS))
 
 
 def _wait_for(base: str) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import inspect
 
 from claimscope import batch
 from claimscope.ingest import read
 from claimscope.reconcile import materialise
 from claimscope.reconcile.loading import reconcile_store
 from claimscope.samples import corpus_dir
-from claimscope.store import NotFound, Store
+from claimscope.store import NotFound, Store, migrate
+from claimscope.store.timelines import BRIEF
 
 SEED = corpus_dir() / "001-seed-kyiv-reports-north-korean-troops.txt"
 LATER = sorted(corpus_dir().glob("0*"))[1:5]
@@ -71,3 +73,30 @@ def test_a_store_from_before_materialisation_is_caught_up(tmp_path, extractor):
         assert store.topics() == [] and store.unreconciled_documents() == [document.id]
         assert materialise.catch_up(store) == 1
         assert store.topics() and store.unreconciled_documents() == []
+
+
+def test_a_topic_page_reads_each_rows_brief(store, extractor):
+    errors: list[str] = []
+    batch.ingest([str(p) for p in LATER], store, extractor, on_error=errors.append)  # increments rewrite rows
+    assert not errors
+    for summary in store.topics():
+        whole, brief = store.topic(summary["id"]), store.topic(summary["id"], brief=True)
+        assert brief == {**whole, "timeline": [{k: r[k] for k in BRIEF} for r in whole["timeline"]]}
+
+
+def test_an_upgrade_gives_the_stored_timeline_rows_their_briefs(db_url, extractor):
+    from alembic import command
+
+    errors: list[str] = []
+    with Store(db_url) as store:
+        batch.ingest([str(SEED)], store, extractor, on_error=errors.append)
+        assert not errors
+        expected = {t["id"]: store.topic(t["id"], brief=True) for t in store.topics()}
+        assert expected
+        config = migrate.alembic_config()
+        with store.engine.begin() as connection:  # back to the schema before briefs, as an older claimscope left it
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0010")
+        assert "brief" not in {c["name"] for c in inspect(store.engine).get_columns("topic_timeline")}
+    with Store(db_url) as reopened:  # opening upgrades and fills each row's brief from its data
+        assert {t["id"]: reopened.topic(t["id"], brief=True) for t in reopened.topics()} == expected

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, Text, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Select, Text, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimscope.store import paging
@@ -28,6 +28,20 @@ from claimscope.store.timelines import Timelines, drop_materialised, write_timel
 
 # Shortest topic or claim id prefix accepted.
 MIN_ID_PREFIX = 4
+_TOPICS, _TIMELINE, _WINDOWS = TopicRow.__table__, TopicTimelineRow.__table__, TopicWindowRow.__table__
+
+
+def _timeline_read(column: Any) -> Select[Any]:
+    """A topic's timeline rows (`data` or `brief`), in date order."""
+    return (select(column).where(_TIMELINE.c.topic_id == bindparam("topic"))
+            .order_by(_TIMELINE.c.day, _TIMELINE.c.claim_id, _TIMELINE.c.id))
+
+
+# A topic's reads, built once and run on the session's Core connection: building them and loading through
+# the ORM cost a fifth of a topic page's read.
+_HEAD_READ = select(_TOPICS.c.data).where(_TOPICS.c.id == bindparam("topic"))
+_ROWS_READ, _BRIEFS_READ = _timeline_read(_TIMELINE.c.data), _timeline_read(_TIMELINE.c.brief)
+_WINDOWS_READ = select(_WINDOWS.c.data).where(_WINDOWS.c.topic_id == bindparam("topic")).order_by(_WINDOWS.c.start)
 _SUMMARY = (TopicRow.id, TopicRow.label, TopicRow.claims, TopicRow.origins, TopicRow.growth, TopicRow.latest,
             TopicRow.flags)
 
@@ -178,18 +192,17 @@ class Reconciled(Timelines):
         rows = rows[:size]
         return rows, paging.encode_key([rows[-1]["claims"], rows[-1]["label"], rows[-1]["id"]]) if more else None
 
-    def topic(self, id_or_prefix: str) -> dict[str, Any]:
+    def topic(self, id_or_prefix: str, brief: bool = False) -> dict[str, Any]:
         """One materialised topic (by id or unique prefix): its head with its `timeline` (one row per claim, in
-        date order) and its `windows`. `claimscope.reconcile.materialise.topic` adds the collapsed views."""
+        date order; with `brief`, each row's brief, the fields a topic page shows) and its `windows`.
+        `claimscope.reconcile.materialise.topic` adds the collapsed views."""
         topic_id = self.resolve_topic(id_or_prefix)
         with self._sessions() as session:
-            head = dict(session.execute(select(TopicRow.data).where(TopicRow.id == topic_id)).scalar_one())
-            timeline = session.scalars(select(TopicTimelineRow.data).where(TopicTimelineRow.topic_id == topic_id)
-                                       .order_by(TopicTimelineRow.day, TopicTimelineRow.claim_id,
-                                                 TopicTimelineRow.id))
-            windows = session.scalars(select(TopicWindowRow.data).where(TopicWindowRow.topic_id == topic_id)
-                                      .order_by(TopicWindowRow.start))
-            return {**head, "timeline": list(timeline), "windows": list(windows)}
+            connection, given = session.connection(), {"topic": topic_id}
+            head = dict(connection.execute(_HEAD_READ, given).scalar_one())
+            timeline = connection.execute(_BRIEFS_READ if brief else _ROWS_READ, given).scalars().all()
+            windows = connection.execute(_WINDOWS_READ, given).scalars().all()
+            return {**head, "timeline": timeline, "windows": windows}
 
     def resolve_topic(self, id_or_prefix: str) -> str:
         """The full id of the one topic whose id starts with this; NotFound if none or several."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, false
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column, relationship
 
 # Stable constraint names, so later migrations can alter them on every backend.
@@ -376,8 +376,9 @@ Index("ix_topics_listing", TopicRow.claims.desc(), TopicRow.label, TopicRow.id)
 
 
 class TopicTimelineRow(Base):
-    """One claim's row on a materialised topic's timeline (`data`, as `topic ID` shows it), with the day it holds
-    from and until (ISO dates: an increment reads only the rows still holding when its new claims begin)."""
+    """One claim's row on a materialised topic's timeline (`data`, as `topic ID` shows it; `brief`, the part of
+    it a topic page shows), with the day it holds from and until (ISO dates: an increment reads only the rows
+    still holding when its new claims begin)."""
 
     __tablename__ = "topic_timeline"
 
@@ -389,6 +390,7 @@ class TopicTimelineRow(Base):
     origin_key: Mapped[str] = mapped_column(String(300))
     origin_label: Mapped[str] = mapped_column(Text)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    brief: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
 
 
 Index("ix_topic_timeline_order", TopicTimelineRow.topic_id, TopicTimelineRow.day, TopicTimelineRow.claim_id)

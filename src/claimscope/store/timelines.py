@@ -3,6 +3,8 @@ memberships not yet in their topic's timeline, the rows they can change (those s
 or dated near them), and the write of the changed rows, the windows from a day on and the topic's new head.
 
 As everywhere in the store, rows are plain JSON dicts: what they mean is `claimscope.reconcile`'s business.
+Each row is also kept as its `brief`, the fields a topic page shows (BRIEF): a page of 300 claims decodes
+half the JSON of their whole rows, whose relations to other claims fill a third of it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from claimscope.store.schema import ReconClaimRow, TopicMemberRow, TopicRow, TopicTimelineRow, TopicWindowRow
 
 
+# The fields of a timeline row a topic page reads: its chart (dates, figures, origins, grades), its timeline
+# table and the grading form. A group's claims, opened on the page, are read from the whole rows.
+BRIEF = ("claim_id", "date", "date_is_publication", "source", "actor", "origin", "stated", "scope_place", "value",
+         "low", "high", "interval", "modality", "denied", "consistency", "credibility", "credibility_reason",
+         "reliability", "reliability_reason", "content")
+
+
+def brief_of(data: dict[str, Any]) -> dict[str, Any]:
+    """A timeline row's brief: its BRIEF fields (None for one it lacks)."""
+    return {k: data.get(k) for k in BRIEF}
+
+
 def drop_materialised(session: Session, topic_ids: Iterable[str]) -> None:
     """Delete these topics' summaries, timelines and windows (their memberships stay)."""
     ids = list(topic_ids)
@@ -28,9 +42,10 @@ def drop_materialised(session: Session, topic_ids: Iterable[str]) -> None:
 
 def write_timeline(session: Session, topic_id: str, timeline: list[dict[str, Any]],
                    windows: list[dict[str, Any]]) -> None:
-    """Insert a topic's timeline rows and windows (bulk statements: no ORM objects)."""
+    """Insert a topic's timeline rows, each with its brief, and windows (bulk statements: no ORM objects)."""
     if timeline:
-        session.execute(insert(TopicTimelineRow), [{"topic_id": topic_id, **row} for row in timeline])
+        session.execute(insert(TopicTimelineRow), [{"topic_id": topic_id, **row, "brief": brief_of(row["data"])}
+                                                   for row in timeline])
     if windows:
         session.execute(insert(TopicWindowRow), [{"topic_id": topic_id, **window} for window in windows])
 

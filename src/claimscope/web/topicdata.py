@@ -45,6 +45,13 @@ def topic(store: Store, id_or_prefix: str) -> dict[str, Any]:
     return materialise.topic(store, id_or_prefix)
 
 
+def page_topic(store: Store, id_or_prefix: str, whole_rows: bool = False) -> dict[str, Any]:
+    """One topic as its page reads it: head, windows and a timeline of the rows' briefs (the fields the page
+    shows), or of the whole rows with `whole_rows` (a timeline group's claims show their documents and
+    derivations); LookupError if none or several."""
+    return store.topic(id_or_prefix, brief=not whole_rows)
+
+
 def claim_topics(store: Store, claim_id: str) -> list[dict[str, Any]]:
     """The topics a claim belongs to: id, label and kind of membership (none for an unknown claim)."""
     try:

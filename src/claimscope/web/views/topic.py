@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from claimscope import export
 from claimscope.reconcile.grading import CREDIBILITY, RELIABILITY
-from claimscope.web import charts, edits, topicdata
+from claimscope.web import charts, edits, timeline, topicdata
 from claimscope.web.pages import back, posted_form, render, store_of
 
 router = APIRouter(include_in_schema=False)
@@ -34,15 +34,15 @@ def topic_page(request: Request, topic_id: str, message: Annotated[str | None, Q
                error: Annotated[str | None, Query(max_length=500)] = None) -> Response:
     store = store_of(request)
     try:
-        found = topicdata.topic(store, topic_id)
+        found = topicdata.page_topic(store, topic_id)
     except LookupError as exc:
         raise HTTPException(404, str(exc)) from exc
     others = [t for t in topicdata.choices(store) if t["id"] != found["id"]]
     shown = {**found, "timeline": found["timeline"][-MAX_ROWS:]}
     actors = sorted({r["actor"] for r in shown["timeline"] if r["actor"]})
     return render(request, "topic.html", topic=shown, chart=charts.topic_chart(shown),
-                  groups=timeline_groups(shown["timeline"]), others=others, actors=actors,
-                  left_out=len(found["timeline"]) - len(shown["timeline"]),
+                  timeline=timeline.groups_html(found["id"], timeline_groups(shown["timeline"])), others=others,
+                  actors=actors, left_out=len(found["timeline"]) - len(shown["timeline"]),
                   reliability=RELIABILITY, credibility=CREDIBILITY, message=message, error=error,
                   export_formats=export.FORMATS)
 
@@ -52,7 +52,7 @@ def topic_group(request: Request, topic_id: str, claim_id: str) -> Response:
     """The claims of one timeline group (the group its first claim `claim_id` stands for), as an HTML
     fragment the topic page loads when the group is opened."""
     try:
-        found = topicdata.topic(store_of(request), topic_id)
+        found = topicdata.page_topic(store_of(request), topic_id, whole_rows=True)
     except LookupError as exc:
         raise HTTPException(404, str(exc)) from exc
     group = next((g for g in timeline_groups(found["timeline"][-MAX_ROWS:]) if g["first"]["claim_id"] == claim_id),

@@ -24,6 +24,21 @@ _WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)*")
 CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+but\s|,?\s+while\s|,?\s+whereas\s|,\s+and\s|,\s+with\s")
 
 
+_PREFIX = re.compile(r"\s*([^:\n]{1,80}):\s+")
+
+
+def section_prefix(text: str) -> int:
+    """The end of a headline's section prefix opening a claim's content ("Sudan's war: RSF kills 124"), else
+    0: at most a few words without a figure before a colon, a clause after it (data/topics.yml)."""
+    spec = lexicon.load("topics")["section_prefix"]
+    match = _PREFIX.match(text)
+    if match is None or any(ch.isdigit() for ch in match.group(1)):
+        return 0
+    if len(words(match.group(1))) > spec["max_words"] or len(words(text[match.end():])) < spec["rest_words"]:
+        return 0
+    return match.end()
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the clauses of a claim's content, split at semicolons, sentence ends and contrasts."""
     spans, start = [], 0
@@ -79,6 +94,10 @@ def state(w: Window, measure: str = "personnel") -> str:
     spec = lexicon.load("topics")
     reach = spec["state_reach"]
     context = set(w.own + w.after + w.before)
+    for word in w.before[-1:] + w.after[:1]:  # "a ferry carrying 65 people", "95 migrants aboard"
+        governing = _governing(measure).get(word)
+        if governing:
+            return governing
     for part in (w.own, w.after[:reach], list(reversed(w.before))[:2 * reach]):
         found = _states_in(part, measure, context)
         if {"killed", "wounded"} <= set(found):
@@ -143,8 +162,18 @@ def _context_ok(name: str, context: set[str]) -> bool:
 
 @lru_cache(maxsize=None)
 def _state_words(measure: str) -> dict[str, str]:
+    """Word -> state of `measure`, for the states read anywhere in a figure's window."""
     states = lexicon.load("topics")["states"]
-    return {word: name for name in lexicon.states_of(measure) for word in states[name]["words"]}
+    return {word: name for name in lexicon.states_of(measure) if not states[name].get("governs")
+            for word in states[name]["words"]}
+
+
+@lru_cache(maxsize=None)
+def _governing(measure: str) -> dict[str, str]:
+    """Word -> state of `measure`, for the states read only right beside a figure, which then govern it."""
+    states = lexicon.load("topics")["states"]
+    return {word: name for name in lexicon.states_of(measure) if states[name].get("governs")
+            for word in states[name]["words"]}
 
 
 def subcount(w: Window) -> bool:
@@ -179,11 +208,18 @@ def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> s
     clause = clause_text.lower()
     if has_any(clause, spec["cumulative"]):
         return None
-    if has_any(w.text, spec["periods"]):
+    if _bounded(w.text, spec["periods"]):
         return "period"
     if casualty and has_any(w.text, spec["events"]):
         return f"event:{claim.when.isoformat() if claim.when else '?'}"
     return None
+
+
+def _bounded(text: str, phrases: list[str]) -> bool:
+    """A period phrase stands in the text, not as a possessive: "in the past week" bounds a period, "last
+    week's earthquake" dates an event."""
+    joined = " " + " ".join(words(text)) + " "
+    return any(re.search(rf" {re.escape(p)} (?!s )", joined) for p in phrases)
 
 
 def phased(content: str, count: Count) -> bool:

@@ -7,7 +7,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
-from claimscope.reconcile import counting, lexicon, parties
+from claimscope.reconcile import counting, lexicon, nouns, parties
 from claimscope.reconcile.keys import NONE_PRESENT, PRESENCE, SOME_PRESENT, Membership, TopicKey
 from claimscope.reconcile.records import ClaimRecord
 
@@ -161,12 +161,16 @@ def _unquantified(key: TopicKey, claim: ClaimRecord, clause: str) -> TopicKey:
 
 
 def _membership(claim: ClaimRecord, key: TopicKey, clause: str, narrower: str | None) -> Membership:
-    """Some are there, none are (a negated state: "have not been seen in combat"), or it is denied."""
+    """Some are there, none are (a negated state: "have not been seen in combat"), or it is denied; of the
+    kind of people the clause names ("miners remain trapped"), else the claim."""
+    noun = (nouns.of_text(clause) or nouns.of_text(claim.content)) if key.measure == "personnel" else None
     if claim.modality == "denied":
-        return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, True, "denies any are there")
+        return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, True, "denies any are there",
+                          noun=noun)
     if key.state != PRESENCE and _negated_state(clause, key.state):
-        return Membership(claim, key, NONE_PRESENT, NONE_PRESENT, None, narrower, False, "negated: none")
-    return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, False, "no figure: at least one")
+        return Membership(claim, key, NONE_PRESENT, NONE_PRESENT, None, narrower, False, "negated: none", noun=noun)
+    return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, False, "no figure: at least one",
+                      noun=noun)
 
 
 def _negated_state(clause: str, state: str) -> bool:

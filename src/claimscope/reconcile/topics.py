@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from typing import NamedTuple
 
-from claimscope.reconcile import counting, derived, lexicon, parties, propositions
+from claimscope.reconcile import counting, derived, lexicon, nouns, parties, propositions
 from claimscope.reconcile.keys import PRESENCE, Membership, TopicKey
 from claimscope.reconcile.records import ClaimRecord, Count, Interval
 
@@ -60,8 +60,9 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         scope, narrower = parties.scope(claim, affiliation, near.span, clause, count.start)
         if affiliation == scope and (count.unit or "").lower() not in parties.military_units():
             affiliation = None  # "1.4 million Lebanese displaced in Lebanon" are the people of the place
-        casualty = bool(lexicon.load("topics")["states"].get(state, {}).get("casualty"))
-        period = counting.period(near, claim.content[clause[0]:clause[1]], claim, casualty)
+        spec = lexicon.load("topics")["states"].get(state, {})
+        period = None if spec.get("unbounded") else counting.period(near, claim.content[clause[0]:clause[1]],
+                                                                    claim, bool(spec.get("casualty")))
         if period is None and state == PRESENCE and counting.phased(claim.content, count):
             period = "total"
         inherits = (state == PRESENCE and head is not None and head.clause == clause
@@ -73,11 +74,12 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         head = _Head(measure, state, period, clause, inherits)
         key = TopicKey(measure, state, affiliation, scope, period)
         count = _per_unit_total(claim, count, near)
-        found.append(_count_membership(claim, key, count, narrower))
+        noun = nouns.of_figure(claim.content, count.unit, count.start, clause) if measure == "personnel" else None
+        found.append(_count_membership(claim, key, count, narrower, noun))
         if narrower and claim.modality != "denied":
             # a region's figure is its own topic too, where it stands as stated
             region = dataclasses.replace(key, region=parties.region_key(claim, narrower))
-            found.append(_count_membership(claim, region, count, None))
+            found.append(_count_membership(claim, region, count, None, noun))
     return found + derived.derived(found) + propositions.figure_less(claim, found, counted_clauses,
                                                                     fallback_affiliation)
 
@@ -99,7 +101,8 @@ def _per_unit_total(claim: ClaimRecord, count: Count, near: counting.Window) -> 
                                text=f"{k:g} × {count.text or count.value} each")
 
 
-def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower: str | None) -> Membership:
+def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower: str | None,
+                      noun: str | None) -> Membership:
     stated = count.interval
     denied = claim.modality == "denied"
     said = f"{count.text}: " if count.text and "×" in count.text else ""
@@ -110,4 +113,5 @@ def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower:
     else:
         interval = stated
         derivation = f"{said}{count.qualifier} {count.value:,.0f}" + (" (denied)" if denied else "")
-    return Membership(claim, key, interval, stated, count.value, narrower, denied, derivation)
+    return Membership(claim, key, interval, stated, count.value, narrower, denied, derivation,
+                      noun=noun)

@@ -162,3 +162,20 @@ def test_an_ingest_that_names_another_kind_relabels_the_stored_topic(db_url):
         assert [t.label for t in reconcile_store(store)] == [labels[-1]]
     assert labels == ["civilians killed in Sudan", "civilians killed in Sudan", "civilians killed in Sudan",
                       "people killed in Sudan"]
+
+
+def test_coordinated_figures_share_the_period_or_event_after_the_last():
+    period = "300 were killed and 2,700 wounded in the past two months"
+    event = "an Israeli strike killed 16 people"
+    story = "175 people were killed and 80 wounded in the attack by the Rapid Support Forces"
+    topics = reconcile([
+        claim("period", period, [figure("300", period, 300), figure("2,700", period, 2700)], [SUDAN], context="SD"),
+        claim("event", event, [figure("16 people", event, 16, "people")], [SUDAN], context="SD"),
+        claim("story", story, [figure("175 people", story, 175, "people"), figure("80", story, 80, "people")],
+              [SUDAN], context="SD"),
+    ], texts={})
+    assert set(memberships_of(topics, "period")) >= {"people killed in Sudan (in a bounded period)",
+                                                      "people wounded in Sudan (in a bounded period)"}
+    # one event of a larger story; "the attack" is the event the report is about: its toll
+    assert set(memberships_of(topics, "event")) == {"people killed in Sudan (one event, 2024-10-04)"}
+    assert set(memberships_of(topics, "story")) == {"people killed in Sudan", "people wounded in Sudan"}

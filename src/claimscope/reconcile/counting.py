@@ -88,6 +88,21 @@ def window(content: str, count: Count, counts: tuple[Count, ...], clause: tuple[
     return Window(words(own), words(before), after_words, content[left:right].lower(), (left, right))
 
 
+def run_text(content: str, count: Count, counts: tuple[Count, ...], clause: tuple[int, int]) -> str:
+    """The words of a figure's window and of the figures coordinated after it ("300 killed and 2,700 wounded
+    in the past two months"), lower-case: what bounds the last of a run of figures bounds each of them."""
+    w = window(content, count, counts, clause)
+    text = w.text
+    while w.after and w.after[-1] in CONJUNCTIONS and w.span[1] < clause[1]:
+        nxt = min((c for c in counts if c.start is not None and c.start >= w.span[1]), key=lambda c: c.start or 0,
+                  default=None)
+        if nxt is None:
+            break
+        w = window(content, nxt, counts, clause)
+        text += w.text
+    return text
+
+
 def state(w: Window, measure: str = "personnel") -> str:
     """The state of what a figure of `measure` counts: its own words first ("4,000 casualties"), then the words
     after it, then those before it; casualty states before others; killed and wounded together are casualties."""
@@ -196,10 +211,10 @@ def coordinated(w: Window) -> bool:
     return set(rest) <= CONJUNCTIONS or rest[0] in lexicon.load("topics")["locatives"]
 
 
-def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> str | None:
+def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool, run: str | None = None) -> str | None:
     """"increment" ("another 1,500", "3,000 more troops"), "period" (a bounded period: "in the past two
     months") or "event:DAY" (one strike's dead, for a `casualty` count) when the figure is not a standing or
-    cumulative count; None for those."""
+    cumulative count; None for those. Periods and events are read from `run` (`run_text`) when given."""
     spec = lexicon.load("topics")
     near = (w.before[-4:] + [word for i, word in enumerate(w.own) if w.own[i + 1 : i + 2] != ["than"]]
             + [word for word in w.after[:3] if word != "more"])
@@ -208,11 +223,21 @@ def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> s
     clause = clause_text.lower()
     if has_any(clause, spec["cumulative"]):
         return None
-    if _bounded(w.text, spec["periods"]):
+    text = w.text if run is None else run
+    if _bounded(text, spec["periods"]):
         return "period"
-    if casualty and has_any(w.text, spec["events"]):
+    if casualty and _one_event(text, spec):
         return f"event:{claim.when.isoformat() if claim.when else '?'}"
     return None
+
+
+def _one_event(text: str, spec: dict) -> bool:
+    """An event word names one event of a larger story ("an Israeli strike killed 16"); with a definite
+    determiner shortly before it ("killed in the attack", "the gang attack on ..."), it refers back to the
+    event the report is about, whose toll it then is."""
+    tokens = words(text)
+    definite = set(spec["definite"])
+    return any(t in spec["events"] and not definite & set(tokens[max(0, i - 3):i]) for i, t in enumerate(tokens))
 
 
 def _bounded(text: str, phrases: list[str]) -> bool:

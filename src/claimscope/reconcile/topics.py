@@ -61,8 +61,9 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         if affiliation == scope and (count.unit or "").lower() not in parties.military_units():
             affiliation = None  # "1.4 million Lebanese displaced in Lebanon" are the people of the place
         spec = lexicon.load("topics")["states"].get(state, {})
+        run = counting.run_text(claim.content, count, claim.counts, clause)
         period = None if spec.get("unbounded") else counting.period(near, claim.content[clause[0]:clause[1]],
-                                                                    claim, bool(spec.get("casualty")))
+                                                                    claim, bool(spec.get("casualty")), run)
         if period is None and state == PRESENCE and counting.phased(claim.content, count):
             period = "total"
         inherits = (state == PRESENCE and head is not None and head.clause == clause

@@ -179,3 +179,36 @@ def test_coordinated_figures_share_the_period_or_event_after_the_last():
     # one event of a larger story; "the attack" is the event the report is about: its toll
     assert set(memberships_of(topics, "event")) == {"people killed in Sudan (one event, 2024-10-04)"}
     assert set(memberships_of(topics, "story")) == {"people killed in Sudan", "people wounded in Sudan"}
+
+
+def test_people_of_a_trade_are_their_own_tally_beside_the_toll():
+    gaza = Place("Gaza", "PS", None, "country")
+    aid = "at least 280 aid workers had been killed in Gaza since October 2023"
+    toll = "52,908 people had been killed since the war began"
+    press = "the bodies of 12 journalists were recovered"
+    convoy = "aid workers were killed in a strike on a convoy"
+    topics = reconcile([
+        claim("aid", aid, [figure("at least 280 aid workers", aid, 280, "worker")], [gaza], context="PS"),
+        claim("toll", toll, [figure("52,908 people", toll, 52908, "people")], [gaza], context="PS"),
+        claim("press", press, [figure("12 journalists", press, 12, "journalist")], [gaza], context="PS"),
+        claim("convoy", convoy, (), [gaza], event="casualty", context="PS"),
+    ], texts={})
+    assert memberships_of(topics, "aid") == {"aid workers killed in Palestinian Territory": (280, 280)}
+    assert memberships_of(topics, "toll") == {"people killed in Palestinian Territory": (52908, 52908)}
+    assert memberships_of(topics, "press") == {"journalists killed in Palestinian Territory": (12, 12)}
+    assert set(memberships_of(topics, "convoy")) == {"aid workers killed in Palestinian Territory (no figure)"}
+
+
+def test_buildings_take_their_kind_and_the_affected_are_counted_as_such():
+    pakistan = Place("Pakistan", "PK", None, "country")
+    text = "more than 500,000 houses had been destroyed and 18,000 schools damaged"
+    affected = "About 33 million people have been affected and 650,000 displaced"
+    topics = reconcile([
+        claim("b", text, [figure("more than 500,000 houses", text, 500000, "house"), figure("18,000 schools", text, 18000,
+                                                                                  "school")], [pakistan],
+              context="PK"),
+        claim("a", affected, [figure("33 million people", affected, 33e6, "people"),
+                              figure("650,000", affected, 650000)], [pakistan], context="PK"),
+    ], texts={})
+    assert set(memberships_of(topics, "b")) == {"homes destroyed in Pakistan", "schools damaged in Pakistan"}
+    assert set(memberships_of(topics, "a")) == {"people affected in Pakistan", "people displaced in Pakistan"}

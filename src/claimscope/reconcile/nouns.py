@@ -16,36 +16,34 @@ MIXED = "*"  # the members name different kinds: the label says the generic word
 
 
 @lru_cache(maxsize=None)
-def _kinds() -> dict[str, str]:
-    """Unit lemma (and its plural) -> the label of the kind it names, over every measure that has kinds."""
-    found: dict[str, str] = {}
-    for spec in lexicon.load("topics")["measures"].values():
-        for kind, units in (spec.get("kinds") or {}).items():
-            for unit in units:
-                found.setdefault(unit, kind)
-                found.setdefault(unit + "s", kind)
-    return found
+def _kinds(measure: str) -> dict[str, str]:
+    """Unit lemma (and its plural) -> the label of the kind of `measure` it names."""
+    spec = lexicon.load("topics")["measures"][measure]
+    return {form: kind for kind, units in (spec.get("kinds") or {}).items() for unit in units
+            for form in (unit, unit + "s")}
 
 
-def of_unit(unit: str | None) -> str | None:
+def of_unit(measure: str, unit: str | None) -> str | None:
     """The kind a counted noun names ("civilian" -> "civilians"); None for a generic one ("people", "deaths")."""
-    return _kinds().get((unit or "").lower())
+    return _kinds(measure).get((unit or "").lower())
 
 
-def of_text(text: str, last: bool = False) -> str | None:
-    """The kind the first (or `last`) people noun of a text names ("miners remain trapped")."""
-    found = [kind for word in re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()) if (kind := _kinds().get(word))]
+def of_text(measure: str, text: str, last: bool = False) -> str | None:
+    """The kind of `measure` the first (or `last`) noun of a text names ("miners remain trapped")."""
+    kinds = _kinds(measure)
+    found = [kind for word in re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()) if (kind := kinds.get(word))]
     return (found[-1] if last else found[0]) if found else None
 
 
-def of_figure(content: str, unit: str | None, start: int | None, clause: tuple[int, int]) -> str | None:
-    """The kind a figure counts: its noun's; for a figure without one or with one that refers back ("200
-    killed", "1,000 others"), the people noun of its clause, else the nearest before it ("Eritrean troops
+def of_figure(measure: str, content: str, unit: str | None, start: int | None,
+              clause: tuple[int, int]) -> str | None:
+    """The kind a figure of `measure` counts: its noun's; for a figure without one or with one that refers
+    back ("200 killed", "1,000 others"), the noun of its clause, else the nearest before it ("Eritrean troops
     lost 200 killed, with some 1,000 others wounded": personnel)."""
     if unit and unit.lower() not in lexicon.load("topics")["refer_back"]:
-        return of_unit(unit)
+        return of_unit(measure, unit)
     before = content[:start] if start is not None else ""
-    return of_text(content[clause[0]:clause[1]]) or of_text(before, last=True)
+    return of_text(measure, content[clause[0]:clause[1]]) or of_text(measure, before, last=True)
 
 
 def joined(nouns: Iterable[str | None]) -> str | None:

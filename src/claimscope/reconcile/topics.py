@@ -37,7 +37,7 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
     for count in claim.counts:
         clause = counting.clause_at(spans, count.start)
         near = counting.window(claim.content, count, claim.counts, clause)
-        measure = lexicon.unit_measures().get((count.unit or "").lower())
+        measure = lexicon.measure_of(count.unit, f"{count.text or ''} {count.subject or ''}")
         if measure is None and count.unit is None and head is not None and head.clause == clause \
                 and counting.partitive(near):
             measure = head.measure  # "17 drones were launched and 15 of them shot down"
@@ -75,7 +75,7 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         head = _Head(measure, state, period, clause, inherits)
         key = TopicKey(measure, state, affiliation, scope, period)
         count = _per_unit_total(claim, count, near)
-        noun = nouns.of_figure(claim.content, count.unit, count.start, clause) if measure == "personnel" else None
+        noun = nouns.of_figure(measure, claim.content, count.unit, count.start, clause)
         found.append(_count_membership(claim, key, count, narrower, noun))
         if narrower and claim.modality != "denied":
             # a region's figure is its own topic too, where it stands as stated

@@ -212,3 +212,20 @@ def test_buildings_take_their_kind_and_the_affected_are_counted_as_such():
     ], texts={})
     assert set(memberships_of(topics, "b")) == {"homes destroyed in Pakistan", "schools damaged in Pakistan"}
     assert set(memberships_of(topics, "a")) == {"people affected in Pakistan", "people displaced in Pakistan"}
+
+
+def test_one_claim_counting_two_kinds_of_people_keeps_them_apart():
+    text = "authorities reported at least 82 soldiers and 47 civilians dead"
+    alone = "15 soldiers were killed"
+    israel = Place("Israel", "IL", None, "country")
+    topics = reconcile([
+        claim("both", text, [figure("at least 82 soldiers", text, 82, "soldier"),
+                             figure("47 civilians", text, 47, "civilian")], [israel], context="IL"),
+        claim("alone", alone, [figure("15 soldiers", alone, 15, "soldier")], [israel], context="IL"),
+    ], texts={})
+    assert memberships_of(topics, "both") == {"personnel killed in Israel": (82, 82),
+                                              "civilians killed in Israel": (47, 47)}
+    # the first kind keeps the topic of its state, whose and where, shared with claims of that kind alone
+    (shared,) = [t for t in topics if any(r.membership.claim.claim_id == "alone" for r in t.rows)]
+    assert shared.label == "personnel killed in Israel"
+    assert sorted(r.membership.claim.claim_id for r in shared.rows) == ["alone", "both"]

@@ -28,19 +28,21 @@ class TopicKey:
     scope: str | None
     period: str | None = None  # "increment", "total", "period", "event:DAY" or "unquantified": not a standing count
     region: str | None = None  # a place inside the scope the figure counts at ("Kursk Oblast")
+    population: str | None = None  # the kind of people, where one claim counts kinds apart ("civilians")
 
     @property
     def id(self) -> str:
         """Stable across runs, so user edits keyed on it survive re-ingestion."""
         parts = [self.measure, self.state, self.affiliation or "-", self.scope or "-"]
-        text = "|".join(parts + ([self.period] if self.period else []) + ([f"@{self.region}"] if self.region else []))
+        text = "|".join(parts + ([self.period] if self.period else []) + ([f"@{self.region}"] if self.region else [])
+                        + ([f"#{self.population}"] if self.population else []))
         return hashlib.sha256(text.encode()).hexdigest()[:10]
 
     def label(self, noun: str | None = None) -> str:
         """A readable label: "North Korean personnel in combat in Russia", with the kind of people its members
         count (`noun`: "civilians killed in Sudan") where they name one (`claimscope.reconcile.nouns`)."""
         spec = lexicon.load("topics")
-        parts = [lexicon.adjective(self.affiliation), nouns.word(self.measure, noun)]
+        parts = [lexicon.adjective(self.affiliation), nouns.word(self.measure, self.population or noun)]
         if self.state != PRESENCE:
             parts.append(spec["states"][self.state]["label"])
         if self.period == "increment":

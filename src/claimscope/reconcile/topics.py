@@ -81,8 +81,23 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
             # a region's figure is its own topic too, where it stands as stated
             region = dataclasses.replace(key, region=parties.region_key(claim, narrower))
             found.append(_count_membership(claim, region, count, None, noun))
+    found = _populations(found)
     return found + derived.derived(found) + propositions.figure_less(claim, found, counted_clauses,
                                                                     fallback_affiliation)
+
+
+def _populations(found: list[Membership]) -> list[Membership]:
+    """Figures of one claim that would share a topic but count different kinds of people ("at least 82
+    soldiers and 47 civilians dead") count different populations: the first named keeps the topic, each
+    other kind is keyed by its kind."""
+    kinds: dict[TopicKey, list[str]] = {}
+    for m in found:
+        if m.noun:
+            kinds.setdefault(m.key, []).append(m.noun)
+    first = {key: named[0] for key, named in kinds.items() if nouns.joined(named) == nouns.MIXED}
+    return [dataclasses.replace(m, key=dataclasses.replace(m.key, population=m.noun))
+            if m.key in first and m.noun and nouns.joined([m.noun, first[m.key]]) == nouns.MIXED else m
+            for m in found]
 
 
 def _per_unit_total(claim: ClaimRecord, count: Count, near: counting.Window) -> Count:

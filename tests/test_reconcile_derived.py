@@ -136,6 +136,6 @@ def test_the_missing_and_the_rescued_are_counts_of_their_own():
     counts = [figure("4,521 people", text, 4521, "people"), figure("441", text, 441),
               figure("60 people", text, 60, "people")]
     topics = reconcile([claim("a", text, counts, [YEMEN])], texts={})
-    assert memberships_of(topics, "a") == {"personnel wounded in Yemen": (4521, 4521),
-                                           "personnel missing in Yemen": (441, 441),
-                                           "personnel rescued in Yemen": (60, 60)}
+    assert memberships_of(topics, "a") == {"people wounded in Yemen": (4521, 4521),
+                                           "people missing in Yemen": (441, 441),
+                                           "people rescued in Yemen": (60, 60)}

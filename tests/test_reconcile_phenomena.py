@@ -42,7 +42,7 @@ def test_killed_wounded_and_both_together_are_kept_apart():
         claim("b", "Kyrylo Budanov", b, [figure("about 4,000 soldiers", b, 4000, "approx", "soldier")],
               [Place("Russia", "RU", None, "country")]),
     ], texts={})
-    assert labels_of(topics, "a") == {"personnel killed in Lebanon", "personnel wounded in Lebanon"}
+    assert labels_of(topics, "a") == {"people killed in Lebanon", "people wounded in Lebanon"}
     assert labels_of(topics, "b") == {"North Korean personnel casualties (killed and wounded) in Russia"}
 
 
@@ -55,9 +55,9 @@ def test_increments_periods_and_single_events_are_not_the_cumulative_toll():
         claim("new", "Firass Abiad", new, [figure("11 new fatalities", new, 11, unit="fatality")], [LEBANON]),
         claim("strike", "Firass Abiad", strike, [figure("16 people", strike, 16, unit="people")], [LEBANON]),
     ], texts={})
-    assert labels_of(topics, "toll") == {"personnel killed in Lebanon"}
-    assert labels_of(topics, "new") == {"additional personnel killed in Lebanon"}
-    assert labels_of(topics, "strike") == {"personnel killed in Lebanon (one event, 2024-10-04)"}
+    assert labels_of(topics, "toll") == {"people killed in Lebanon"}
+    assert labels_of(topics, "new") == {"additional people killed in Lebanon"}
+    assert labels_of(topics, "strike") == {"people killed in Lebanon (one event, 2024-10-04)"}
 
 
 def test_a_per_unit_figure_is_expanded_to_a_total_with_its_derivation():

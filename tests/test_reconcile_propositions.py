@@ -35,7 +35,7 @@ def test_a_part_of_a_figure_counts_in_its_state():
     counts = [figure("1,640 people", text, 1640, "people"), figure("104 children", text, 104, "child"),
               figure("194 women", text, 194, "woman")]
     topics = reconcile([claim("a", text, counts, [LEBANON])], texts={})
-    assert memberships_of(topics, "a") == {"personnel killed in Lebanon": (1640, 1640),
+    assert memberships_of(topics, "a") == {"people killed in Lebanon": (1640, 1640),
                                            "children killed in Lebanon": (104, 104),
                                            "women killed in Lebanon": (194, 194)}
 
@@ -117,7 +117,7 @@ def test_whose_people_from_the_source_a_noun_use_and_never_the_party_faced():
         claim("spotted", spotted, (), [RUSSIA], context="RU"),
         claim("against", against, (), [RUSSIA], context="RU"),
     ], texts={})
-    assert set(memberships_of(topics, "group")) == {"Hezbollah personnel killed in Lebanon"}
+    assert set(memberships_of(topics, "group")) == {"Hezbollah fighters killed in Lebanon"}
     assert memberships_of(topics, "spotted") == {"North Korean personnel in combat in Russia": (0, 0)}
     assert memberships_of(topics, "against") == {"North Korean personnel in combat in Russia": (0, 0)}
 
@@ -131,8 +131,8 @@ def test_a_partitive_anaphor_takes_the_documents_affiliation():
         claim("part", part, [figure("300", part, 300), figure("some 2,700 others", part, 2700, "other")], [RUSSIA],
               doc="d", context="RU"),
     ], texts={})
-    assert memberships_of(topics, "part") == {"North Korean personnel killed in Russia": (300, 300),
-                                              "North Korean personnel wounded in Russia": (2700, 2700)}
+    assert memberships_of(topics, "part") == {"North Korean people killed in Russia": (300, 300),
+                                              "North Korean people wounded in Russia": (2700, 2700)}
 
 
 def test_weapons_launched_and_shot_down_are_two_counts_placed_at_the_target():

@@ -19,7 +19,7 @@ from claimscope.reconcile.derived import shown
 from claimscope.reconcile.edits import Edit, route, split_topic_id, topic_label
 from claimscope.reconcile.independence import Origin, copy_groups, document_origins, document_signature
 from claimscope.reconcile.records import ClaimRecord
-from claimscope.reconcile.keys import Membership, added_membership, membership_kind
+from claimscope.reconcile.keys import Membership, added_membership, membership_kind, raw_labels
 from claimscope.reconcile.parties import document_affiliations
 from claimscope.reconcile.topics import memberships
 from claimscope.reconcile.views import SHORT_ID, topic_view
@@ -132,7 +132,7 @@ def reconcile(claims: Iterable[ClaimRecord], texts: dict[str, str], edits: Itera
         if edit.action == "add" and edit.claim in by_id and members.get(edit.topic):
             members[edit.topic].append(added_membership(by_id[edit.claim], members[edit.topic][0].key))
     signatures = {doc: sig for doc, text in texts.items() if (sig := document_signature(text))}
-    topics = [build_topic(tid, topic_label(tid, [(m.key.id, m.key.label()) for m in ms], edits), ms,
+    topics = [build_topic(tid, topic_label(tid, raw_labels((m.key.id, m.key, m.noun) for m in ms), edits), ms,
                           copy_groups(ms, origins, signatures), grades or {}, window_days)
               for tid, ms in members.items() if shown(ms)]
     return sorted(topics, key=lambda t: (-len(t.rows), t.label))

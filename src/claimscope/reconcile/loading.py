@@ -39,17 +39,18 @@ def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
         source = claim.get("source")
         if not source:
             continue
-        content = claim["content"]
+        text, start = _body(claim)
         cited = _cited(source, claim.get("cites") or [])
         records.append(ClaimRecord(
             claim_id=claim["id"], document_id=document["id"], published=published, outlet=document.get("outlet"),
             source_text=source.get("text"), actor=source.get("actor"), source_kind=source.get("kind"),
             source_country=source.get("country"), asserted_on=_day(claim.get("asserted_on"), published),
-            content=content["text"], modality=claim.get("modality") or "asserted", event=claim.get("event"),
-            counts=tuple(_count(q, content["start"]) for q in claim.get("quantities") or []),
+            content=text, modality=claim.get("modality") or "asserted", event=claim.get("event"),
+            counts=tuple(_count(q, start) for q in claim.get("quantities") or []),
             places=tuple(Place(p.get("name"), p.get("country"), p.get("admin1"), p.get("precision"), p.get("text"),
-                               None if p.get("start") is None else p["start"] - content["start"])
-                         for p in claim.get("places") or [] if p.get("role") != "setting")
+                               None if p.get("start") is None else p["start"] - start)
+                         for p in claim.get("places") or []
+                         if p.get("role") != "setting" and (p.get("start") is None or p["start"] >= start))
             or _jurisdiction(source, extraction.get("places") or []),
             cites=tuple(a.get("actor") or a.get("text") for a in cited),
             cite_texts=tuple(a.get("text") or "" for a in cited),
@@ -57,6 +58,16 @@ def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
         ))
     located = _located_context(records, own_affiliation(extraction))
     return [dataclasses.replace(r, context_country=located) for r in records] if located else records
+
+
+def _body(claim: dict[str, Any]) -> tuple[str, int]:
+    """A claim's content without a headline's section prefix ("Live updates: ..."), and its offset in the
+    document; the whole content when a figure stands in the prefix."""
+    content = claim["content"]
+    skip = counting.section_prefix(content["text"])
+    if any(content["start"] <= (q.get("start") or 0) < content["start"] + skip for q in claim.get("quantities") or []):
+        skip = 0
+    return content["text"][skip:], content["start"] + skip
 
 
 def _jurisdiction(source: dict[str, Any], places: list[dict[str, Any]]) -> tuple[Place, ...]:

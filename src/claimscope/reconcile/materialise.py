@@ -30,7 +30,14 @@ from claimscope.reconcile.independence import (
 )
 from claimscope.reconcile.loading import records_of
 from claimscope.reconcile.records import record_from, record_json
-from claimscope.reconcile.keys import TopicKey, added_membership, membership_from, membership_json, membership_kind
+from claimscope.reconcile.keys import (
+    TopicKey,
+    added_membership,
+    membership_from,
+    membership_json,
+    membership_kind,
+    raw_labels,
+)
 from claimscope.reconcile.parties import document_affiliations
 from claimscope.reconcile.topics import memberships
 from claimscope.reconcile.views import topic_view
@@ -134,6 +141,8 @@ def refresh(store: Store, topic_ids: Iterable[str], edits: list[Edit] | None = N
         for row in store.pending_members(heads):
             pending[row["topic_id"]].append(row)
         for topic_id, head in heads.items():
+            if not same_nouns(head, pending[topic_id]):
+                continue  # a new member names another kind of people: the label changes, recomputed whole
             done = increment(store, topic_id, head["label"], pending[topic_id], grades, window_days)
             if done is not None or not pending[topic_id]:
                 whole.discard(topic_id)
@@ -142,6 +151,13 @@ def refresh(store: Store, topic_ids: Iterable[str], edits: list[Edit] | None = N
     built = [topic_summary(t) for t in compute(store, whole, edits, grades, window_days)] if whole else []
     store.save_topics(built, removed=whole - {t["id"] for t in built})
     store.save_increments(increments)
+
+
+def same_nouns(head: dict[str, Any], pending: list[dict[str, Any]]) -> bool:
+    """The pending memberships leave the kind of people the topic's stored label names as it is: each names
+    none, or the one that label already names (`nouns.joined` then keeps it)."""
+    return all(not (noun := row["membership"].get("noun"))
+               or TopicKey(**row["membership"]["key"]).label(noun) == head["label"] for row in pending)
 
 
 def compute(store: Store, topic_ids: Iterable[str], edits: list[Edit], grades: dict[str, str],
@@ -159,7 +175,8 @@ def compute(store: Store, topic_ids: Iterable[str], edits: list[Edit], grades: d
         ms = [membership_from(r["membership"], record_from(r["record"])) for r in members]
         origins = {r["claim_id"]: Origin(r["origin_key"], r["origin_label"]) for r in members}
         origins = copy_groups(ms, origins, signatures)
-        label = topic_label(topic_id, [(r["raw_topic_id"], r["membership"]["label"]) for r in members], edits)
+        label = topic_label(topic_id, raw_labels((r["raw_topic_id"], r["membership"]["key"], r["membership"].get("noun"))
+                                                 for r in members), edits)
         topics.append((build_topic(topic_id, label, ms, origins, grades, window_days), origins))
     return topics
 

@@ -12,9 +12,6 @@ from claimscope.reconcile.records import ClaimRecord, Place
 
 NARROW_PRECISIONS = {"point", "city", "admin1", "region"}
 _PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "region": 3}
-_SENDING = {"sent", "send", "sends", "sending", "deployed", "deploy", "deploying", "dispatched", "dispatch",
-            "preparing", "prepares", "provided", "given", "supplied", "transferred", "shipped", "launched",
-            "launches", "fired", "fires"}
 
 
 def scope(claim: ClaimRecord, affiliation: str | None, span: tuple[int, int] | None = None,
@@ -111,7 +108,7 @@ def subject_country(text: str) -> str | None:
     if match is None or match.group(1).lower() in lexicon.demonym_pattern(with_names=False)[1]:
         return None
     rest = re.findall(r"[a-z]+", text.strip()[match.end():].lower())[:3]
-    return to_country[match.group(1).lower()] if set(rest) & _SENDING else None
+    return to_country[match.group(1).lower()] if set(rest) & set(lexicon.load("topics")["sending"]) else None
 
 
 def own_group(claim: ClaimRecord) -> str | None:

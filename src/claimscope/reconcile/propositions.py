@@ -7,7 +7,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
-from claimscope.reconcile import counting, lexicon, parties
+from claimscope.reconcile import counting, lexicon, nouns, parties
 from claimscope.reconcile.keys import NONE_PRESENT, PRESENCE, SOME_PRESENT, Membership, TopicKey
 from claimscope.reconcile.records import ClaimRecord
 
@@ -55,13 +55,19 @@ def _of_people(claim: ClaimRecord, found: list[Membership], counted_clauses: set
         for state in states:
             if state not in states_found:
                 states_found.add(state)
-                key = _unquantified(TopicKey("personnel", state, affiliation, scope), claim, text)
+                key = _unquantified(TopicKey(_people(text), state, affiliation, scope), claim, text)
                 made.append(_membership(claim, _at_region(key, claim, narrower, text), text, narrower))
     if not found and not made and (whole != PRESENCE or claim.modality == "denied"
                                    or claim.event in presence_events or _takes_part(claim.content)):
-        key = _unquantified(TopicKey("personnel", whole, affiliation, scope), claim, claim.content)
+        key = _unquantified(TopicKey(_people(claim.content), whole, affiliation, scope), claim, claim.content)
         made.append(_membership(claim, _at_region(key, claim, narrower, claim.content), claim.content, narrower))
     return made
+
+
+def _people(text: str) -> str:
+    """The people measure a clause without a figure speaks of: a trade its words name ("aid workers killed in
+    a strike"), else people."""
+    return lexicon.measure_of(None, text) or "personnel"
 
 
 def _withdrawn(text: str, states: list[str], claim: ClaimRecord) -> bool:
@@ -161,12 +167,16 @@ def _unquantified(key: TopicKey, claim: ClaimRecord, clause: str) -> TopicKey:
 
 
 def _membership(claim: ClaimRecord, key: TopicKey, clause: str, narrower: str | None) -> Membership:
-    """Some are there, none are (a negated state: "have not been seen in combat"), or it is denied."""
+    """Some are there, none are (a negated state: "have not been seen in combat"), or it is denied; of the
+    kind of people the clause names ("miners remain trapped"), else the claim."""
+    noun = nouns.of_text(key.measure, clause) or nouns.of_text(key.measure, claim.content)
     if claim.modality == "denied":
-        return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, True, "denies any are there")
+        return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, True, "denies any are there",
+                          noun=noun)
     if key.state != PRESENCE and _negated_state(clause, key.state):
-        return Membership(claim, key, NONE_PRESENT, NONE_PRESENT, None, narrower, False, "negated: none")
-    return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, False, "no figure: at least one")
+        return Membership(claim, key, NONE_PRESENT, NONE_PRESENT, None, narrower, False, "negated: none", noun=noun)
+    return Membership(claim, key, SOME_PRESENT, SOME_PRESENT, None, narrower, False, "no figure: at least one",
+                      noun=noun)
 
 
 def _negated_state(clause: str, state: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from typing import NamedTuple
 
-from claimscope.reconcile import counting, derived, lexicon, parties, propositions
+from claimscope.reconcile import counting, derived, lexicon, nouns, parties, propositions
 from claimscope.reconcile.keys import PRESENCE, Membership, TopicKey
 from claimscope.reconcile.records import ClaimRecord, Count, Interval
 
@@ -37,7 +37,7 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
     for count in claim.counts:
         clause = counting.clause_at(spans, count.start)
         near = counting.window(claim.content, count, claim.counts, clause)
-        measure = lexicon.unit_measures().get((count.unit or "").lower())
+        measure = lexicon.measure_of(count.unit, f"{count.text or ''} {count.subject or ''}")
         if measure is None and count.unit is None and head is not None and head.clause == clause \
                 and counting.partitive(near):
             measure = head.measure  # "17 drones were launched and 15 of them shot down"
@@ -60,8 +60,10 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         scope, narrower = parties.scope(claim, affiliation, near.span, clause, count.start)
         if affiliation == scope and (count.unit or "").lower() not in parties.military_units():
             affiliation = None  # "1.4 million Lebanese displaced in Lebanon" are the people of the place
-        casualty = bool(lexicon.load("topics")["states"].get(state, {}).get("casualty"))
-        period = counting.period(near, claim.content[clause[0]:clause[1]], claim, casualty)
+        spec = lexicon.load("topics")["states"].get(state, {})
+        run = counting.run_text(claim.content, count, claim.counts, clause)
+        period = None if spec.get("unbounded") else counting.period(near, claim.content[clause[0]:clause[1]],
+                                                                    claim, bool(spec.get("casualty")), run)
         if period is None and state == PRESENCE and counting.phased(claim.content, count):
             period = "total"
         inherits = (state == PRESENCE and head is not None and head.clause == clause
@@ -73,13 +75,29 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
         head = _Head(measure, state, period, clause, inherits)
         key = TopicKey(measure, state, affiliation, scope, period)
         count = _per_unit_total(claim, count, near)
-        found.append(_count_membership(claim, key, count, narrower))
+        noun = nouns.of_figure(measure, claim.content, count.unit, count.start, clause)
+        found.append(_count_membership(claim, key, count, narrower, noun))
         if narrower and claim.modality != "denied":
             # a region's figure is its own topic too, where it stands as stated
             region = dataclasses.replace(key, region=parties.region_key(claim, narrower))
-            found.append(_count_membership(claim, region, count, None))
+            found.append(_count_membership(claim, region, count, None, noun))
+    found = _populations(found)
     return found + derived.derived(found) + propositions.figure_less(claim, found, counted_clauses,
                                                                     fallback_affiliation)
+
+
+def _populations(found: list[Membership]) -> list[Membership]:
+    """Figures of one claim that would share a topic but count different kinds of people ("at least 82
+    soldiers and 47 civilians dead") count different populations: the first named keeps the topic, each
+    other kind is keyed by its kind."""
+    kinds: dict[TopicKey, list[str]] = {}
+    for m in found:
+        if m.noun:
+            kinds.setdefault(m.key, []).append(m.noun)
+    first = {key: named[0] for key, named in kinds.items() if nouns.joined(named) == nouns.MIXED}
+    return [dataclasses.replace(m, key=dataclasses.replace(m.key, population=m.noun))
+            if m.key in first and m.noun and nouns.joined([m.noun, first[m.key]]) == nouns.MIXED else m
+            for m in found]
 
 
 def _per_unit_total(claim: ClaimRecord, count: Count, near: counting.Window) -> Count:
@@ -99,7 +117,8 @@ def _per_unit_total(claim: ClaimRecord, count: Count, near: counting.Window) -> 
                                text=f"{k:g} × {count.text or count.value} each")
 
 
-def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower: str | None) -> Membership:
+def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower: str | None,
+                      noun: str | None) -> Membership:
     stated = count.interval
     denied = claim.modality == "denied"
     said = f"{count.text}: " if count.text and "×" in count.text else ""
@@ -110,4 +129,5 @@ def _count_membership(claim: ClaimRecord, key: TopicKey, count: Count, narrower:
     else:
         interval = stated
         derivation = f"{said}{count.qualifier} {count.value:,.0f}" + (" (denied)" if denied else "")
-    return Membership(claim, key, interval, stated, count.value, narrower, denied, derivation)
+    return Membership(claim, key, interval, stated, count.value, narrower, denied, derivation,
+                      noun=noun)

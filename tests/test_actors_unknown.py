@@ -81,3 +81,9 @@ def test_an_acronym_of_a_body_named_before_is_that_body(actor_nlp):
     assert [(m.kind, m.country) for m in doc._.actors if m.text == "NRF"] == [("military unit", "SD")]
     assert (source(doc, "It").kind, source(doc, "It").country) == ("military unit", "SD")
 
+
+
+def test_an_unknown_name_loses_its_capitalised_title(actor_nlp):
+    """One person across documents whatever title goes before the name."""
+    doc = run_pipeline(actor_nlp, "Finance Minister Jean Boivert said police had been ordered to act.", DAY)
+    assert source(doc, "Finance Minister Jean Boivert").actor == "Jean Boivert"

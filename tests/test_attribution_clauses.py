@@ -141,3 +141,9 @@ def test_no_dangling_conjunction_before_another_speakers_clause(extract):
 def test_people_of_a_place_are_of_its_country(extract):
     (claim,) = extract("Residents of Muzaffarabad told Reuters they heard four loud explosions.")
     assert claim.source.country == "PK"
+
+
+def test_people_of_the_scene_are_of_its_country(extract):
+    text = ("Floods swept through Maiduguri in northeastern Nigeria on Tuesday. Residents said crocodiles had "
+            "escaped from the zoo. A local activist group said 30 people had died.")
+    assert [c.source.country for c in extract(text)] == ["NG", "NG"]

@@ -37,6 +37,7 @@ class ActorWords:
     honorifics: frozenset[str]
     office_words: frozenset[str]
     regional_words: frozenset[str]
+    scene_people: frozenset[str]
     head_stops: frozenset[str]
     naming_verbs: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()  # "the group": any organisation the base does not know
@@ -72,6 +73,7 @@ class ActorWords:
             honorifics=frozenset(data["honorifics"]),
             office_words=frozenset(fold(w) for w in data["office_words"]),
             regional_words=frozenset(data["regional_words"]),
+            scene_people=frozenset(data.get("scene_people") or ()),
             head_stops=frozenset(data["head_stops"]),
             naming_verbs=frozenset(data.get("naming_verbs") or ()),
             group_words=frozenset(data.get("group_words") or ()),

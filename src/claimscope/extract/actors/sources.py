@@ -86,10 +86,13 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
     rooted = [m for m, s in inner if span is not None and span.root in s]
     kind = guess_kind(text) or (rooted[0].kind if rooted else None)
     country = base.country_in(text) or (rooted[0].country if rooted else None) or _place_in(doc, start, end, inner)
-    office = kind == "person" and bool(base.words.office_words.intersection(base.words.words(text)))
-    if country is None and (kind in STATE_KINDS or office) and not _regional(base, text):
+    said = set(base.words.words(text))
+    office = kind == "person" and bool(base.words.office_words & said)
+    of_the_scene = office or bool(base.words.scene_people & said)
+    if country is None and (kind in STATE_KINDS or of_the_scene) and not _regional(base, text):
         # An unnamed or unknown state body or office holder ("the Ministry of Public Health", "local
-        # authorities", "the minister") is of the state the text is about there.
+        # authorities", "the minister") or people of the scene ("Residents") are of the state the text is about
+        # there.
         country = _context_country(doc, start, scene=True)
     # A proper name the base does not know names the source ("the Rapid Support Forces").
     name = _proper_name(base, span) if span is not None and span.root.pos_ == "PROPN" else _apposed_name(span)
@@ -114,8 +117,8 @@ def _place_in(doc: Doc, start: int, end: int, inner: list[tuple[ActorMention, Sp
 
 
 def _proper_name(base: ActorBase, span: Span) -> str:
-    """A name as its words say it, without a leading determiner, owner or common-noun title ("Ukraine's
-    Coordination Headquarters" -> "Coordination Headquarters")."""
+    """A name as its words say it, without a leading determiner, owner or title ("Ukraine's Coordination
+    Headquarters" -> "Coordination Headquarters", "Finance Minister Patrick Boivert" -> "Patrick Boivert")."""
     start = span.start
     while start < span.root.i and span.doc[start].lower_ in base.words.definite | base.words.indefinite:
         start += 1
@@ -124,6 +127,10 @@ def _proper_name(base: ActorBase, span: Span) -> str:
         name_start -= 1
     if any(t.pos_ == "NOUN" and t.is_lower for t in span.doc[start:name_start]):
         return span.doc[name_start : span.end].text
+    offices = base.words.office_words
+    last_title = max((t.i for t in span.doc[name_start : span.root.i] if t.lower_ in offices), default=None)
+    if last_title is not None and span.root.i - last_title >= 2:  # "Finance Minister Patrick Boivert"
+        return span.doc[last_title + 1 : span.end].text
     possessive = next((t.i for t in span.doc[start : span.root.i] if t.dep_ == "case"), None)
     if possessive is not None and base.is_owner_form(base.words.key(span.doc[start:possessive].text)):
         start = possessive + 1

@@ -147,3 +147,16 @@ def test_people_of_the_scene_are_of_its_country(extract):
     text = ("Floods swept through Maiduguri in northeastern Nigeria on Tuesday. Residents said crocodiles had "
             "escaped from the zoo. A local activist group said 30 people had died.")
     assert [c.source.country for c in extract(text)] == ["NG", "NG"]
+
+
+def test_a_closing_attribution_with_the_time_of_the_saying(extract):
+    (claim,) = extract("At least 61 migrants drowned off the coast when their boat capsized, the IOM said on Saturday.")
+    assert claim.content.text == "At least 61 migrants drowned off the coast when their boat capsized"
+    assert claim.asserted_on == "2024-10-19"
+
+
+def test_a_place_or_a_label_before_a_colon_heads_a_section(extract):
+    claims = extract("Gaza: Israeli strikes kill 42, health ministry says\n\nExplainer: Why the militia attacked\n\n"
+                     "Budanov: Troops are in Kursk")
+    assert [(c.source.text, c.content.text) for c in claims] == [
+        ("health ministry", "Israeli strikes kill 42"), ("Budanov", "Troops are in Kursk")]

@@ -335,3 +335,8 @@ def test_lexicon_documents_every_qualifier():
 def test_an_adjective_that_stands_for_people_is_counted(quantities_nlp):
     text = "The toll has reached 1,640 dead and 8,408 injured."
     assert [(q.value, q.unit) for q in found(quantities_nlp, text)] == [(1640, None), (8408, None)]
+
+
+def test_the_bare_object_of_a_killing_counts_people(quantities_nlp):
+    """The tagger reads "kill 42 overnight" as a time; as the object of a casualty verb it is a count."""
+    assert [q.value for q in found(quantities_nlp, "Israeli strikes kill 42 overnight, health officials say")] == [42]

@@ -73,6 +73,7 @@ class Lexicon:
     ratio_links: frozenset[tuple[str, ...]]
     unitless_roles: frozenset[str]
     nominal_adjectives: frozenset[str]
+    people_verbs: frozenset[str]
     year_like: tuple[int, int]
     longest: int = field(init=False)
     starters: frozenset[str] = field(init=False)  # words that may begin a spelled or vague amount
@@ -128,6 +129,7 @@ def _load_lexicon(path: str) -> Lexicon:
         ratio_links=frozenset(tuple(str(w) for w in link) for link in raw["ratio_links"]),
         unitless_roles=frozenset(raw["unitless_roles"]),
         nominal_adjectives=frozenset(raw["nominal_adjectives"]),
+        people_verbs=frozenset(raw.get("people_verbs") or ()),
         year_like=(int(raw["year_like"][0]), int(raw["year_like"][1])),
     )
 

@@ -93,7 +93,11 @@ class QuantityFinder:
         counted, head, first, subject = phrase
         year_like = not reading.vague and _year_like(number, reading.value, lex)
         written = doc[reading.start:reading.end]
+        root = _root(number)
+        victims = counted is None and root.dep_ == "dobj" and root.head.lemma_.lower() in lex.people_verbs
         for start, end, label in blocked:
+            if victims:
+                break  # "strikes kill 42 overnight": people, whatever the tagger read
             if label in TEMPORAL_ENTITIES and start < number.end_char and number.start_char < end:
                 if start < written.start_char or end > written.end_char or counted is None or year_like:
                     return None  # a date ("Aug. 30 primary", "in 2024"), not a count the tagger mistook for one

@@ -114,7 +114,7 @@ class Attribution:
         line of each token and its text. `claims` adds the frames only claims have (headline marks, "in X's
         words", quotations the parse missed, continued quotations, hearsay)."""
         if claims:
-            frames.extend(mark_frames(doc))
+            frames.extend(mark_frames(doc, self.cues))
             frames.extend(phrase_frames(doc, self.cues))
         dateline, lines, text = layout
         if dateline:  # "SEOUL:" is no speaker; "SEOUL, Feb. 4 (Yonhap) --" no part of what is claimed

@@ -78,8 +78,9 @@ def closing_attribution(verb: Token, source: Token) -> set[int]:
     sent = verb.sent
     if start - 1 <= sent.start or doc[start - 1].text not in CLOSING_MARKS:
         return set()
-    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
-        return set()
+    dated = set().union(*(subtree(c) for c in verb.rights if temporal(c) or c.ent_type_ in TIMES))
+    if any(not (t.is_punct or t.is_space or t.i in dated) for t in doc[verb.i + 1 : sent.end]):
+        return set()  # only the time of the saying may follow it ("..., the IOM said on Saturday.")
     return set(range(sent.start, start - 1))
 
 

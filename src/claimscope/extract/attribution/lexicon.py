@@ -50,6 +50,7 @@ class CueLexicon:
     evidential: dict[str, str] = field(default_factory=dict)  # "seem" -> its class (a sourceless attribution)
     passive_claim_class: str | None = None  # the class of an agentless passive claim verb ("is reported to")
     negated_class: str | None = None  # the class of a negated claim verb ("did not say"); None: no attribution
+    line_labels: frozenset[str] = frozenset()  # "Explainer: ...": a section label, no speaker before a colon
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ def load_cues(path: str | None = None) -> CueLexicon:
         hearsay_adverbs=_words(raw.get("hearsay_adverbs")),
         non_claims=non_claims,
         negated_class=raw.get("negated_class"),
+        line_labels=frozenset(str(w).lower() for w in raw.get("line_labels") or ()),
         passive_claim_class=raw.get("passive_claim_class"),
         evidential=_by_lemma(raw.get("evidential")),
         non_claim_particles={

@@ -11,15 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimscope.extract.attribution.frames import Frame
+from claimscope.extract.attribution.lexicon import CueLexicon
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 DASHES = frozenset({"―", "—", "–", "-"})
 CLOSING_QUOTES = "”\"’»"
 MAX_NAME_TOKENS = 5
-# Section labels that head a line like a speaker but name nobody ("UPDATE: ...", "Correction: ...").
-LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "correction", "source", "sources", "watch",
-                    "read", "read more", "related", "photo", "video", "breaking", "exclusive", "live", "analysis",
-                    "opinion", "poll", "review", "the latest", "q", "a", "warning", "disclosure", "clarification"})
 
 
 def _is_name(span: Span) -> bool:
@@ -38,7 +35,7 @@ def _is_name(span: Span) -> bool:
     return any(a.start < span.end_char and span.start_char < a.end for a in span.doc._.actors or [])
 
 
-def mark_frames(doc: Doc) -> list[Frame]:
+def mark_frames(doc: Doc, cues: CueLexicon) -> list[Frame]:
     """Frames for "NAME: content" and "content ― NAME" lines."""
     frames: list[Frame] = []
     text = doc.text
@@ -54,21 +51,19 @@ def mark_frames(doc: Doc) -> list[Frame]:
         span = doc.char_span(lead, tail, alignment_mode="expand")
         if span is None or len(span) < 3:
             continue
-        frame = _colon_frame(span) or _dash_frame(span)
+        frame = _colon_frame(span, cues.line_labels) or _dash_frame(span)
         if frame is not None:
             frames.append(frame)
     return frames
 
 
-def _colon_frame(line: Span) -> Frame | None:
+def _colon_frame(line: Span, labels: frozenset[str]) -> Frame | None:
     first = next((t.i for t in line if not t.is_punct), line.end)
     colon = next((t for t in line.doc[first : first + MAX_NAME_TOKENS + 1] if t.text == ":"), None)
     if colon is None or colon.i == first or colon.i + 1 >= line.end:
         return None
     name = line.doc[first : colon.i]
-    if name.text.lower() in LABELS:
-        return None
-    if not _is_name(name):
+    if name.text.lower() in labels or not _is_name(name):
         return None
     content = set(range(colon.i + 1, line.end))
     return Frame([colon], ":", name[-1], content, colon, source_tokens=(name.start, name.end))

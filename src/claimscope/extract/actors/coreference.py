@@ -90,6 +90,8 @@ def _antecedent(
         return set(modifiers) <= vocabulary
 
     def named_so(actor: str | None, name: str) -> bool:
+        """Called by the description's word: by its names, or an unknown actor by the words describing it too
+        ("Indonesia's search and rescue agency ... The agency said": not the news agency of the dateline)."""
         return set(cue.split()) <= (base.vocabulary(actor) if actor else frozenset(words.words(name)))
 
     fitting = [
@@ -98,7 +100,7 @@ def _antecedent(
     fitting_mentions = [m for m in before if compatible(m.actor, m.kind, m.country, m.text, _described(doc, m))]
     # An actor called by the description's word beats one of the same kind only ("the army": Sudan's army,
     # not the Rapid Support Forces).
-    called = [s for s in fitting if named_so(s.actor, s.name or "")]
+    called = [s for s in fitting if named_so(s.actor, f"{s.name or ''} {_described(doc, s)}")]
     called_mentions = [m for m in fitting_mentions if named_so(m.actor, m.text)]
     if called or called_mentions:
         fitting, fitting_mentions = called, called_mentions

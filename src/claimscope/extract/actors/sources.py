@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc, Span, Token
 
 from claimscope.extract.actorbase import Actor, ActorBase, ActorWords, guess_kind
@@ -77,7 +79,7 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
     body = _named_body(base, doc, span, mentions) if span is not None else None
     if body is not None:
         return _as(base, text, start, end, body), body.name if body.actor is None else None
-    actor = _by_context(base, doc, text, start, on)
+    actor = _by_context(base, doc, text, start, on) or (_of_a_place(base, doc, span, on) if span is not None else None)
     # A head with its own nationality ("a North Korean diplomat at the UN") is not a member of the body after it.
     if actor is None and base.owner_prefix(base.words.head_phrase(text))[0] is None:
         actor = _related(base, span, inner)
@@ -97,6 +99,21 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
     # A proper name the base does not know names the source ("the Rapid Support Forces").
     name = _proper_name(base, span) if span is not None and span.root.pos_ == "PROPN" else _apposed_name(span)
     return ActorMention(text, start, end, name, kind, country), name
+
+
+def _of_a_place(base: ActorBase, doc: Doc, span: Span, on: date | None) -> Actor | None:
+    """A body named after a place of a state ("the Gaza health ministry", "Kharkiv police"): that state's body
+    of that name, when the base knows it."""
+    for place in doc._.places or ():
+        if not (span.start_char <= place.start and place.end < span.end_char) or not place.country:
+            continue
+        state = base.state_for(place.country)
+        rest = doc.text[place.end : span.end_char]
+        actors = base.owned(state, " ".join(base.words.head_phrase(rest)), on) if state else []
+        actor = base.one_of(actors) if actors else None
+        if actor is not None:
+            return base.speaker(actor)
+    return None
 
 
 # Prepositions by which a source's words place it ("Residents of X", "a doctor in X", "an official from X").

@@ -21,3 +21,10 @@ def test_the_agency_is_the_unknown_agency_named_before_not_the_dateline(extract)
     claims = extract(text)
     assert [c.source.country for c in claims] == ["ID", "ID"]
     assert claims[1].source.actor != "Reuters"
+
+
+def test_activists_and_an_authority_of_the_scene(extract):
+    text = ("Floods in Pakistan have killed more than 1,200 people since June, the National Disaster Management "
+            "Authority said. Activists said 30 more had died in Sindh province.")
+    claims = extract(text)
+    assert [(c.source.kind, c.source.country) for c in claims] == [("agency", "PK"), (None, "PK")]

@@ -359,3 +359,9 @@ def test_the_group_refers_back_to_a_known_armed_group(actor_nlp):
     doc = parse(actor_nlp, text)
     source(doc, "The RSF")
     assert facts(source(doc, "The group")) == ("Rapid Support Forces", "military unit", "SD")
+
+
+def test_a_junta_or_a_regime_is_the_states_government(actor_nlp):
+    doc = parse(actor_nlp, "The Myanmar junta said 1,600 had died. The Syrian regime said 20 were killed.")
+    assert facts(source(doc, "The Myanmar junta")) == ("Government of Myanmar", "government", "MM")
+    assert facts(source(doc, "The Syrian regime")) == ("Government of Syria", "government", "SY")

@@ -28,3 +28,8 @@ def test_activists_and_an_authority_of_the_scene(extract):
             "Authority said. Activists said 30 more had died in Sindh province.")
     claims = extract(text)
     assert [(c.source.kind, c.source.country) for c in claims] == [("agency", "PK"), (None, "PK")]
+
+
+def test_a_coast_guard_is_a_body_of_its_state(extract):
+    (claim,) = extract("Italy's coast guard said 60 people had been rescued off Lampedusa.")
+    assert (claim.source.kind, claim.source.country) == ("agency", "IT")

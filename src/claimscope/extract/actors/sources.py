@@ -97,7 +97,8 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
         # there.
         country = _context_country(doc, start, scene=True)
     # A proper name the base does not know names the source ("the Rapid Support Forces").
-    name = _proper_name(base, span) if span is not None and span.root.pos_ == "PROPN" else _apposed_name(span)
+    proper = span is not None and span.root.pos_ == "PROPN" and not span.root.is_lower  # not a headline's "junta"
+    name = _proper_name(base, span) if proper else _apposed_name(span)
     return ActorMention(text, start, end, name, kind, country), name
 
 

@@ -208,6 +208,10 @@ def test_bad_actor_data_is_refused(records, message):
         ("a Telegram channel", "media outlet"),
         ("the 47th Mechanized Brigade", "military unit"),
         ("a spokesman for the ministry", "person"),
+        ("the caretaker Public Jon Doe", "person"),
+        ("the caretaker government", "government"),
+        ("Italy's coast guard", "agency"),
+        ("the National Disaster Management Authority", "agency"),
         ("Kursk", None),
     ],
 )

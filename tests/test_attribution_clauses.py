@@ -160,3 +160,9 @@ def test_a_place_or_a_label_before_a_colon_heads_a_section(extract):
                      "Budanov: Troops are in Kursk")
     assert [(c.source.text, c.content.text) for c in claims] == [
         ("health ministry", "Israeli strikes kill 42"), ("Budanov", "Troops are in Kursk")]
+
+
+def test_a_headline_mark_is_a_saying(extract):
+    """ "Budanov: …" and "… – Pentagon" say it: the cue lemma is say, the mark its span."""
+    claims = extract("Budanov: Troops are in Kursk\n\nTroops moved to the border – Pentagon")
+    assert [(c.cue, c.cue_span.text) for c in claims] == [("say", ":"), ("say", "–")]

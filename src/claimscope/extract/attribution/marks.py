@@ -17,6 +17,8 @@ NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 DASHES = frozenset({"―", "—", "–", "-"})
 CLOSING_QUOTES = "”\"’»"
 MAX_NAME_TOKENS = 5
+# The cue lemma of a punctuation mark: "Budanov: …" is "Budanov says …" (the mark itself is the cue span).
+MARK_LEMMA = "say"
 
 
 def _is_name(span: Span) -> bool:
@@ -66,7 +68,7 @@ def _colon_frame(line: Span, labels: frozenset[str]) -> Frame | None:
     if name.text.lower() in labels or not _is_name(name):
         return None
     content = set(range(colon.i + 1, line.end))
-    return Frame([colon], ":", name[-1], content, colon, source_tokens=(name.start, name.end))
+    return Frame([colon], MARK_LEMMA, name[-1], content, colon, source_tokens=(name.start, name.end))
 
 
 def _dash_frame(line: Span) -> Frame | None:
@@ -85,7 +87,7 @@ def _dash_frame(line: Span) -> Frame | None:
             if not (signed or _is_name(name)) or dash.whitespace_ == "" and dash.text[-1] == "-":
                 return None
             content = set(range(line.start, dash.i))
-            return Frame([dash], dash.text, name[-1], content, dash, source_tokens=(name.start, name.end))
+            return Frame([dash], MARK_LEMMA, name[-1], content, dash, source_tokens=(name.start, name.end))
     return None
 
 

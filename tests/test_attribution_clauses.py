@@ -166,3 +166,11 @@ def test_a_headline_mark_is_a_saying(extract):
     """ "Budanov: …" and "… – Pentagon" say it: the cue lemma is say, the mark its span."""
     claims = extract("Budanov: Troops are in Kursk\n\nTroops moved to the border – Pentagon")
     assert [(c.cue, c.cue_span.text) for c in claims] == [("say", ":"), ("say", "–")]
+
+
+def test_as_reported_by_inside_a_claim_relays_it(extract):
+    (claim,) = extract("The regime confirmed on Monday that it deployed troops abroad, as reported by state-run KCNA.")
+    assert (claim.cue, claim.content.text) == ("confirm", "it deployed troops abroad")
+    assert [c.text for c in claim.cites] == ["state-run KCNA"]
+    (claim,) = extract("The troops moved to the border, as reported by KCNA.")
+    assert (claim.source.text, claim.cue) == ("KCNA", "report")

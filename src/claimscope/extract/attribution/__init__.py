@@ -143,7 +143,7 @@ class Attribution:
                 own.update(range(start, end))
             frame.content = {i for i in frame.content if (lines[i] == line or frame.earlier or frame.across_lines)
                              and i not in own}
-        frames = _distinct(_unnested([f for f in frames if f.content]))
+        frames = _distinct(_unnested(_as_relays([f for f in frames if f.content], doc, self.cues.verbs)))
         times = _time_index(doc)
         records: dict[int, Claim] = {}
         for frame in frames:
@@ -348,6 +348,30 @@ def _unnested(frames: list[Frame]) -> list[Frame]:
             for g in frames
         )
     ]
+
+
+def _as_relays(frames: list[Frame], doc: Doc, verbs: frozenset[str]) -> list[Frame]:
+    """ "The regime confirmed that it deployed troops, as reported by KCNA": the as-clause inside a claim's content
+    relays that claim (KCNA joins its cites); it is neither content nor a claim of its own."""
+    relays: dict[int, Token] = {}
+    for frame in frames:
+        if frame.source is None:
+            continue
+        for i in sorted(frame.content):
+            verb = doc[i]
+            marked_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            if verb.lemma_.lower() not in verbs or not marked_as:
+                continue
+            # Passive only ("as X had warned" is X's own earlier claim), under the claim's cue.
+            relayer = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                           None)
+            if (relayer is None or verb.head.i not in frame.content or not frame.cue
+                    or frame.cue_token not in verb.ancestors):
+                continue
+            frame.content -= subtree(verb)
+            frame.cites.append(relayer)
+            relays[verb.i] = relayer
+    return [f for f in frames if not (f.cue and f.cue_token.i in relays)]
 
 
 def _distinct(frames: list[Frame]) -> list[Frame]:

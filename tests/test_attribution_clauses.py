@@ -174,3 +174,13 @@ def test_as_reported_by_inside_a_claim_relays_it(extract):
     assert [c.text for c in claim.cites] == ["state-run KCNA"]
     (claim,) = extract("The troops moved to the border, as reported by KCNA.")
     assert (claim.source.text, claim.cue) == ("KCNA", "report")
+
+
+def test_a_name_set_off_before_a_subjectless_cue_speaks(extract):
+    """The parse can hang "said" on the sentence's verb and leave it no subject; the name set off by commas
+    right before it speaks, with its title."""
+    text = ("The strikes took place shortly after Hezbollah’s new secretary-general, Naim Qassem, said he did not "
+            "believe that talks would end the war.")
+    (claim,) = extract(text)
+    assert claim.source.text == "Hezbollah’s new secretary-general, Naim Qassem"
+    assert (claim.source.actor, claim.source.country) == ("Naim Qassem", "LB")

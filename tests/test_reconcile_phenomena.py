@@ -231,3 +231,23 @@ def test_a_datelines_place_is_not_what_the_document_is_about():
     content = "The number of Palestinians killed in Gaza has passed 40,000"
     located = [{**gaza, "start": 30 + content.index("Gaza"), "role": "content"}]
     assert records_of(extraction(content, located))[0].context_country == "PS"
+
+
+def test_a_possessive_after_to_does_not_locate_the_documents_counts():
+    """ "an end to Israel's offensive" names whose offensive, not where: the document's counts stay in Lebanon."""
+    from claimscope.reconcile.loading import records_of
+
+    def made(cid, text, places):
+        return {"id": cid, "source": {"text": "the ministry", "actor": None, "kind": "government", "country": "LB"},
+                "cue": "say", "content": {"text": text, "start": 0, "end": len(text)}, "modality": "asserted",
+                "event": None, "quantities": [], "asserted_on": None, "cites": [],
+                "places": [{"name": n, "country": c, "precision": "country", "text": n, "start": text.index(n),
+                            "role": "content"} for n, c in places]}
+
+    lebanon = {"name": "Lebanon", "country": "LB", "precision": "country", "text": "Lebanon"}
+    extraction = {"document": {"id": "d", "published": "2024-11-07"}, "places": [lebanon, lebanon],
+                  "quantities": [], "claims": [
+        made("c1", "16 people were killed in a strike on the village", []),
+        made("c2", "talks would not bring an end to Israel's offensive", [("Israel", "IL")]),
+    ]}
+    assert {r.context_country for r in records_of(extraction)} == {"LB"}

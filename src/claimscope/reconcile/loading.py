@@ -92,10 +92,11 @@ def _cited(source: dict[str, Any], cites: list[dict[str, Any]]) -> list[dict[str
 
 
 def _located_context(records: list[ClaimRecord], own: str | None) -> str | None:
-    """The country the claims' located places ("in Lebanon", "to Russia") point to most, other than the
-    affiliation its figures name unless it is the only one ("Palestinians killed in Gaza"); the first named on
-    a tie."""
-    countries = Counter(p.country for r in records for p in r.places if p.country and counting.located(r, p))
+    """The country the claims' located places ("in Lebanon", "to Russia"; not "an end to Israel's offensive")
+    point to most, other than the affiliation its figures name unless it is the only one ("Palestinians killed
+    in Gaza"); the first named on a tie."""
+    countries = Counter(p.country for r in records for p in r.places
+                        if p.country and counting.located(r, p) and not counting.possessive(r, p))
     others = Counter({country: n for country, n in countries.items() if country != own})
     found = others or countries
     return found.most_common(1)[0][0] if found else None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimscope.extract.actorbase import guess_kind
 from claimscope.extract.attribution.contents import (
@@ -261,6 +261,9 @@ class VerbFrames:
         cites, explicit token span)."""
         lex = self.lex
         cites: list[Token] = []
+        lost = _set_off_name(verb) if verb.dep_ == "conj" and self.subject(verb) is None else None
+        if lost is not None:  # "shortly after X's new secretary-general, Naim Qassem, said ..." misparsed
+            return lost[-1], verb, cites, (lost.start, lost.end)
         current = verb
         for _ in range(4):
             subject = self.subject(current)
@@ -351,3 +354,18 @@ class VerbFrames:
         if author is None:
             return None
         return Frame([verb], lemma, source_head(author, self.lex), content, anchor)
+
+
+def _set_off_name(verb: Token) -> Span | None:
+    """A person's name set off by commas right before a cue the parse left without a subject (", Naim Qassem,
+    said"), when the name is no subject of its own; with the description before it ("X's new
+    secretary-general, Naim Qassem")."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    name = next((e for e in doc.ents if e.end == verb.i - 1 and e.label_ == "PERSON"), None)
+    if name is None or name.root.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    if name.start >= 2 and doc[name.start - 1].text == "," and not doc[name.start - 2].is_punct:
+        return doc[doc[name.start - 2].left_edge.i : name.end]  # with the title before it, for its country
+    return name

@@ -193,10 +193,10 @@ def test_people_of_a_trade_are_their_own_tally_beside_the_toll():
         claim("press", press, [figure("12 journalists", press, 12, "journalist")], [gaza], context="PS"),
         claim("convoy", convoy, (), [gaza], event="casualty", context="PS"),
     ], texts={})
-    assert memberships_of(topics, "aid") == {"aid workers killed in Palestinian Territory": (280, 280)}
-    assert memberships_of(topics, "toll") == {"people killed in Palestinian Territory": (52908, 52908)}
-    assert memberships_of(topics, "press") == {"journalists killed in Palestinian Territory": (12, 12)}
-    assert set(memberships_of(topics, "convoy")) == {"aid workers killed in Palestinian Territory (no figure)"}
+    assert memberships_of(topics, "aid") == {"aid workers killed in Palestinian territories": (280, 280)}
+    assert memberships_of(topics, "toll") == {"people killed in Palestinian territories": (52908, 52908)}
+    assert memberships_of(topics, "press") == {"journalists killed in Palestinian territories": (12, 12)}
+    assert set(memberships_of(topics, "convoy")) == {"aid workers killed in Palestinian territories (no figure)"}
 
 
 def test_buildings_take_their_kind_and_the_affected_are_counted_as_such():

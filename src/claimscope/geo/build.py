@@ -173,7 +173,9 @@ class _Builder:
                 names.put(alias, ALIAS)
             centroid = centroids.get(str(country.get("isonumeric", "")).zfill(3))
             lat, lon = centroid or _extent_midpoint(points.get(iso, []))  # small countries are not outlined
-            row = PlaceRow(self.next_id(), country["name"], country["geonameid"], lat, lon, iso, "PCLI",
+            display = self.lex["country_names"].get(iso, country["name"])  # "Palestinian territories"
+            names.put(display, ALIAS)
+            row = PlaceRow(self.next_id(), display, country["geonameid"], lat, lon, iso, "PCLI",
                            int(country.get("population") or 0), None, "country")
             self.add(row, names)
 
@@ -283,6 +285,8 @@ class _Builder:
                            city["countrycode"], feature, city["population"], region, "city")
             names = Names()
             names.put(city["name"], NAME)
+            for alias in self.lex["city_aliases"].get(str(city["geonameid"]), []):
+                names.put(alias, ALIAS)
             for alternate in city["alternates"]:
                 names.put(alternate, ALTERNATE)
             self.add(row, names)

@@ -28,7 +28,7 @@ MIN_CITY_POPULATION = 100_000
 MIN_SHORT_NAME = 4  # shorter names only come from the curated country aliases ("US", "UK")
 _NAME_PARTICLES = frozenset({"of", "the", "and"})
 _CITY_PARTICLES = _NAME_PARTICLES | {"de", "del", "do", "da", "dos", "das", "la", "le", "les", "el", "al", "upon", "on",
-                                    "am", "an", "sur", "en"}
+                                    "am", "an", "sur", "en", "au", "aux", "du"}
 
 
 def places_lexicon() -> dict[str, Any]:
@@ -110,7 +110,7 @@ def compute_patterns(gaz: Gazetteer, min_population: int) -> list[dict[str, Any]
             stems.add(text)
         if entry.kind != STEM and (text.isalpha() or entry.kind == NAME and _title_case(text, _NAME_PARTICLES)):
             gpe.add(text)
-    for text, entry in gaz.names((NAME, ALTERNATE), ("PPL", "PPLA", "PPLC"), min_population):
+    for text, entry in gaz.names((NAME, ALIAS, ALTERNATE), ("PPL", "PPLA", "PPLC"), min_population):
         if entry.kind == ALTERNATE and not (entry.population >= 10 * min_population and text.isascii()):
             continue
         if usable(text) and _title_case(text, _CITY_PARTICLES):

@@ -162,9 +162,12 @@ class Resolver:
 
     def score(self, entry: Entry, mention: Mention, key: str, context: _Context) -> float:
         """Prominence plus context support of one candidate."""
-        value = math.log10(entry.population + 10) + FEATURE_BONUS.get(entry.feature, 0.0)
-        if entry.kind == ALTERNATE:
-            value -= EXONYM_PENALTY if entry.population >= EXONYM_POPULATION else ALTERNATE_PENALTY
+        value = _prominence(entry)
+        if entry.is_settlement:
+            # A city stands for the region of its name it is the seat of (`candidates` keeps the city alone):
+            # "Gaza" is as prominent as the Gaza Strip, not only as the city, beside Mozambique's Gaza province.
+            value = max([value, *(_prominence(e) for e in self.gazetteer.lookup(mention.name)
+                                  if e.is_admin1 and e.kind != STEM and e.seat == entry.geonames_id)])
         if mention.mode == "admin1" and entry.is_admin1 and entry.subtype and "city" in entry.subtype.casefold():
             value -= CITY_REGION_PENALTY
         if entry.country:
@@ -183,6 +186,14 @@ class Resolver:
             votes = sum(v for k, v in context.coverage[entry.admin1].items() if k != key)
             value += COVERAGE * min(votes, COVERAGE_CAP)
         return value
+
+
+def _prominence(entry: Entry) -> float:
+    """Population and feature of an entry, less for an alternate name (see FEATURE_BONUS)."""
+    value = math.log10(entry.population + 10) + FEATURE_BONUS.get(entry.feature, 0.0)
+    if entry.kind == ALTERNATE:
+        value -= EXONYM_PENALTY if entry.population >= EXONYM_POPULATION else ALTERNATE_PENALTY
+    return value
 
 
 def _plausible(entry: Entry, mention: Mention) -> bool:

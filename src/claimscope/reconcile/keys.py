@@ -89,9 +89,11 @@ def region_name(key: str) -> str:
 
 @lru_cache(maxsize=None)
 def country_name(code: str) -> str:
-    """"Russia" for RU, from the gazetteer's country table."""
-    country = lexicon.countries().get(code)
-    return country["name"] if country else code
+    """"Russia" for RU: the gazetteer's name of the country, which places show too ("Palestinian territories")."""
+    from claimscope.geo.gazetteer import gazetteer
+
+    entry = gazetteer().country(code)
+    return entry.name if entry else code
 
 
 def added_membership(claim: ClaimRecord, key: TopicKey) -> Membership:

@@ -1,6 +1,6 @@
 """An ingest updates a stored topic from the claims it adds (`claimscope.reconcile.increment`): the result equals
 recomputing every topic whole, on random stories (several origins, out-of-order dates, repeats, denials, open
-bounds, near-copy documents), one document at a time or in batches; and it reads only the rows still holding."""
+bounds, near-copy documents, undated documents), one document at a time or in batches; and it reads only the rows still holding."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ QUALIFIERS = {"exact": lambda v: (v, v), "approx": lambda v: (round(v * 0.9), ro
               "at_least": lambda v: (v, None), "at_most": lambda v: (None, v)}
 
 
-def story_document(n: int, rng: random.Random, day: date, sentences: list[tuple] | None = None):
+def story_document(n: int, rng: random.Random, day: date | None, sentences: list[tuple] | None = None):
     """Document `n` (OUTPUT.md claims JSON): three claims, or the given (source, figure, qualifier, state,
-    modality) sentences re-published (a near copy)."""
+    modality) sentences re-published (a near copy); without a date when `day` is None."""
     if sentences is None:
         sentences = [(rng.choice(SOURCES), rng.choice([1000, 3000, 3000, 10000, 12000]), rng.choice(list(QUALIFIERS)),
                       rng.choice(STATES), "denied" if rng.random() < 0.1 else "asserted") for _ in range(3)]
@@ -44,7 +44,7 @@ def story_document(n: int, rng: random.Random, day: date, sentences: list[tuple]
                                                 "actor": source, "kind": kind, "country": country},
             "cue": "deny" if modality == "denied" else "say",
             "cue_span": {"text": "said", "start": len(text) + len(source) + 1, "end": len(text) + len(source) + 5},
-            "channel": None, "asserted_on": day.isoformat(),
+            "channel": None, "asserted_on": day and day.isoformat(),
             "content": {"text": content, "start": start, "end": start + len(content)}, "modality": modality,
             "event": "deployment", "quantities": [quantity], "places": [{**place, "role": "content"}], "times": [],
             "relayed_by": [], "cites": []})
@@ -52,9 +52,10 @@ def story_document(n: int, rng: random.Random, day: date, sentences: list[tuple]
         places.append(place)
         text += head + content + ". The report gave no further detail about the units or their commanders. "
     text += f"Published by Wire {n}."
-    document = Document(text=text, title=f"report {n}", outlet=f"Wire {n}",
-                        published=datetime(day.year, day.month, day.day), published_precision="day")
-    data = {"document": {"id": document.id, "title": document.title, "published": day.isoformat(),
+    published = None if day is None else datetime(day.year, day.month, day.day)
+    document = Document(text=text, title=f"report {n}", outlet=f"Wire {n}", published=published,
+                        published_precision=None if day is None else "day")
+    data = {"document": {"id": document.id, "title": document.title, "published": day and day.isoformat(),
                          "language": "en", "outlet": document.outlet, "kind": "article"},
             "claims": claims, "quantities": quantities, "places": places, "times": [], "actors": []}
     return document, data, sentences
@@ -64,13 +65,15 @@ def shown(store: Store) -> dict[str, dict]:
     return {t["id"]: materialise.topic(store, t["id"]) for t in store.topics()}
 
 
-@pytest.mark.parametrize("seed,batch", [(1, 1), (2, 1), (3, 4), (4, 1)])
-def test_increments_equal_the_whole_computation(db_url, seed, batch):
+@pytest.mark.parametrize("seed,batch,undated", [(1, 1, 0), (2, 1, 0), (3, 4, 0), (4, 1, 0), (6, 1, 0.1), (7, 3, 0.1)])
+def test_increments_equal_the_whole_computation(db_url, seed, batch, undated):
     rng = random.Random(seed)
     with Store(db_url) as store:
         edits, touched, published = materialise.edits_of(store), set(), []
         for n in range(60):
-            if published and rng.random() < 0.2:  # a near copy of an earlier report, days later
+            if rng.random() < undated:  # a report without a date (a text file)
+                document, data, _ = story_document(n, rng, None)
+            elif published and rng.random() < 0.2:  # a near copy of an earlier report, days later
                 day, sentences = rng.choice(published)
                 document, data, _ = story_document(n, rng, day + timedelta(days=rng.randint(0, 3)), sentences)
             else:  # mostly in date order, some reports ingested late
@@ -85,6 +88,9 @@ def test_increments_equal_the_whole_computation(db_url, seed, batch):
         materialise.refresh(store, touched, edits, incremental=True)
         incremental = shown(store)
         assert incremental and max(t["claims"] for t in incremental.values()) >= 20
+        starts = [w["start"] for t in incremental.values() for w in t["windows"]]
+        assert starts.count(None) == (len(incremental) if undated else 0)  # one undated window, before the others
+        assert all(t["windows"][0]["start"] is None for t in incremental.values()) or not undated
         assert incremental == {t.id: t.to_json() for t in reconcile_store(store)}
         summaries = {t["id"]: t for t in store.topics()}
         materialise.rebuild(store)

@@ -179,7 +179,7 @@ def topics_table(found: list[dict[str, Any]]) -> Table:
     for t in found:
         last = t["latest"]
         table.add_row(t["id"], plain(t["label"]), str(t["claims"]), str(t["origins"]),
-                      f"{last['start']}…{last['end']}" if last else "", _summary(last) if last else "",
+                      _period(last) if last else "", _summary(last) if last else "",
                       ", ".join(t["flags"]))
     return table
 
@@ -215,10 +215,15 @@ def print_topic(t: dict[str, Any], out: Console, every: bool = False) -> None:
         consensus = "[red]disagreement[/red]" if w["disagreement"] else _interval(w["consensus"])
         notes = "; ".join(n for n in (f"{len(w['dissent'])} dissent" if w.get("dissent") else "",
                                       f"{len(w['denied_by'])} deny" if w.get("denied_by") else "") if n)
-        windows.add_row(f"{w['start']} – {w['end']}", str(w["origins"]), consensus, _summary(w), notes)
+        windows.add_row(_period(w), str(w["origins"]), consensus, _summary(w), notes)
     out.print(windows)
     out.print(plain("cred.: Admiralty reliability (A–F) and credibility (1–6); reasons and every claim: "
                     "--format json; a row per claim: --all"))
+
+
+def _period(window: dict[str, Any]) -> str:
+    """A window's dates, or "undated" for the window of claims no date was found for."""
+    return f"{window['start']} – {window['end']}" if window["start"] else "undated"
 
 
 def _interval(bounds: dict[str, Any] | None) -> str:

@@ -96,17 +96,22 @@ class Topic:
         """The latest window's low / best / high and its dates, for listings."""
         last = self.windows[-1] if self.windows else None
         return None if last is None else {"low": last.low, "best": last.best, "high": last.high,
-                                          "start": last.start.isoformat(), "end": last.end.isoformat()}
+                                          "start": _day_iso(last.start), "end": _day_iso(last.end)}
 
 
 def window_json(w: Window) -> dict[str, Any]:
     """One window of the consensus as JSON."""
     return {
-        "start": w.start.isoformat(), "end": w.end.isoformat(), "origins": len(w.origins),
+        "start": _day_iso(w.start), "end": _day_iso(w.end), "origins": len(w.origins),
         "consensus": None if w.consensus is None else {"low": w.consensus.low, "high": w.consensus.high},
         "disagreement": w.disagreement, "low": w.low, "best": w.best, "high": w.high,
         "dissent": sorted(w.dissent), "denied_by": sorted(w.denied_by),
     }
+
+
+def _day_iso(day: date) -> str | None:
+    """A window's bound as ISO, None for the window of undated claims (a document without a date)."""
+    return None if day.year == date.min.year else day.isoformat()
 
 
 def reconcile(claims: Iterable[ClaimRecord], texts: dict[str, str], edits: Iterable[Edit] = (),

@@ -182,9 +182,13 @@ def _stated_inside(a: Membership, b: Membership) -> bool:
 def windows(members: list[Membership], origins: dict[str, Origin], days: int = WINDOW_DAYS,
             since: date | None = None) -> list[Window]:
     """Consensus per window of `days` days, from the Monday of the first claim (or from `since`, a window start
-    after it: the members must then hold every claim holding at `since`) to the last claim."""
+    after it: the members must then hold every claim holding at `since`) to the last claim. Claims without a
+    date (a document that has none) make one window of their own before the others, with no dates."""
+    undated = [m for m in members if m.claim.when is None]
+    result = [_undated(undated, origins)] if undated and (since is None or since == date.min) else []
+    members = [m for m in members if m.claim.when is not None]
     if not members:
-        return []
+        return result
     periods = holding_periods(members, origins)
     ordered = sorted(members, key=_day)
     starts = [_day(m) for m in ordered]
@@ -196,7 +200,6 @@ def windows(members: list[Membership], origins: dict[str, Origin], days: int = W
     by_origin: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ordered):
         by_origin[origins[m.claim.claim_id].key].append(i)
-    result = []
     while start <= last:
         end = start + timedelta(days=days)
         begun = bisect.bisect_left(starts, end)
@@ -209,6 +212,12 @@ def windows(members: list[Membership], origins: dict[str, Origin], days: int = W
             result.append(_summarise(start, end, latest))
         start = end
     return result
+
+
+def _undated(members: list[Membership], origins: dict[str, Origin]) -> Window:
+    """The window of claims without a date: each origin's claim with the greatest id stands for it."""
+    latest = {origins[m.claim.claim_id].key: m for m in sorted(members, key=lambda m: m.claim.claim_id)}
+    return _summarise(date.min, date.min, latest)
 
 
 def window_start(day: date, days: int = WINDOW_DAYS) -> date:

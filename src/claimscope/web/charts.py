@@ -33,13 +33,13 @@ def topic_chart(topic: dict[str, Any]) -> dict[str, Any]:
     finite += [v for w in topic["windows"] for v in (w["low"], w["high"]) if v is not None]
     top = max(finite or [1]) * HEADROOM
     last_day = max([date.fromisoformat(r["date"]) for r in rows]
-                   + [date.fromisoformat(w["end"]) for w in topic["windows"]])
+                   + [date.fromisoformat(w["end"]) for w in topic["windows"] if w["end"]])
     bands = _bands(rows, top, last_day + timedelta(days=1))
     kinds = {b["kind"] for b in bands}
     consensus = [{"start": w["start"], "end": w["end"], "low": w["consensus"]["low"] or 0,
                   "high": w["consensus"]["high"] if w["consensus"]["high"] is not None else top,
                   "best": w["best"], "origins": w["origins"]}
-                 for w in topic["windows"] if w["consensus"]]
+                 for w in topic["windows"] if w["consensus"] and w["start"]]
     values = {"consensus": consensus, "bands": bands, "best": [c for c in consensus if c["best"] is not None],
               **{layer: kind in kinds for layer, kind in POINT_LAYERS.items()}}
     return _filled(_topic_template(), values, top, {CLAIMS: bands})

@@ -184,3 +184,10 @@ def test_a_name_set_off_before_a_subjectless_cue_speaks(extract):
     (claim,) = extract(text)
     assert claim.source.text == "Hezbollah’s new secretary-general, Naim Qassem"
     assert (claim.source.actor, claim.source.country) == ("Naim Qassem", "LB")
+
+
+def test_a_name_the_parse_hung_on_the_clause_speaks_whole(extract):
+    text = "At least 312 civilians were killed in the raid on Kibumba, the United Nations said on Wednesday."
+    (claim,) = extract(text)
+    assert claim.source.text == "the United Nations"
+    assert claim.content.text == "At least 312 civilians were killed in the raid on Kibumba"

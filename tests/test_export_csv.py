@@ -9,7 +9,8 @@ import io
 import pytest
 
 from claimscope.export.csv import COLUMNS
-from claimscope.store import Store
+from claimscope import batch
+from claimscope.store import Store, records
 from export_helpers import HOSTILE_CONTENT, HOSTILE_SOURCE, add_hostile, export, sample_store
 
 NUMERIC = ("quantity_index", "date_prec", "date_is_publication", "low", "best", "high", "latitude", "longitude",
@@ -34,7 +35,7 @@ def rows(url) -> list[dict[str, str]]:
 def test_a_row_per_claim_and_quantity(url, rows):
     with Store(url) as store:
         claims = store.claims(limit=None)
-    assert len(rows) == sum(max(1, len(c["quantities"])) for c in claims)
+    assert len(rows) == sum(max(1, len(records.figures(c))) for c in claims)
     assert {r["claim_id"] for r in rows} == {c["id"] for c in claims}
 
 
@@ -84,3 +85,18 @@ def test_formula_text_is_neutralised_but_numbers_stay_numbers(rows):
             assert not value.startswith(("=", "+", "@", "\t", "\r")), (column, value)
             if value.startswith("-"):
                 assert column in NUMERIC, (column, value)
+
+
+def test_a_vague_amount_has_its_row_and_its_topic(tmp_path, extractor):
+    path = tmp_path / "raid.txt"
+    path.write_text("Hundreds of civilians were killed in the raid on Kibumba, the governor said on Monday.\n\n"
+                    "At least 312 civilians were killed in the raid on Kibumba, the United Nations said.\n",
+                    encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'raid.db'}"
+    with Store(url) as store:
+        batch.ingest([str(path)], store, extractor, on_error=pytest.fail)
+    found = list(csv.DictReader(io.StringIO(export(url, "csv"), newline="")))
+    vague = next(r for r in found if r["quantity_text"] == "Hundreds of civilians")
+    (exact,) = [r for r in found if r["quantity_text"] == "At least 312 civilians"]
+    assert (vague["quantity_index"], vague["low"], vague["best"], vague["high"]) == ("0", "200", "200", "1000")
+    assert vague["topic"] == exact["topic"] == "civilians killed"

@@ -34,3 +34,22 @@ def test_a_datelines_place_has_the_dateline_role(extractor):
     text = "CAIRO, Aug 15 (Reuters) - More than 40,000 people have been killed in Gaza, the health ministry said."
     claims = extractor.extract(Document(text=text, published=datetime(2024, 8, 15), published_precision="day"))
     assert [(p["text"], p.get("role")) for p in claims["places"]] == [("CAIRO", "dateline"), ("Gaza", None)]
+
+
+def test_a_vague_amount_is_listed_apart_from_the_quantities(extractor):
+    text = "Hundreds of civilians were killed in the raid, the governor said. At least 312 people died, the UN said."
+    claims = extractor.extract(Document(text=text, published=datetime(2025, 3, 5), published_precision="day"))
+    assert [q["text"] for q in claims["quantities"]] == ["At least 312 people"]
+    assert [(q["text"], q["low"], q["high"]) for q in claims["vague_quantities"]] == [("Hundreds of civilians", 200,
+                                                                                       1000)]
+    first, second = claims["claims"]
+    assert (first["quantities"], [q["text"] for q in first["vague_quantities"]]) == ([], ["Hundreds of civilians"])
+    assert ([q["text"] for q in second["quantities"]], second["vague_quantities"]) == (["At least 312 people"], [])
+
+
+def test_a_dateline_dash_ends_the_date_before_the_count(extractor):
+    text = "GOMA, March 5 - At least 312 civilians were killed in the raid, officials said. Talks ran March 5 - 7."
+    claims = extractor.extract(Document(text=text, published=datetime(2025, 3, 8), published_precision="day"))
+    assert [q["text"] for q in claims["quantities"]] == ["At least 312 civilians"]
+    assert [(t["text"], t["value"]) for t in claims["times"]] == [("March 5", "2025-03-05"), ("March 5", "2025-03-05"),
+                                                                  ("7", "2025-03-07")]

@@ -79,6 +79,7 @@ def test_vague_amounts(quantities_nlp, phrase, low, high):
     assert (q.low, q.high, q.value) == (low, high, low)
     assert q.qualifier == ("exact" if phrase == "a dozen" else "approx")
     assert q.unit == "soldier" and q.text == f"{phrase} soldiers"
+    assert q.vague == (phrase != "a dozen")  # the claims JSON lists vague ones apart, as `vague_quantities`
 
 
 def test_vague_amount_under_a_qualifier(quantities_nlp):

@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
 from claimscope.ingest.document import Document
-from claimscope.store import Store, StoreError, migrate, pages, repository
+from claimscope.store import Store, StoreError, migrate, pages, records, repository
 from claimscope.store.repository import search_portable
 from claimscope.store.schema import Base, DocumentRow
 from claimscope.store.search import parse
@@ -115,6 +115,21 @@ def test_claims_json_round_trip(store):
     assert json.loads(json.dumps(stored)) == expected
     assert stored["claims"][7]["content"]["parts"] == data["claims"][7]["content"]["parts"]
     assert stored["claims"][9]["source"] is None and stored["claims"][9]["cue_span"] is None
+
+
+def test_vague_quantities_round_trip_apart_and_read_back_in_text_order(store):
+    document, data = seed()
+    vague = data["claims"][2]["quantities"].pop(1)  # "five military training facilities", as if vague
+    data["claims"][2]["vague_quantities"] = [vague]
+    data["quantities"].remove(vague)
+    data["vague_quantities"] = [vague]
+    store.add(document, data)
+    stored = store.claims_json(document.id)
+    assert stored["claims"][2]["quantities"] == data["claims"][2]["quantities"]
+    assert stored["claims"][2]["vague_quantities"] == [vague] and stored["vague_quantities"] == [vague]
+    assert [q["text"] for q in records.figures(stored["claims"][2])] == ["around 12,000 North Korean soldiers",
+                                                                         "five military training facilities"]
+    assert store.counts()["quantities"] == 7
 
 
 def test_failure_midway_stores_nothing_of_the_document(store):

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimscope.cli.output import plain
+from claimscope.store.records import figures
 
 QUALIFIER_SIGNS = {"approx": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
 
@@ -103,7 +104,7 @@ def claims_table(claims: Iterable[dict[str, Any]], with_document: bool = False) 
         facets = [
             plain(claim.get("modality"), style=MODALITY_STYLES.get(claim.get("modality") or "", "green")),
             plain(claim.get("event") or "", style="bold"),
-            plain("; ".join(quantity_text(q) for q in claim.get("quantities") or [])),
+            plain("; ".join(quantity_text(q) for q in figures(claim))),
             plain(place_names(claim), style="blue"),
         ]
         if with_document:

@@ -19,6 +19,7 @@ from claimscope.cli.output import plain
 from claimscope.cli.render import MODALITY_STYLES, claim_date, interval, place_names, quantity_text, source_name
 from claimscope.reconcile import lexicon
 from claimscope.store import Store
+from claimscope.store.records import figures
 
 # Lemmas of the counted nouns that make a quantity a head count of people ("12,000 soldiers"): the personnel
 # measure of the reconciliation lexicon, so the report and the topics agree on what a head count is.
@@ -86,7 +87,7 @@ def headcounts(store: Store, out: Console) -> None:
 
 
 def _headcount_quantities(claim: dict[str, Any]) -> list[dict[str, Any]]:
-    return [q for q in claim["quantities"] if q.get("unit") in HEADCOUNT_UNITS]
+    return [q for q in figures(claim) if q.get("unit") in HEADCOUNT_UNITS]
 
 
 def _table(title: str, *columns: tuple[str, dict[str, Any]]) -> Table:

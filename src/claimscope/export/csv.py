@@ -11,7 +11,7 @@ from typing import Any
 from claimscope.export.mapping import date_code, place_code
 from claimscope.export.reconciled import Grading, Reconciliation
 from claimscope.export.selection import claim_date, claims, source_name
-from claimscope.store.records import day_interval
+from claimscope.store.records import day_interval, figures
 
 # The columns, in order; README "Export" holds their data dictionary.
 COLUMNS = (
@@ -35,7 +35,7 @@ def rows(documents: Iterator[dict[str, Any]], reconciliation: Reconciliation) ->
     writer.writerow(COLUMNS)
     for document, claim in claims(documents):
         gradings = reconciliation.of(claim["id"])
-        for index, quantity in enumerate(claim["quantities"] or [None]):
+        for index, quantity in enumerate(figures(claim) or [None]):
             record = _row(document, claim, index if quantity else None, quantity, gradings)
             writer.writerow([_cell(record[c]) for c in COLUMNS])
         if buffer.tell() > 64 * 1024:

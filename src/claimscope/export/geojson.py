@@ -12,6 +12,7 @@ from claimscope.export.mapping import MAPPING, place_metres
 from claimscope.export.reconciled import Reconciliation
 from claimscope.export.selection import claim_date, claims, source_name
 from claimscope.reconcile.records import Interval
+from claimscope.store.records import figures
 
 LEFT_OUT = frozenset(MAPPING["geojson_left_out"])
 
@@ -44,7 +45,8 @@ def _left_out(place: dict[str, Any]) -> str | None:
 def _feature(document: dict[str, Any], claim: dict[str, Any], position: int, place: dict[str, Any],
              reconciliation: Reconciliation) -> dict[str, Any]:
     when, is_publication = claim_date(document, claim)
-    first = claim["quantities"][0] if claim["quantities"] else None
+    amounts = figures(claim)
+    first = amounts[0] if amounts else None
     source = claim.get("source") or {}
     return {
         "type": "Feature",
@@ -56,7 +58,7 @@ def _feature(document: dict[str, Any], claim: dict[str, Any], position: int, pla
             "date": when, "date_is_publication": is_publication,
             "modality": claim["modality"], "event": claim.get("event"), "cue": claim.get("cue"),
             "channel": claim.get("channel"),
-            "interval": "; ".join(_interval(q) for q in claim["quantities"]) or None,
+            "interval": "; ".join(_interval(q) for q in amounts) or None,
             "low": first and first.get("low"), "best": first and first.get("value"),
             "high": first and first.get("high"), "unit": first and first.get("unit"),
             "topic_ids": list(dict.fromkeys(g.topic_id for g in reconciliation.of(claim["id"]))),

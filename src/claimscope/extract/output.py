@@ -36,7 +36,7 @@ def document_json(document: Document, doc: Doc) -> dict[str, Any]:
         "times": [asdict(t) for t in times],
         "places": document_places(doc, places, dateline),
         "actors": [actor_json(a) for a in (doc._.actors or [])],
-        "quantities": [quantity_json(q) for q in quantities],
+        **quantity_lists(quantities),
     }
 
 
@@ -75,7 +75,7 @@ def claim_json(
         "content": content,
         "modality": claim.modality,
         "event": claim.event,
-        "quantities": [quantity_json(q) for q in quantities if inside(q.start, q.end)],
+        **quantity_lists([q for q in quantities if inside(q.start, q.end)]),
         "places": [
             *({**place_json(p), "role": "content"} for p in places if inside(p.start, p.end) and p.lat is not None),
             *({**place_json(p), "role": "setting"} for p in setting or []),
@@ -156,8 +156,16 @@ def place_json(place: PlaceMention) -> dict[str, Any]:
     return data
 
 
+def quantity_lists(quantities: list[Quantity]) -> dict[str, list[dict[str, Any]]]:
+    """`quantities` (the guideline's counted things) and `vague_quantities` ("hundreds", "several": intervals
+    from the lexicon, which the guideline leaves out but reconciliation still compares)."""
+    return {"quantities": [quantity_json(q) for q in quantities if not q.vague],
+            "vague_quantities": [quantity_json(q) for q in quantities if q.vague]}
+
+
 def quantity_json(quantity: Quantity) -> dict[str, Any]:
     data = asdict(quantity)
+    del data["vague"]
     value = data["value"]
     data["value"] = int(value) if float(value).is_integer() else value
     return data

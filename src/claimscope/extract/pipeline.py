@@ -1,5 +1,5 @@
 """Build the spaCy pipeline: the English model with sentence starts at line breaks before its parser and a
-gazetteer entity ruler before `ner`, then our components."""
+gazetteer entity ruler before `ner`, entities cut at a dividing dash after it, then our components."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ def build_pipeline(name: str | None = None, component_config: dict[str, dict] | 
     nlp = load_model(name)
     nlp.add_pipe("claimscope_line_breaks", before="parser")
     add_entity_ruler(nlp)
+    nlp.add_pipe("claimscope_entity_bounds", after="ner")
     config = component_config or {}
     for component in COMPONENTS:
         nlp.add_pipe(component, config=config.get(component, {}))
@@ -63,6 +64,7 @@ def _import_components() -> None:
         actors,
         attribution,
         dates,
+        entity_bounds,
         events,
         lines,
         modality,

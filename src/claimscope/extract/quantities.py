@@ -122,6 +122,7 @@ class QuantityFinder:
             qualifier=reading.qualifier,
             unit=_unit(counted) if counted is not None else None,
             subject=subject.text if subject is not None else None,
+            vague=reading.vague,
         )
 
     def _money_age_or_identifier(self, words: list[str], reading: Reading) -> bool:

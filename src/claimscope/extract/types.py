@@ -47,6 +47,7 @@ class Quantity:
     qualifier: str  # exact, approx, at_least, more_than, at_most, less_than, range
     unit: str | None  # lemma of the counted noun ("soldier")
     subject: str | None  # the counted noun phrase without the number ("North Korean soldiers")
+    vague: bool = False  # "hundreds", "several": bounds from the lexicon; OUTPUT.md lists these apart
 
 
 @dataclass

@@ -12,7 +12,7 @@ from claimscope.reconcile.independence import REPORTING_KINDS
 from claimscope.reconcile.parties import NARROW_PRECISIONS
 from claimscope.reconcile.records import ClaimRecord, Count, Place
 from claimscope.store import Store
-from claimscope.store.records import day_interval
+from claimscope.store.records import day_interval, figures
 
 if TYPE_CHECKING:
     from claimscope.reconcile import Topic
@@ -46,7 +46,7 @@ def records_of(extraction: dict[str, Any]) -> list[ClaimRecord]:
             source_text=source.get("text"), actor=source.get("actor"), source_kind=source.get("kind"),
             source_country=source.get("country"), asserted_on=_day(claim.get("asserted_on"), published),
             content=text, modality=claim.get("modality") or "asserted", event=claim.get("event"),
-            counts=tuple(_count(q, start) for q in claim.get("quantities") or []),
+            counts=tuple(_count(q, start) for q in figures(claim)),
             places=tuple(Place(p.get("name"), p.get("country"), p.get("admin1"), p.get("precision"), p.get("text"),
                                None if p.get("start") is None else p["start"] - start)
                          for p in claim.get("places") or []
@@ -65,7 +65,7 @@ def _body(claim: dict[str, Any]) -> tuple[str, int]:
     document; the whole content when a figure stands in the prefix."""
     content = claim["content"]
     skip = counting.section_prefix(content["text"])
-    if any(content["start"] <= (q.get("start") or 0) < content["start"] + skip for q in claim.get("quantities") or []):
+    if any(content["start"] <= (q.get("start") or 0) < content["start"] + skip for q in figures(claim)):
         skip = 0
     return content["text"][skip:], content["start"] + skip
 
@@ -115,7 +115,7 @@ def context_country(extraction: dict[str, Any]) -> str | None:
 def own_affiliation(extraction: dict[str, Any]) -> str | None:
     """The affiliation a document's counted subjects and claims name most ("North Korean")."""
     affiliations = Counter(lexicon.affiliation(text) for text in [
-        *(q.get("subject") for q in extraction.get("quantities") or []),
+        *(q.get("subject") for q in figures(extraction)),
         *(c["content"]["text"] for c in extraction.get("claims") or []),
     ])
     affiliations.pop(None, None)

@@ -132,7 +132,7 @@ def _link_statements(ids: Any) -> tuple[Select, Select, Select, Select]:
 _BY_IDS = _link_statements(bindparam("ids", expanding=True))
 _BRIEFS = select(*_BRIEF_COLUMNS).where(DocumentRow.id.in_(bindparam("ids", expanding=True)))
 _AS_JSON: tuple[Callable[[Any], Any], ...] = (
-    records.quantity_json,
+    lambda r: (records.quantity_json(r), r.vague),
     lambda r: {**records.place_json(r), "role": r.role},
     lambda r: {"text": r.text, "value": r.value},
     lambda r: (r.role, records.actor_json(r, r.actor_name)),

@@ -86,8 +86,9 @@ def document_rows(
             "qualifier": q["qualifier"],
             "unit": q.get("unit"),
             "subject": q.get("subject"),
+            "vague": vague,
         }
-        for i, q in enumerate(data.get("quantities") or [])
+        for i, (q, vague) in enumerate(_figures(data))
     ]
     places = [
         {
@@ -173,7 +174,7 @@ def _claim_links(rows: DocumentRows, claim: dict[str, Any], offsets: dict[str, d
     ]
     rows.links["quantities"] += [
         {"claim_id": claim_id, "position": i, "quantity_id": _listed(offsets["quantities"], q, claim, "quantity")}
-        for i, q in enumerate(claim.get("quantities") or [])
+        for i, (q, _) in enumerate(_figures(claim))
     ]
     rows.links["place_mentions"] += [
         {"claim_id": claim_id, "position": i, "place_mention_id": _listed(offsets["place_mentions"], p, claim, "place"),
@@ -184,6 +185,19 @@ def _claim_links(rows: DocumentRows, claim: dict[str, Any], offsets: dict[str, d
         {"claim_id": claim_id, "position": i, "time_id": time}
         for i, time in enumerate(_claim_times(claim, rows.mentions["times"]))
     ]
+
+
+def _figures(item: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
+    """The quantities of a document's or a claim's JSON, then its vague ones, each with whether it is vague."""
+    return [(q, False) for q in item.get("quantities") or []] + [(q, True) for q in item.get("vague_quantities") or []]
+
+
+def figures(item: dict[str, Any]) -> list[dict[str, Any]]:
+    """A claim's or a document's quantities with its vague ones ("hundreds of civilians"), in text order: what
+    reconciliation compares and exports list, though the guideline's `quantities` leave vague amounts out."""
+    if not item.get("vague_quantities"):
+        return item.get("quantities") or []
+    return sorted([*(item.get("quantities") or []), *item["vague_quantities"]], key=lambda q: q.get("start") or 0)
 
 
 def _span(item: dict[str, Any]) -> dict[str, Any]:
@@ -277,16 +291,17 @@ def claims_json(row: DocumentRow, claims: list[dict[str, Any]], mentions: bool =
             times=[time_json(t) for t in row.times],
             places=[place_json(p) for p in row.place_mentions],
             actors=[actor_json(a, a.actor.name if a.actor else None) for a in row.actor_mentions],
-            quantities=[quantity_json(q) for q in row.quantities],
+            **quantity_lists([(quantity_json(q), q.vague) for q in row.quantities]),
         )
     return data
 
 
-def claim_from_parts(row: Any, source_actor: str | None, quantities: list[dict[str, Any]],
+def claim_from_parts(row: Any, source_actor: str | None, quantities: list[tuple[dict[str, Any], bool]],
                      places: list[dict[str, Any]], times: list[dict[str, Any]],
                      relays: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     """One claim as in the claims JSON from its `claims` columns (a result row of `store.pages.claim_select`)
-    and its linked mentions, already as JSON (`relays` as (role, actor JSON) pairs, in order)."""
+    and its linked mentions, already as JSON (`quantities` as (JSON, vague) pairs, `relays` as (role, actor
+    JSON) pairs, in order)."""
     content: dict[str, Any] = {"text": row.content_text, "start": row.content_start, "end": row.content_end}
     if row.content_parts:
         content["parts"] = [list(part) for part in row.content_parts]
@@ -313,7 +328,7 @@ def claim_from_parts(row: Any, source_actor: str | None, quantities: list[dict[s
         "content": content,
         "modality": row.modality,
         "event": row.event,
-        "quantities": quantities,
+        **quantity_lists(quantities),
         "places": places,
         "times": times,
     }
@@ -324,6 +339,15 @@ def claim_from_parts(row: Any, source_actor: str | None, quantities: list[dict[s
 
 def time_json(row: TimeRow) -> dict[str, Any]:
     return {"text": row.text, "start": row.start, "end": row.end, "value": row.value, "precision": row.precision}
+
+
+def quantity_lists(quantities: list[tuple[dict[str, Any], bool]]) -> dict[str, list[dict[str, Any]]]:
+    """`quantities` and `vague_quantities` of the claims JSON from (quantity JSON, vague) pairs in order."""
+    plain: list[dict[str, Any]] = []
+    vague: list[dict[str, Any]] = []
+    for quantity, is_vague in quantities:
+        (vague if is_vague else plain).append(quantity)
+    return {"quantities": plain, "vague_quantities": vague}
 
 
 def quantity_json(row: QuantityRow) -> dict[str, Any]:

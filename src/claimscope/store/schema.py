@@ -128,6 +128,7 @@ class QuantityRow(Base):
     qualifier: Mapped[str] = mapped_column(String(20))
     unit: Mapped[str | None] = mapped_column(String(100), index=True)
     subject: Mapped[str | None] = mapped_column(Text)
+    vague: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # "hundreds", "several"
 
 
 class PlaceMentionRow(Base):

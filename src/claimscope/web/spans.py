@@ -7,6 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from claimscope.store.records import figures
+
 KINDS = ("source", "cue", "content", "quantity", "place", "date")
 
 
@@ -31,7 +33,7 @@ def claim_spans(data: dict[str, Any]) -> list[tuple[int, int, str, str]]:
         for kind, item in (("source", claim.get("source")), ("cue", claim.get("cue_span"))):
             if item and item.get("start") is not None:
                 spans.append((item["start"], item["end"], kind, cid))
-        spans += [(q["start"], q["end"], "quantity", cid) for q in claim.get("quantities") or []]
+        spans += [(q["start"], q["end"], "quantity", cid) for q in figures(claim)]
         spans += [(p["start"], p["end"], "place", cid) for p in claim.get("places") or []]
         for t in claim.get("times") or []:  # a claim's times carry no offsets: the document's mention inside it
             for mention in times:

@@ -289,8 +289,10 @@ class VerbFrames:
                     return child, verb, cites, None
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
         if before is not None and before.pos_ == "PROPN" and before.ent_type_ in SPEAKER_ENTITIES:
-            start = before.i
-            while start > 0 and verb.doc[start - 1].pos_ == "PROPN" and verb.doc[start - 1].ent_iob_ == "I":
+            start = before.i  # back to the entity's first word ("United Nations"), with its article
+            while start > 0 and verb.doc[start].ent_iob_ == "I" and verb.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            if start > 0 and verb.doc[start - 1].lower_ == "the":
                 start -= 1
             return before, verb, cites, (start, before.i + 1)
         return None

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response, StreamingResponse
 
 from claimscope import export
+from claimscope.store.records import figures
 from claimscope.web import api
 from claimscope.web.pages import query_string, render, store_of
 
@@ -65,7 +66,7 @@ def csv_row(claim: dict[str, Any]) -> list[Any]:
     source = claim["source"] or {}
     return [claim["id"], claim["asserted_on"] or claim["document"]["published"], source.get("text"),
             source.get("actor"), claim["cue"], claim["channel"], claim["modality"], claim["event"],
-            claim["content"]["text"], "; ".join(q["text"] for q in claim["quantities"]),
+            claim["content"]["text"], "; ".join(q["text"] for q in figures(claim)),
             "; ".join(p["name"] or p["text"] for p in claim["places"]), claim["document"]["id"],
             claim["document"]["title"], claim["document"]["outlet"]]
 

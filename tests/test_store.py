@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
 from claimscope.ingest.document import Document
-from claimscope.store import Store, StoreError, migrate, pages, records, repository
+from claimscope.store import Store, StoreError, conditions, migrate, pages, records, repository
 from claimscope.store.repository import search_portable
 from claimscope.store.schema import Base, DocumentRow
 from claimscope.store.search import parse
@@ -305,7 +305,7 @@ def test_a_year_long_claim_date_overlaps_its_last_day(store):
 
 @pytest.mark.parametrize("scanned", [5000, 1])  # through the trigram index, or in listing order past it
 def test_content_filter_finds_parts_of_words(store, monkeypatch, scanned):
-    monkeypatch.setattr(repository, "SCANNED_MATCHES", scanned)
+    monkeypatch.setattr(conditions, "SCANNED_MATCHES", scanned)
     document, data = seed()
     store.add(document, data)
     contents = [c["content"]["text"] for c in store.claims()]

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from claimscope.store.repository import ClaimFilters
+    from claimscope.store.conditions import ClaimFilters
 
 
 @dataclass(frozen=True)

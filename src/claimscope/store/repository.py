@@ -2,33 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
-from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from collections.abc import Collection, Iterator
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Unpack
 
-from sqlalchemy import Select, and_, create_engine, false, func, or_, select
+from sqlalchemy import Select, create_engine, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, load_only, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from claimscope.config import default_db_url
 from claimscope.store import migrate, pages, paging, postgres, records, search, sqlite
+from claimscope.store.conditions import ClaimFilters, claim_conditions, date_parts, no_nul
 from claimscope.store.filters import ClaimQuery
+from claimscope.store.judgements import Judgements
 from claimscope.store.reconciled import Reconciled
 from claimscope.store.writes import SharedRows, insert_document
 from claimscope.store.schema import (
-    MULTIDAY,
     ActorRow,
-    ClaimActorRow,
     ClaimPlaceRow,
-    ClaimQuantityRow,
     ClaimRow,
     DocumentRow,
     PlaceMentionRow,
     QuantityRow,
-    SourceGradeRow,
     TimeRow,
-    TopicEditRow,
     TopicMemberRow,
 )
 
@@ -43,8 +40,6 @@ ADD_ATTEMPTS = 4
 PAGE_DOCUMENTS = 200
 # A full-text search ranks at most this many matches, the most recently ingested: ranking costs a read of each.
 RANKED_MATCHES = 1000
-# A content filter reads the claims through the trigram index when fewer than this many match (see _content_holds).
-SCANNED_MATCHES = 5000
 
 _HEADER_COLUMNS = (
     DocumentRow.id,
@@ -75,25 +70,11 @@ _CLAIM_FIELDS: dict[str, ColumnElement[Any]] = {
 TALLY_FIELDS = tuple(_DOCUMENT_FIELDS) + tuple(_CLAIM_FIELDS)
 
 
-class ClaimFilters(TypedDict, total=False):
-    """The filters of `Store.claims`; every one given must pass."""
-
-    source: str | None
-    actor: str | None
-    modality: str | None
-    event: str | None
-    document: str | None
-    since: date | None
-    until: date | None
-    q: str | None
-    units: Iterable[str] | None
-
-
 class StoreError(Exception):
     """A request the store cannot answer: an unknown or ambiguous document, a search with nothing to search."""
 
 
-class Store(Reconciled):
+class Store(Reconciled, Judgements):
     """A claimscope database; opening it brings its schema up to date."""
 
     def __init__(self, url: str | None = None) -> None:
@@ -150,7 +131,7 @@ class Store(Reconciled):
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id of the one document whose id starts with this; StoreError if none or several."""
-        prefix = (_no_nul(id_or_prefix) or "").strip().lower()
+        prefix = (no_nul(id_or_prefix) or "").strip().lower()
         if len(prefix) < MIN_PREFIX:
             raise StoreError(f"document id {id_or_prefix!r} is too short: give at least {MIN_PREFIX} characters")
         with self._sessions() as session:
@@ -233,10 +214,10 @@ class Store(Reconciled):
         a part of the content; `units` keeps claims counting one of these units.
         """
         since = filters.pop("since", None)
-        conditions = self._claim_conditions(filters)
+        conditions = claim_conditions(self, filters)
         rows: list[Any] = []
         with self._sessions() as session:
-            for part, spanning in _date_parts(since):
+            for part, spanning in date_parts(since):
                 stmt = pages.claim_select(*conditions, *part)
                 if spanning:
                     # Found first as a set, the few claims spanning `since` come from the multi-day index; ordered
@@ -264,7 +245,7 @@ class Store(Reconciled):
         """The claims JSON of every document holding claims that pass the `filters` of `claims` (and are among
         `ids`), with only those claims, in document id order; read a page of documents at a time, so memory
         stays flat. `mentions=False` leaves out the document's lists of every mention (faster)."""
-        conditions = self._claim_conditions(filters)
+        conditions = claim_conditions(self, filters)
         if ids is not None:
             conditions.append(ClaimRow.id.in_(list(ids)))
         after = ""
@@ -282,60 +263,6 @@ class Store(Reconciled):
                 page = pages.document_page(session, list(doc_ids), conditions, mentions, _HEADER_COLUMNS)
             yield from page
             after = doc_ids[-1]
-
-    def _claim_conditions(self, filters: ClaimFilters) -> list[ColumnElement[bool]]:
-        """The WHERE conditions of the claim filters (see `claims`)."""
-        unknown = set(filters) - set(ClaimFilters.__annotations__)
-        if unknown:
-            raise TypeError(f"unknown claim filter {', '.join(sorted(unknown))}")
-        conditions: list[ColumnElement[bool]] = []
-        # Actors are matched in an uncorrelated subquery (a few hundred rows), so that the claims are found
-        # through their actor indexes instead of testing every claim.
-        if source := _no_nul(filters.get("source")):  # PostgreSQL text cannot hold NUL
-            matching = select(ActorRow.id).where(ActorRow.name.icontains(source, autoescape=True))
-            conditions.append(
-                or_(ClaimRow.source_text.icontains(source, autoescape=True), ClaimRow.source_actor_id.in_(matching))
-            )
-        if actor := _no_nul(filters.get("actor")):
-            named = select(ActorRow.id).where(func.lower(ActorRow.name) == actor.lower())
-            relayed = select(ClaimActorRow.claim_id).where(ClaimActorRow.actor_id.in_(named))
-            conditions.append(or_(ClaimRow.source_actor_id.in_(named), ClaimRow.id.in_(relayed)))
-        if modality := filters.get("modality"):
-            conditions.append(ClaimRow.modality == modality)
-        if event := filters.get("event"):
-            conditions.append(ClaimRow.event == event)
-        if document := filters.get("document"):
-            conditions.append(ClaimRow.document_id == self.resolve(document))
-        if filters.get("since") or filters.get("until"):
-            # Implied by a date bound; stated, it lets an index led by (dated_from IS NULL) seek to the range.
-            conditions.append(ClaimRow.dated_from.is_(None) == false())
-        if since := filters.get("since"):
-            conditions.append(ClaimRow.dated_to >= since)
-            # Implied by the one above; it lets the date index start near `since` instead of at the first claim.
-            conditions.append(ClaimRow.dated_from >= since - records.LONGEST_INTERVAL)
-        if until := filters.get("until"):
-            conditions.append(ClaimRow.dated_from <= until)
-        if q := _no_nul(filters.get("q")):
-            conditions.append(self._content_holds(q))
-        if (units := filters.get("units")) is not None:
-            conditions.append(
-                ClaimRow.quantity_links.any(ClaimQuantityRow.quantity.has(QuantityRow.unit.in_(list(units))))
-            )
-        return conditions
-
-    def _content_holds(self, part: str) -> ColumnElement[bool]:
-        """Claims whose content holds `part` (case folded), found through the content's trigram index. On SQLite
-        the index is used when it holds fewer than SCANNED_MATCHES such claims; with more, reading the claims in
-        listing order finds a page of them sooner than sorting them all."""
-        holds = ClaimRow.content_text.icontains(part, autoescape=True)
-        if self.engine.dialect.name == "postgresql":
-            return ClaimRow.content_text.ilike(postgres.like_part(part))  # ILIKE, which the trigram index serves
-        if not self.is_sqlite or len(part) < sqlite.TRIGRAM:
-            return holds
-        with self.engine.connect() as connection:
-            found = connection.scalar(select(func.count()).select_from(
-                sqlite.claims_containing(part).limit(SCANNED_MATCHES).subquery()))
-        return and_(ClaimRow.id.in_(sqlite.claims_containing(part)), holds) if found < SCANNED_MATCHES else holds
 
     def claims_page(self, query: ClaimQuery = ClaimQuery(), after: str | None = None,
                     size: int = 100) -> tuple[list[dict[str, Any]], str | None]:
@@ -418,7 +345,7 @@ class Store(Reconciled):
 
     def _filtered(self, stmt: Select, query: ClaimQuery) -> Select:
         """The statement restricted to the claims the query keeps (StoreError for an empty full-text search)."""
-        conditions = self._claim_conditions(query.filters())
+        conditions = claim_conditions(self, query.filters())
         if query.text:
             try:
                 phrases = search.parse(query.text)
@@ -476,35 +403,6 @@ class Store(Reconciled):
         with self._sessions() as session:
             return [tuple(row) for row in session.execute(stmt)]
 
-    def add_topic_edit(self, action: str, topic_id: str, target_id: str | None = None,
-                       claim_id: str | None = None, label: str | None = None) -> None:
-        """Record an analyst's topic edit (rename, merge or split); edits are replayed in order."""
-        with self._sessions.begin() as session:
-            session.add(TopicEditRow(action=action, topic_id=topic_id, target_id=target_id, claim_id=claim_id,
-                                     label=label, created_at=datetime.now(UTC).replace(tzinfo=None)))
-
-    def topic_edits(self) -> list[dict[str, Any]]:
-        """Every topic edit, oldest first."""
-        with self._sessions() as session:
-            rows = session.scalars(select(TopicEditRow).order_by(TopicEditRow.id))
-            return [{"action": r.action, "topic": r.topic_id, "target": r.target_id, "claim": r.claim_id,
-                     "label": r.label} for r in rows]
-
-    def set_grade(self, actor: str, letter: str) -> None:
-        """Set (or replace) an actor's reliability letter."""
-        with self._sessions.begin() as session:
-            row = session.get(SourceGradeRow, actor)
-            now = datetime.now(UTC).replace(tzinfo=None)
-            if row is None:
-                session.add(SourceGradeRow(actor=actor, letter=letter, updated_at=now))
-            else:
-                row.letter, row.updated_at = letter, now
-
-    def grades(self) -> dict[str, str]:
-        """Actor -> reliability letter, as set in this database."""
-        with self._sessions() as session:
-            return {r.actor: r.letter for r in session.scalars(select(SourceGradeRow))}
-
     @staticmethod
     def _claim_count(session: Session, doc_id: str) -> int:
         return session.scalar(select(func.count()).where(ClaimRow.document_id == doc_id)) or 0
@@ -521,23 +419,6 @@ def search_portable(stmt: Select, phrases: list[search.Phrase]) -> Select:
             )
         )
     return stmt.order_by(*_newest_first())
-
-
-def _date_parts(since: date | None) -> list[tuple[list[ColumnElement[bool]], bool]]:
-    """The extra conditions of each query a claims listing reads in turn, in listing order, and whether they pick
-    the claims spanning `since`. With `since`: first the claims dated over several days that started before it
-    and still overlap it (read through the index of multi-day claims), then those that start on or after it (a
-    range of the date index); a one-day claim that starts before `since` cannot overlap it. Without: one query."""
-    if since is None:
-        return [([], False)]
-    started_before = [MULTIDAY, ClaimRow.dated_from < since,
-                      ClaimRow.dated_from >= since - records.LONGEST_INTERVAL, ClaimRow.dated_to >= since]
-    return [(started_before, True), ([ClaimRow.dated_from >= since], False)]
-
-
-def _no_nul(text: str | None) -> str | None:
-    """User text without NUL characters, which no stored text holds and PostgreSQL refuses as a parameter."""
-    return text.replace("\x00", "") if text else text
 
 
 def _conflict(exc: OperationalError) -> bool:

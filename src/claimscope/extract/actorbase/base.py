@@ -13,7 +13,6 @@ import copy
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -21,67 +20,18 @@ from typing import Any
 
 import yaml
 
+from claimscope.extract.actorbase.records import Actor, Entry, actor_from_record
 from claimscope.extract.actorbase.states import YAML_LOADER, load_states, with_states
 from claimscope.extract.actorbase.words import DATA_DIR, ActorWords, plural
 
 ACTORS_FILE = DATA_DIR / "actors.yml"
 
-KINDS = frozenset(
-    {
-        "state",
-        "government",
-        "agency",
-        "military unit",
-        "person",
-        "media outlet",
-        "international organisation",
-        "think tank",
-    }
-)
 # Actors whose names and demonyms qualify bodies and titles ("Ukrainian intelligence", "NATO chief"); a record
 # with `owner: true` is one too (an armed group: "Houthi military spokesman", "Hamas officials").
 OWNER_KINDS = frozenset({"state", "international organisation"})
 # How a key names an actor, strongest first: a name beats a title, a title a body, a body a metonym.
 HOW_ORDER = {"alias": 0, "title": 1, "body": 2, "metonym": 3}
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "a"})
-_COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
-
-
-@dataclass(frozen=True)
-class Title:
-    """A role an actor holds, valid from `start` to `end` inclusive (None: open)."""
-
-    title: str
-    start: date | None = None
-    end: date | None = None
-
-    def valid_on(self, day: date | None) -> bool:
-        """True when the title is held on `day` (any day when `day` is None)."""
-        if day is None:
-            return True
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """A known actor. `parent` is the canonical name of the body it belongs to; `generated` marks the actors
-    made from data/states.yml."""
-
-    name: str
-    kind: str
-    country: str | None
-    parent: str | None
-    aliases: tuple[str, ...]
-    titles: tuple[Title, ...] = ()
-    gender: str | None = None  # persons: m or f, for "he" / "she"
-    generated: bool = False
-
-
-@dataclass(frozen=True)
-class _Entry:
-    actor: str
-    how: str  # alias, title, body, metonym
-    title: Title | None = None
 
 
 class ActorBase:
@@ -91,8 +41,8 @@ class ActorBase:
         self.words = words or ActorWords.default()
         self._actors: dict[str, Actor] = {}
         self._speakers: dict[str, str] = {}
-        self._entries: dict[str, list[_Entry]] = {}  # whole keys: aliases, metonyms, titles naming a body
-        self._owned: dict[str, dict[str, list[_Entry]]] = {}  # owner -> phrase key -> its bodies and titles
+        self._entries: dict[str, list[Entry]] = {}  # whole keys: aliases, metonyms, titles naming a body
+        self._owned: dict[str, dict[str, list[Entry]]] = {}  # owner -> phrase key -> its bodies and titles
         self._surfaces: dict[str, set[str]] = {}  # key -> forms as written, for the text matcher
         self._owner_forms: dict[str, str] = {}  # normalised name or demonym (also with 's) -> owner actor
         self._country_forms: dict[str, str] = {}  # name, demonym or metonym as written -> country
@@ -175,7 +125,7 @@ class ActorBase:
             on,
         )
 
-    def _best(self, entries: Iterable[_Entry], on: date | None) -> list[Actor]:
+    def _best(self, entries: Iterable[Entry], on: date | None) -> list[Actor]:
         """The actors of the strongest entries valid on that day."""
         valid = [e for e in entries if e.title is None or e.title.valid_on(on)]
         if not valid:
@@ -183,7 +133,7 @@ class ActorBase:
         best = min(HOW_ORDER[e.how] for e in valid)
         return [self._actors[n] for n in dict.fromkeys(e.actor for e in valid if HOW_ORDER[e.how] == best)]
 
-    def _composed(self, words: list[str]) -> list[_Entry]:
+    def _composed(self, words: list[str]) -> list[Entry]:
         """The bodies and titles an owner form and a phrase name together: "ukrainian intelligence", "ukraine's
         foreign minister", "president of the united states"."""
         owner, rest = self.owner_prefix(words)
@@ -361,7 +311,7 @@ class ActorBase:
             names = [r["name"] for r in records]
             raise ValueError(f"actor base: duplicate names {sorted({n for n in names if names.count(n) > 1})}")
         for record in records:
-            self._actors[record["name"]] = self._actor(record, raw)
+            self._actors[record["name"]] = actor_from_record(record, raw)
         for actor in self._actors.values():
             if actor.parent is not None and actor.parent not in self._actors:
                 raise ValueError(f"actor base: {actor.name}: unknown parent {actor.parent!r}")
@@ -378,9 +328,9 @@ class ActorBase:
             # A generated body's name is composed from its state's name, so the matcher finds it by composition.
             written = not actor.generated or actor.kind == "state"
             for alias in (name, *(record.get("aliases") or ())):
-                self._add(alias, _Entry(name, "alias"), written=written)
+                self._add(alias, Entry(name, "alias"), written=written)
             for metonym in record.get("metonyms") or ():
-                self._add(metonym, _Entry(name, "metonym"))
+                self._add(metonym, Entry(name, "metonym"))
                 self._country_forms[metonym] = actor.country or ""
             if actor.kind in OWNER_KINDS or record.get("owner"):
                 self._owners.add(name)
@@ -388,37 +338,6 @@ class ActorBase:
         for record in records:
             self._add_bodies_and_titles(self._actors[record["name"]], record)
         self._country_forms = {form: c for form, c in self._country_forms.items() if c}
-
-    def _actor(self, record: dict[str, Any], raw: dict[str, dict[str, Any]]) -> Actor:
-        name = record["name"]
-        kind = record.get("kind")
-        if kind not in KINDS:
-            raise ValueError(f"actor base: {name}: unknown kind {kind!r}")
-        country = record.get("country")
-        seen = {name}
-        parent = record.get("parent")
-        while country is None and parent in raw and parent not in seen:
-            seen.add(parent)
-            country = raw[parent].get("country")
-            parent = raw[parent].get("parent")
-        if country is not None and not _COUNTRY_CODE.match(country):
-            raise ValueError(f"actor base: {name}: country {country!r} is not ISO 3166-1 alpha-2")
-        titles = tuple(
-            Title(t["title"], _day(t.get("from"), name), _day(t.get("to"), name)) for t in record.get("titles") or ()
-        )
-        gender = record.get("gender")
-        if gender not in (None, "m", "f"):
-            raise ValueError(f"actor base: {name}: gender {gender!r} is not m or f")
-        return Actor(
-            name,
-            kind,
-            country,
-            record.get("parent"),
-            tuple(record.get("aliases") or ()),
-            titles,
-            gender,
-            bool(record.get("generated")),
-        )
 
     def _add_owner(self, owner: Actor, record: dict[str, Any]) -> None:
         self._owned.setdefault(owner.name, {})
@@ -443,14 +362,14 @@ class ActorBase:
             for body in record.get("bodies") or ():
                 last = body.split()[-1]
                 for phrase in {body, body[: len(body) - len(last)] + plural(last)}:
-                    self._add_owned(owner, phrase, _Entry(actor.name, "body"), unique=True)
+                    self._add_owned(owner, phrase, Entry(actor.name, "body"), unique=True)
         for title in actor.titles:
             if self._names_a_body(title.title):
-                self._add(title.title, _Entry(actor.name, "title", title))
+                self._add(title.title, Entry(actor.name, "title", title))
             if owner is not None:
-                self._add_owned(owner, title.title, _Entry(actor.name, "title", title))
+                self._add_owned(owner, title.title, Entry(actor.name, "title", title))
 
-    def _add_owned(self, owner: str, phrase: str, entry: _Entry, unique: bool = False) -> None:
+    def _add_owned(self, owner: str, phrase: str, entry: Entry, unique: bool = False) -> None:
         key = self.words.key(phrase)
         entries = self._owned[owner].setdefault(key, [])
         if unique and any(e.how == entry.how and e.actor != entry.actor for e in entries):
@@ -474,7 +393,7 @@ class ActorBase:
                 return words[i - 1]
         return words[-1]
 
-    def _add(self, text: str, entry: _Entry, written: bool = True) -> None:
+    def _add(self, text: str, entry: Entry, written: bool = True) -> None:
         key = self.words.key(text)
         if not key:
             return
@@ -502,7 +421,7 @@ class ActorBase:
         forms.update({f.replace("'", "\u2019") for f in forms if "'" in f})
         return forms
 
-    def _is_placelike(self, entry: _Entry) -> bool:
+    def _is_placelike(self, entry: Entry) -> bool:
         return entry.how == "metonym" or (entry.how == "alias" and self._actors[entry.actor].kind == "state")
 
 
@@ -520,15 +439,6 @@ def _title_case(text: str) -> str:
         w if (i > 0 and w in _SMALL_WORDS) or not w[:1].islower() else w[:1].upper() + w[1:]
         for i, w in enumerate(words)
     )
-
-
-def _day(value: Any, name: str) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as error:
-        raise ValueError(f"actor base: {name}: bad date {value!r}") from error
 
 
 @cache

@@ -251,3 +251,17 @@ def test_a_possessive_after_to_does_not_locate_the_documents_counts():
         made("c2", "talks would not bring an end to Israel's offensive", [("Israel", "IL")]),
     ]}
     assert {r.context_country for r in records_of(extraction)} == {"LB"}
+
+
+@pytest.mark.parametrize("content, cited", [
+    ("1,294 people were killed, a lower figure than the 2,053 given by the government", "2,053"),
+    ("the death toll has risen to 2,000, up from 1,000 on Sunday", "1,000"),
+    ("2,000 people were killed, compared with 1,000 reported by the ministry", "1,000"),
+])
+def test_a_figure_the_claim_cites_is_not_its_own(content, cited):
+    own = content.split()[0] if content[0].isdigit() else "2,000"
+    topics = reconcile([claim("a", "United Nations", content,
+                              [figure(own, content, int(own.replace(",", ""))),
+                               figure(cited, content, int(cited.replace(",", "")))], [LEBANON])], texts={})
+    (topic,) = topics
+    assert [r.membership.value for r in topic.rows] == [int(own.replace(",", ""))]

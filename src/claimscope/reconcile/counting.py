@@ -197,6 +197,15 @@ def subcount(w: Window) -> bool:
     return any(f" {marker} " in before for marker in lexicon.load("topics")["subcounts"])
 
 
+def reference(w: Window) -> bool:
+    """The figure is cited as another source's or as an earlier one the claim compares with ("than the 2,053
+    given by the government", "up from 1,000"): no figure of the claim's own (data/topics.yml `references`)."""
+    spec = lexicon.load("topics")["references"]
+    before, after = " ".join(w.before[-3:]), " ".join(w.after[:4])
+    return (any(before == p or before.endswith(" " + p) for p in spec["before"])
+            or any(after == p or after.startswith(p + " ") for p in spec["after"]))
+
+
 def partitive(w: Window) -> bool:
     """The figure counts part of what the figure before it counts ("15 of them")."""
     return " ".join(w.after[:2]) in lexicon.load("topics")["partitives"]

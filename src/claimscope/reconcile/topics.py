@@ -37,6 +37,8 @@ def memberships(claim: ClaimRecord, fallback_affiliation: str | None = None) -> 
     for count in claim.counts:
         clause = counting.clause_at(spans, count.start)
         near = counting.window(claim.content, count, claim.counts, clause)
+        if counting.reference(near):
+            continue  # another source's figure, or the earlier one it is compared with
         measure = lexicon.measure_of(count.unit, f"{count.text or ''} {count.subject or ''}")
         if measure is None and count.unit is None and head is not None and head.clause == clause \
                 and counting.partitive(near):

@@ -163,13 +163,13 @@ def test_every_actor_is_complete(base):
         root = base.get(base.root(actor.name))
         # A military unit of no state is a non-state armed group; one spread over several countries has none.
         armed_group = actor.kind == "military unit" and actor.parent is None
-        if root.kind == "international organisation":
-            assert actor.country is None, actor.name
+        if root.kind in ("international organisation", "non-governmental organisation"):
+            assert actor.country is None, actor.name  # international bodies speak for no country
         elif not armed_group or actor.country:
             assert actor.country and re.fullmatch(r"[A-Z]{2}", actor.country), actor.name
         if actor.kind in ("person", "agency", "government"):
             assert actor.parent is not None, actor.name
-        if actor.kind in ("media outlet", "state", "think tank"):
+        if actor.kind in ("media outlet", "state", "think tank", "non-governmental organisation"):
             assert actor.parent is None, actor.name
 
 

@@ -87,3 +87,24 @@ def test_an_unknown_name_loses_its_capitalised_title(actor_nlp):
     """One person across documents whatever title goes before the name."""
     doc = run_pipeline(actor_nlp, "Finance Minister Jean Boivert said police had been ordered to act.", DAY)
     assert source(doc, "Finance Minister Jean Boivert").actor == "Jean Boivert"
+
+
+def test_a_body_named_with_a_country_after_it_is_its_national_section(extract):
+    (claim,) = extract("Amnesty International Kenya said on Thursday that 24 people had been killed.")
+    assert claim.source.actor == "Amnesty International"  # the known body, not the Government of Kenya
+    (claim,) = extract("Civic Freedoms Forum Kenya said on Thursday that 24 people had been killed.")
+    assert (claim.source.actor, claim.source.country) == ("Civic Freedoms Forum Kenya", "KE")
+
+
+def test_rights_groups_and_aid_agencies_are_known(extract):
+    (claim,) = extract("Human Rights Watch said 24 people had been killed.")
+    assert (claim.source.actor, claim.source.kind) == ("Human Rights Watch", "non-governmental organisation")
+    (claim,) = extract("A local rights group said 24 people had been killed.")
+    assert claim.source.kind == "non-governmental organisation"
+
+
+def test_a_name_with_its_abbreviation_in_brackets(extract):
+    text = "The Kenya National Commission on Human Rights (KNCHR) put the death toll at 22."
+    (claim,) = extract(text)
+    assert claim.source.text == "The Kenya National Commission on Human Rights (KNCHR)"
+    assert claim.source.actor == "Kenya National Commission on Human Rights"

@@ -265,3 +265,26 @@ def test_a_figure_the_claim_cites_is_not_its_own(content, cited):
                                figure(cited, content, int(cited.replace(",", "")))], [LEBANON])], texts={})
     (topic,) = topics
     assert [r.membership.value for r in topic.rows] == [int(own.replace(",", ""))]
+
+
+def test_arrests_are_a_count_of_their_own():
+    text = "300 people had been injured and 50 arrested"
+    topics = reconcile([claim("a", "Kenya National Commission on Human Rights", text,
+                              [figure("300 people", text, 300, unit="people"), figure("50", text, 50)],
+                              [Place("Kenya", "KE", None, "country")])], texts={})
+    assert labels_of(topics, "a") == {"people wounded in Kenya", "people arrested in Kenya"}
+
+
+@pytest.mark.parametrize("places, expected", [
+    ([("NAIROBI", "KE", "dateline")], "KE"),  # no other place: the dateline's country
+    ([("NAIROBI", "KE", "dateline"), ("Kenya", "KE", None)], "KE"),  # "Kenyan police" and Kenya only: Kenya
+    ([("CAIRO", "EG", "dateline"), ("Gaza", "PS", None)], "PS"),
+])
+def test_the_context_country_of_a_document(places, expected):
+    from claimscope.reconcile.loading import context_country
+
+    content = "Kenyan police shot dead at least 22 people"
+    extraction = {"places": [{"text": t, "country": c, **({"role": r} if r else {})} for t, c, r in places],
+                  "claims": [{"content": {"text": content}}],
+                  "quantities": [{"text": "at least 22 people", "subject": "people"}]}
+    assert context_country(extraction) == expected

@@ -103,13 +103,16 @@ def _located_context(records: list[ClaimRecord], own: str | None) -> str | None:
 
 
 def context_country(extraction: dict[str, Any]) -> str | None:
-    """The country a document's places point to most, other than the affiliation its figures name:
-    where the counted people are, for claims that name no place ("in the east")."""
+    """The country a document's places point to most, other than the affiliation its figures name unless it is
+    the only one: where the counted people are, for claims that name no place ("in the east"); its dateline's
+    when it names no other place."""
     own = own_affiliation(extraction)
-    countries = Counter(p["country"] for p in extraction.get("places") or []
-                        if p.get("country") and p.get("role") != "dateline")
-    countries.pop(own, None)
-    return countries.most_common(1)[0][0] if countries else None
+    places = [p for p in extraction.get("places") or [] if p.get("country")]
+    countries = Counter(p["country"] for p in places if p.get("role") != "dateline")
+    if not countries:  # a dateline is where the story is when the text names no other place
+        return next((p["country"] for p in places if p.get("role") == "dateline"), None)
+    others = Counter({country: n for country, n in countries.items() if country != own})
+    return (others or countries).most_common(1)[0][0]
 
 
 def own_affiliation(extraction: dict[str, Any]) -> str | None:

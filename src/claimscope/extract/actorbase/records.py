@@ -17,6 +17,7 @@ KINDS = frozenset(
         "media outlet",
         "international organisation",
         "think tank",
+        "non-governmental organisation",
     }
 )
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")

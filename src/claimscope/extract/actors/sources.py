@@ -52,6 +52,8 @@ def _resolve(doc: Doc, start: int, end: int, depth: int = 0) -> tuple[ActorMenti
         for m in mentions
         if start <= m.start and m.end <= end
     ]
+    # "Amnesty International Kenya": a body's national section, not the state
+    inner = [(m, mspan) for m, mspan in inner if not (m.kind == "state" and mspan is not None and _ends_a_name(mspan))]
     actor = base.resolve(text, on) or _at_root(base, span, inner)
     if actor is None:
         earlier = _named_in_full(base, doc, span, mentions)
@@ -152,7 +154,10 @@ def _proper_name(base: ActorBase, span: Span) -> str:
     possessive = next((t.i for t in span.doc[start : span.root.i] if t.dep_ == "case"), None)
     if possessive is not None and base.is_owner_form(base.words.key(span.doc[start:possessive].text)):
         start = possessive + 1
-    return span.doc[start : span.end].text
+    end = span.end
+    if end - start > 3 and span.doc[end - 1].text == ")" and span.doc[end - 3].text == "(":
+        end -= 3  # "Kenya National Commission on Human Rights (KNCHR)": the name without its abbreviation
+    return span.doc[start:end].text
 
 
 def _office_of_the_scene(base: ActorBase, title: str, others: list[ActorMention]) -> bool:
@@ -276,6 +281,12 @@ def _at_root(base: ActorBase, span: Span | None, inner: list[tuple[ActorMention,
         if mention.actor and (span.root in mspan or _path_cost(mspan.root, span.root, APPOSITION_DEPS) is not None):
             return base.get(mention.actor)
     return None
+
+
+def _ends_a_name(mspan: Span) -> bool:
+    """Whether a place name closes a longer proper name that compounds on it ("Amnesty International Kenya")."""
+    before = mspan.doc[mspan.start - 1] if mspan.start else None
+    return before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head in mspan
 
 
 def _related(base: ActorBase, span: Span | None, inner: list[tuple[ActorMention, Span]]) -> Actor | None:

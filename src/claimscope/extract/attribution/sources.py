@@ -87,5 +87,8 @@ def source_span(head: Token, max_tokens: int) -> tuple[int, int]:
         left += 1
     while right > head.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1
+    opened = [t.i for t in doc[left : right + 1] if t.text in "()"]
+    if opened and doc[opened[-1]].text == "(" and right + 1 < len(doc) and doc[right + 1].text == ")":
+        right += 1  # "the Kenya National Commission on Human Rights (KNCHR)": the bracket closed
     return left, right + 1
 

@@ -108,3 +108,11 @@ def test_a_name_with_its_abbreviation_in_brackets(extract):
     (claim,) = extract(text)
     assert claim.source.text == "The Kenya National Commission on Human Rights (KNCHR)"
     assert claim.source.actor == "Kenya National Commission on Human Rights"
+
+
+def test_an_abbreviation_refers_to_the_source_spelled_out_with_it(extract):
+    text = ("At least 23 people were killed, the Kenya Medical Association (KMA) said. Police denied it. "
+            "KMA said later that 300 had been injured. The KMA added that 50 were missing.")
+    claims = [c for c in extract(text) if c.cue != "deny"]
+    assert [c.source.actor for c in claims] == ["Kenya Medical Association"] * 3
+    assert claims[1].content.text == "300 had been injured"  # "later" dates the saying

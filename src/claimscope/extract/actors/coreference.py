@@ -213,10 +213,13 @@ def _named_body(base: ActorBase, doc: Doc, span: Span, mentions: list[ActorMenti
 def _named_in_full(base: ActorBase, doc: Doc, span: Span | None, mentions: list[ActorMention]) -> _Source | None:
     """For a lone name word ("Lee", "Abiad"), the person named in full before it whose name begins or ends
     with that word (a surname comes first in "Lee Seong-kweun", last in "Firass Abiad"), or named by that word
-    alone with a country ("identified as Ri"); one such person only."""
+    alone with a country ("identified as Ri"); one such person only. For an abbreviation, the source spelled
+    out with it."""
     if span is None:
         return None
     words = [t for t in span if t.lower_ not in base.words.definite]
+    if len(words) == 1 and words[0].is_upper and len(words[0]) > 1:
+        return _spelled_out(doc, words[0].text, span.start_char)
     if len(words) != 1 or words[0].pos_ != "PROPN" or not words[0].is_title:
         return None
     key = base.words.key(words[0].text)
@@ -230,6 +233,15 @@ def _named_in_full(base: ActorBase, doc: Doc, span: Span | None, mentions: list[
     if len(found) != 1:
         return None
     return _from_mention(found.popitem()[1])
+
+
+def _spelled_out(doc: Doc, abbreviation: str, start: int) -> _Source | None:
+    """For an abbreviation ("KNCHR said"), the source spelled out with it in brackets earlier in the document
+    ("the Kenya National Commission on Human Rights (KNCHR) said"), the latest such one."""
+    bracket = re.compile(rf"\s*\(\s*{re.escape(abbreviation)}\s*\)")
+    found = [s for s in _sources_before(doc, start)
+             if bracket.match(doc.text, s.end) or re.search(bracket.pattern + "$", doc.text[s.start:s.end])]
+    return found[-1] if found else None
 
 
 def _by_context(base: ActorBase, doc: Doc, text: str, start: int, on: date | None) -> Actor | None:

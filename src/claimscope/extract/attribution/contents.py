@@ -30,9 +30,15 @@ def temporal(prep: Token) -> bool:
 
 def cue_time(verb: Token, clause: Token) -> set[int]:
     """ "said on Wednesday it had struck nine sites", "said Tuesday the toll rose": a time right after the cue
-    and before the subject of a clause without "that" dates the saying; the parse hangs it on the clause."""
-    if clause.i < verb.i or any(c.dep_ == "mark" for c in clause.children):
+    and before the subject of a clause without "that" dates the saying; the parse hangs it on the clause. With
+    a "that", the words the parse hung on the clause before it are the saying's ("said later that")."""
+    if clause.i < verb.i:
         return set()
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    if mark is not None:
+        if mark.lower_ != "that" or mark.i < verb.i:
+            return set()
+        return {i for i in subtree(clause) if verb.i < i < mark.i}
     found: set[int] = set()
     position = verb.i + 1
     for child in clause.lefts:
